@@ -1,0 +1,251 @@
+"""The answer key: expected documents, pairs, columns, dead links and indicator values.
+
+Computed here from the generator's own records with its own working-day code; it shares nothing
+with `analysis/`, so a bug there cannot hide behind the same bug here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from samples.generator import calendar
+from samples.generator.plan import Doc, SitePlan
+from samples.generator.render_base import SiteFiles
+from samples.generator.specs import AS_OF, HISTORY_START
+
+DOC_TYPE_BY_KIND = {
+    "policy": "policy",
+    "interpretation": "interpretation",
+    "notice": "notice",
+    "news": "news",
+}
+# Stale-column thresholds of the national inspection rules (国办秘函〔2019〕19号), by column kind.
+STALE_MONTHS = {"news": None, "notice": 6, "policy": 6, "interpretation": 6}
+STALE_NEWS_DAYS = 14
+STALE_OTHER_MONTHS = 12
+WEEKLY_MINIMUM = 2
+INTERP_MAX_WORKDAYS = 3
+DISCLOSURE_MAX_WORKDAYS = 20
+
+DOCUMENT_FIELDS = (
+    "site_id",
+    "url",
+    "title",
+    "column_name",
+    "column_kind",
+    "doc_type",
+    "published_date",
+    "written_date",
+    "index_no",
+    "index_no_raw",
+    "doc_no",
+    "doc_no_raw",
+    "issuer",
+    "topic",
+    "validity",
+    "disclosure_attr",
+    "disclosure_raw",
+    "interpretation_form",
+    "attachment_count",
+    "image_count",
+    "expected_warnings",
+    "duplicate_of",
+)
+
+
+def doc_type(doc: Doc) -> str:
+    return DOC_TYPE_BY_KIND.get(doc.column.kind, "other")
+
+
+def document_row(doc: Doc, docs: list[Doc]) -> dict:
+    return {
+        "site_id": doc.site_id,
+        "url": doc.path,
+        "title": doc.title,
+        "column_name": doc.column.name,
+        "column_kind": doc.column.kind,
+        "doc_type": doc_type(doc),
+        "published_date": doc.published.isoformat(),
+        "written_date": doc.written.isoformat() if doc.written else "",
+        "index_no": doc.index_no or "",
+        "index_no_raw": doc.index_no_raw or "",
+        "doc_no": doc.doc_no or "",
+        "doc_no_raw": doc.doc_no_raw or "",
+        "issuer": doc.issuer or "",
+        "topic": doc.topic or "",
+        "validity": doc.validity or "",
+        "disclosure_attr": doc.disclosure_attr or "",
+        "disclosure_raw": doc.disclosure_raw or "",
+        "interpretation_form": doc.interp_form or "",
+        "attachment_count": len(doc.attachments),
+        "image_count": len(doc.images),
+        "expected_warnings": ";".join(doc.expected_warnings),
+        "duplicate_of": docs[doc.duplicate_of].path if doc.duplicate_of is not None else "",
+    }
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last_day = [
+        31,
+        29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ]
+    return dt.date(y, m + 1, min(day.day, last_day[m]))
+
+
+def stale_limit(kind: str) -> tuple[dt.date, str]:
+    """The oldest acceptable last-update date for a column of this kind, and the rule's words."""
+    if kind == "news":
+        return AS_OF - dt.timedelta(STALE_NEWS_DAYS), "2周"
+    months = STALE_MONTHS.get(kind, STALE_OTHER_MONTHS)
+    return months_before(AS_OF, months), "6个月" if months == 6 else "1年"
+
+
+def pairs(plan: SitePlan) -> list[dict]:
+    rows = []
+    for doc in plan.docs:
+        if doc.interprets is None or not doc.has_page:
+            continue
+        policy = plan.docs[doc.interprets]
+        lag = calendar.workdays_between(policy.published, doc.published)
+        rows.append(
+            {
+                "site_id": plan.spec.site_id,
+                "policy_url": policy.path,
+                "interpretation_url": doc.path,
+                "policy_published": policy.published.isoformat(),
+                "interpretation_published": doc.published.isoformat(),
+                "working_days": lag,
+                "late": lag > INTERP_MAX_WORKDAYS,
+                "interpretation_form": doc.interp_form,
+            }
+        )
+    return rows
+
+
+def indicators(plan: SitePlan, files: SiteFiles) -> dict:
+    docs = [d for d in plan.docs if d.has_page]
+    site_pairs = pairs(plan)
+    # update frequency: complete Monday–Sunday weeks before the as-of week
+    per_week = Counter(d.published - dt.timedelta(d.published.weekday()) for d in docs)
+    weeks = []
+    week = HISTORY_START
+    while week + dt.timedelta(6) < AS_OF:
+        weeks.append({"week_start": week.isoformat(), "count": per_week.get(week, 0)})
+        week += dt.timedelta(7)
+    below = [w for w in weeks if w["count"] < WEEKLY_MINIMUM]
+
+    policies = [d for d in docs if doc_type(d) == "policy"]
+    first_interp: dict[str, dict] = {}
+    for pair in site_pairs:
+        seen = first_interp.get(pair["policy_url"])
+        if seen is None or pair["interpretation_published"] < seen["interpretation_published"]:
+            first_interp[pair["policy_url"]] = pair
+    interps = [d for d in docs if doc_type(d) == "interpretation"]
+    graphic = [d for d in interps if d.interp_form == "graphic"]
+    late = sorted(
+        (
+            {
+                "policy_url": p["policy_url"],
+                "interpretation_url": p["interpretation_url"],
+                "working_days": p["working_days"],
+            }
+            for p in first_interp.values()
+            if p["late"]
+        ),
+        key=lambda r: r["policy_url"],
+    )
+
+    over_20, written_after = [], []
+    with_written = [d for d in docs if d.written]
+    for d in with_written:
+        lag = calendar.workdays_between(d.written, d.published)
+        if lag < 0:
+            written_after.append(d.path)
+        elif lag > DISCLOSURE_MAX_WORKDAYS:
+            over_20.append({"url": d.path, "working_days": lag})
+
+    stale, blank = [], []
+    for col in plan.spec.columns:
+        listed = [d for d in plan.docs if d.column.key == col.key]
+        if not listed:
+            blank.append(col.name)
+            continue
+        last = max(d.published for d in listed)
+        limit, rule = stale_limit(col.kind)
+        if last < limit:
+            stale.append(
+                {
+                    "column": col.name,
+                    "kind": col.kind,
+                    "last_published": last.isoformat(),
+                    "rule": rule,
+                }
+            )
+
+    homepage_last = max(plan.docs[s].published for s in files.homepage_items)
+    counts = Counter(doc_type(d) for d in docs)
+    return {
+        "site_id": plan.spec.site_id,
+        "as_of": AS_OF.isoformat(),
+        "documents": len(docs),
+        "documents_by_type": dict(sorted(counts.items())),
+        "weekly_updates": {
+            "minimum_per_week": WEEKLY_MINIMUM,
+            "complete_weeks": len(weeks),
+            "weeks_below_minimum": len(below),
+            "weeks": weeks,
+        },
+        "interpretation_rate": {
+            "policies": len(policies),
+            "interpreted": sum(1 for p in policies if p.path in first_interp),
+            "rate": round(sum(1 for p in policies if p.path in first_interp) / len(policies), 4)
+            if policies
+            else None,
+            "missing": sorted(p.path for p in policies if p.path not in first_interp),
+        },
+        "graphic_share": {
+            "interpretations": len(interps),
+            "graphic": len(graphic),
+            "share": round(len(graphic) / len(interps), 4) if interps else None,
+        },
+        "interpretation_timeliness": {
+            "max_working_days": INTERP_MAX_WORKDAYS,
+            "policies_with_interpretation": len(first_interp),
+            "late_count": len(late),
+            "late": late,
+        },
+        "disclosure_timeliness": {
+            "max_working_days": DISCLOSURE_MAX_WORKDAYS,
+            "with_written_date": len(with_written),
+            "over_limit_count": len(over_20),
+            "over_limit": sorted(over_20, key=lambda r: r["url"]),
+            "written_after_published": sorted(written_after),
+        },
+        "stale_columns": stale,
+        "blank_columns": blank,
+        "dead_links": len(files.dead_links),
+        "homepage": {
+            "last_update": homepage_last.isoformat(),
+            "days_since": (AS_OF - homepage_last).days,
+            "not_updated_2_weeks": (AS_OF - homepage_last).days > 14,
+        },
+        "missing_disclosure_attr": sorted(
+            d.path for d in docs if doc_type(d) == "policy" and not d.disclosure_attr
+        ),
+        "missing_validity": sorted(
+            d.path for d in docs if doc_type(d) == "policy" and not d.validity
+        ),
+        "posted_in_several_columns": sorted(d.path for d in docs if d.duplicate_of is not None),
+    }

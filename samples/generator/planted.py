@@ -1,0 +1,175 @@
+"""The planted cases: the warts of real sites, placed on purpose and recorded in the key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from samples.generator import calendar
+from samples.generator.plan import Attachment, Doc, Image, Planner
+from samples.generator.specs import AS_OF, SUBJECTS
+
+# (site, policy date, interpretation date, case): dates chosen around 国庆 2025 and 春节 2026
+WORKING_DAY_CASES = (
+    ("nhc", dt.date(2025, 9, 25), dt.date(2025, 9, 30), "interp_late_only_in_working_days"),
+    ("lingnan", dt.date(2026, 2, 25), dt.date(2026, 3, 2), "interp_late_only_in_working_days"),
+    ("quanyang", dt.date(2025, 9, 30), dt.date(2025, 10, 9), "interp_on_time_across_holiday"),
+    ("jiangan", dt.date(2026, 2, 13), dt.date(2026, 2, 25), "interp_on_time_across_holiday"),
+)
+
+
+def pick(planner: Planner, pred: Callable[[Doc], bool]) -> Doc:
+    candidates = [d for d in planner.docs if pred(d) and not d.flags]
+    if not candidates:
+        raise RuntimeError(f"{planner.spec.site_id}: no document fits a planted case")
+    return planner.rng.choice(candidates)
+
+
+def in_year(doc: Doc, year: int) -> bool:
+    return doc.published.year == year
+
+
+def plant_cases(p: Planner) -> None:
+    site = p.spec.site_id
+    for case_site, policy_day, interp_day, case in WORKING_DAY_CASES:
+        if case_site == site:
+            subject = SUBJECTS[len(p.docs) % len(SUBJECTS)]
+            title = p.unique_title(
+                lambda s=subject: f"关于印发《{p.spec.region}{s}专项行动方案》的通知"
+            )
+            policy = p.new_doc("policy", "policy", title, policy_day, subject)
+            p.fill_official(policy, with_doc_no=True, with_written=True)
+            interp = p.interpretation_for(policy, interp_day, "graphic")
+            p.plant(
+                case,
+                interp,
+                policy_published=policy_day.isoformat(),
+                interp_published=interp_day.isoformat(),
+                working_days=calendar.workdays_between(policy_day, interp_day),
+                mon_fri_days=calendar.mon_fri_between(policy_day, interp_day),
+                calendar_days=(interp_day - policy_day).days,
+            )
+    if p.spec.silent:
+        start, end = p.spec.silent
+        p.plant("site_silent_3_weeks", start=start.isoformat(), end=end.isoformat())
+    for col in p.spec.columns:
+        if col.last_item:
+            p.plant("stale_column", column=col.name, last_item=col.last_item.isoformat())
+
+    if site == "nhc":
+        doc = pick(p, lambda d: d.doc_type == "news" and in_year(d, 2026))
+        doc.title = "<img src=x onerror=alert(1)>" + doc.title
+        p.plant("xss_img_title", doc)
+        doc = pick(p, lambda d: d.interp_form == "graphic" and in_year(d, 2026))
+        doc.images[-1].exists = False
+        p.plant("broken_image", doc)
+    if site == "jiangan":
+        doc = pick(p, lambda d: d.doc_type == "notice" and in_year(d, 2026))
+        doc.title = doc.title.replace("关于", "关于<script>alert(1)</script>", 1)
+        p.plant("xss_script_title", doc)
+        doc = pick(p, lambda d: d.doc_type == "notice" and in_year(d, 2026))
+        doc.has_page = False
+        p.plant("dead_detail_page", doc)
+        for shift in (1, -2):
+            doc = pick(p, lambda d: d.doc_type in ("policy", "notice") and in_year(d, 2025))
+            doc.meta_pubdate = doc.published + dt.timedelta(shift)
+            p.plant("meta_pubdate_mismatch", doc, meta=doc.meta_pubdate.isoformat())
+    if site == "lingnan":
+        doc = pick(p, lambda d: d.doc_type == "policy" and in_year(d, 2026))
+        doc.written = calendar.add_workdays(doc.published, 3)
+        doc.signing = f"{doc.written.year}年{doc.written.month}月{doc.written.day}日"
+        p.plant("written_after_published", doc, written=doc.written.isoformat())
+        doc = pick(p, lambda d: d.doc_type == "news" and in_year(d, 2025))
+        doc.meta_pubdate = doc.published - dt.timedelta(30)
+        p.plant("meta_pubdate_mismatch", doc, meta=doc.meta_pubdate.isoformat())
+    if site == "quanyang":
+        doc = pick(p, lambda d: d.doc_type == "policy" and d.attachments and in_year(d, 2026))
+        doc.attachments[0].exists = False
+        p.plant("missing_attachment", doc)
+        doc = pick(p, lambda d: d.doc_type == "policy" and in_year(d, 2025))
+        doc.disclosure_attr = doc.disclosure_raw = None
+        doc.validity = None
+        p.plant("missing_disclosure_and_validity", doc)
+        doc = pick(p, lambda d: d.doc_type == "policy" and in_year(d, 2025) and d.written)
+        doc.written = calendar.add_workdays(doc.published, 2)
+        doc.signing = f"{doc.written.year}年{doc.written.month}月{doc.written.day}日"
+        p.plant("written_after_published", doc, written=doc.written.isoformat())
+        original = pick(p, lambda d: d.doc_type == "notice" and in_year(d, 2026))
+        twin = p.new_doc("news", "news", original.title, original.published, original.subject)
+        for name in (
+            "index_no",
+            "index_no_raw",
+            "issuer",
+            "topic",
+            "written",
+            "signing",
+            "doc_no",
+            "doc_no_raw",
+            "validity",
+            "disclosure_attr",
+            "disclosure_raw",
+            "disclosure_in_body",
+            "show_table",
+            "time",
+        ):
+            setattr(twin, name, getattr(original, name))
+        twin.attachments = [Attachment(a.name, a.ext) for a in original.attachments]
+        twin.duplicate_of = original.seq
+        p.plant("posted_in_two_columns", twin, columns=[original.column.name, twin.column.name])
+        original.flags.append("posted_in_two_columns")
+        policy = pick(p, lambda d: d.doc_type == "policy" and d.related and in_year(d, 2026))
+        news = pick(p, lambda d: d.doc_type == "news" and d.published <= policy.published)
+        policy.related.append(news.seq)
+        p.plant("related_block_links_news", policy, news=news)
+    if site == "qianxi":
+        doc = pick(p, lambda d: d.interp_form == "graphic" and d.interprets is not None)
+        policy = p.docs[doc.interprets]
+        quoted = (
+            policy.title[policy.title.index("《") + 1 : policy.title.rindex("》")]
+            if "《" in policy.title
+            else policy.title
+        )
+        doc.title = f"《{quoted}》政策解读"
+        p.plant("graphic_by_body_only", doc)
+    if site == "shiling":
+        p.plant("calendar_trap", path="/calendar.asp")
+        p.plant("redirect_loop", path="/old/")
+        for doc in p.docs:
+            if doc.seq % 9 == 4:
+                doc.wrong_charset_header = True
+        p.plant("wrong_charset_header", count=sum(d.wrong_charset_header for d in p.docs))
+        doc = pick(p, lambda d: d.doc_type == "news" and in_year(d, 2026))
+        doc.images = [Image(), Image(exists=False)]
+        p.plant("broken_image", doc)
+
+    record_generated_cases(p)
+    used = {d.column.key for d in p.docs}
+    for col in p.spec.columns:
+        if col.key not in used:  # blank by design (rate 0) or because nothing was drawn
+            p.plant("blank_column", column=col.name, by_design=col.rate == 0)
+
+
+def record_generated_cases(p: Planner) -> None:
+    """Cases that arise from the generated dates themselves; recorded so the key can be checked."""
+    policies = [d for d in p.docs if d.doc_type == "policy"]
+    interps_of: dict[int, list[Doc]] = {}
+    for d in p.docs:
+        if d.interprets is not None:
+            interps_of.setdefault(d.interprets, []).append(d)
+    for policy in policies:
+        interps = interps_of.get(policy.seq, [])
+        if not interps:
+            p.plant("interp_missing", policy)
+            continue
+        first = min(interps, key=lambda d: d.published)
+        lag = calendar.workdays_between(policy.published, first.published)
+        if not any(c.startswith("interp_") for c in first.flags):
+            p.plant("interp_late" if lag > 3 else "interp_on_time", first, working_days=lag)
+    for d in p.docs:
+        if d.signing and "〇" in d.signing:
+            p.plant("chinese_numeral_signing_date", d, signing=d.signing)
+        if d.written and d.written <= d.published:
+            lag = calendar.workdays_between(d.written, d.published)
+            if lag > 20:
+                p.plant("disclosure_over_20_working_days", d, working_days=lag)
+    assert all(d.published <= AS_OF for d in p.docs)

@@ -1,0 +1,55 @@
+"""Shared fixtures: the sample sites served for real on 127.0.0.1, the answer key, ../shared."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = ROOT / "samples" / "truth"
+SHARED = ROOT.parent / "shared"
+
+
+def read_csv(name: str) -> list[dict]:
+    with open(TRUTH / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in ../shared; skips the test when it is absent, fails when absent under CI=true."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is absent: ../shared lives beside the project only in CI and on developers' machines"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def truth_documents() -> list[dict]:
+    return read_csv("documents.csv")
+
+
+@pytest.fixture(scope="session")
+def truth_indicators() -> dict:
+    return json.loads((TRUTH / "indicators.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def truth_planted() -> list[dict]:
+    return json.loads((TRUTH / "planted.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_sites():
+    """Every sample site served on its own free port for the whole session."""
+    from samples import server
+
+    sites = server.start(server.load_sites(), port=0)
+    yield {s.site_id: s for s in sites}
+    server.stop(sites)
