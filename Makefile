@@ -22,6 +22,9 @@ test: $(STAMP)  ## set up .venv and run the whole test suite
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+demo: $(STAMP)  ## serve the sample sites, crawl them into output/audit.duckdb, print the summary
+	$(BIN)/zwgk demo
+
 lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 

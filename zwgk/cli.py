@@ -6,12 +6,34 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 EPILOG = """examples:
-  zwgk serve-samples                 serve the bundled sample sites on 127.0.0.1:8401…
+  zwgk demo                          serve the sample sites, crawl them into output/audit.duckdb
+  zwgk crawl --sites crawlers/sites/commissions.toml --only jinan --db output/jinan.duckdb
+  zwgk extract saved_page.html --url https://example.gov.cn/art/2023/1/7/art_1_2.html
   zwgk serve-samples --port 0 --latency 200
-                                     any free ports, 200 ms per response (a slow government site)
+                                     the sample sites on any free ports, 200 ms per response
 """
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from zwgk.crawl import crawl_command
+
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    return crawl_command(args.sites, args.db, args.only, progress, args.verbose)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from zwgk.extract import extract_command
+
+    return extract_command(args.targets, args.url, args.jsonl, args.kind, args.family)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from zwgk.demo import demo_command
+
+    return demo_command(args.db)
 
 
 def cmd_serve_samples(args: argparse.Namespace) -> int:
@@ -60,6 +82,38 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: list[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Callable]] = [
         (
+            "demo",
+            "serve the sample sites, crawl them all, print the summary",
+            "The whole job on the bundled samples: start the six sample commission sites on "
+            "127.0.0.1, discover their disclosure columns from the homepages, crawl every list "
+            "and document into a DuckDB file, and print a per-site summary with the file's path. "
+            "Running it again updates the same file; nothing is stored twice.",
+            add_demo_args,
+            cmd_demo,
+        ),
+        (
+            "crawl",
+            "crawl the commissions of a sites file into DuckDB",
+            "Crawl every site of a sites file (TOML, one [[site]] table with id, name and homepage "
+            "each): find the 政务公开 columns from the homepage, walk every list page, read every "
+            "document's dates and attributes, check attachments and images, and store all of it "
+            "in DuckDB (tables documented in docs/schema.md). Real sites are crawled politely "
+            "(robots.txt, 1–2 requests at a time per site, AutoThrottle). Exit status: 0 done, "
+            "2 bad input (nothing crawled), 130 interrupted (what was fetched is kept).",
+            add_crawl_args,
+            cmd_crawl,
+        ),
+        (
+            "extract",
+            "show what the crawler reads from one page, and where each value came from",
+            "Read one or more document pages (URLs or saved files) exactly as the crawler does and "
+            "print every documents field with the source it was taken from (信息公开 table, meta "
+            "tag, byline, body, URL), the values that were found but not chosen, and the page's "
+            "links. Use it to check a new site's profile before crawling it.",
+            add_extract_args,
+            cmd_extract,
+        ),
+        (
             "serve-samples",
             "serve the bundled sample commission sites on 127.0.0.1",
             "Serve the six fictional sample commission sites (samples/sites) over real HTTP on "
@@ -74,6 +128,59 @@ def build_parser() -> argparse.ArgumentParser:
         add_args(p)
         p.set_defaults(func=func)
     return parser
+
+
+def add_db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=Path("output/audit.duckdb"),
+        help="the DuckDB file to write (default output/audit.duckdb)",
+    )
+
+
+def add_demo_args(p: argparse.ArgumentParser) -> None:
+    add_db_arg(p)
+
+
+def add_crawl_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--sites",
+        type=Path,
+        required=True,
+        help="sites file, e.g. crawlers/sites/samples.toml or crawlers/sites/commissions.toml",
+    )
+    p.add_argument("--only", nargs="+", metavar="ID", help="crawl only these site ids")
+    add_db_arg(p)
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress line (default: when stderr is a terminal; off under cron)",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's INFO messages")
+
+
+def add_extract_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("targets", nargs="+", metavar="TARGET", help="a page URL or a saved HTML file")
+    p.add_argument(
+        "--url",
+        help="the URL a saved file was fetched from (default: its Url meta tag, else its path)",
+    )
+    p.add_argument(
+        "--jsonl", action="store_true", help="one JSON object per target instead of a table"
+    )
+    p.add_argument(
+        "--kind",
+        default="other",
+        choices=["policy", "interpretation", "notice", "news", "other"],
+        help="the column kind the page was listed in; sets doc_type (default other)",
+    )
+    p.add_argument(
+        "--family",
+        choices=["hanweb", "trs", "shtml", "legacy", "gkmlpt", "generic"],
+        help="the CMS family, when detection from the page is not enough",
+    )
 
 
 def add_serve_args(p: argparse.ArgumentParser) -> None:

@@ -85,6 +85,8 @@ class Doc:
             warnings.append("written_after_published")
         if self.meta_pubdate and self.meta_pubdate != self.published:
             warnings.append("meta_pubdate_mismatch")
+        if self.wrong_charset_header:
+            warnings.append("charset_header_mismatch")
         return warnings
 
 
@@ -411,6 +413,8 @@ class Planner:
                 doc.interprets = remap[doc.interprets]
             if doc.duplicate_of is not None:
                 doc.duplicate_of = remap[doc.duplicate_of]
+        for doc in self.docs:
+            hide_unshown(doc, self.spec.family)
         for record in self.planted:
             if "_doc" in record:
                 record["seq"] = record.pop("_doc").seq
@@ -418,6 +422,15 @@ class Planner:
                 if isinstance(value, Doc):
                     record[key] = value.seq
         return SitePlan(self.spec, self.docs, self.planted)
+
+
+# What each family's pages can show; the key must expect nothing a page does not show.
+NOT_SHOWN = {"shtml": ("validity",), "legacy": ("topic", "validity")}
+
+
+def hide_unshown(doc: Doc, family: str) -> None:
+    for name in NOT_SHOWN.get(family, ()):
+        setattr(doc, name, None)
 
 
 def plan_site(spec: SiteSpec) -> SitePlan:

@@ -1,0 +1,332 @@
+"""Reads a document page into candidate values, each with the place it came from.
+
+Nothing is chosen here: every value found is returned with its source (`table:发布日期`,
+`meta:PubDate`, `byline:时间`, `body:signing`, `list`, `url` …) so that the normaliser can apply
+one documented precedence and flag contradictions. Works on any layout; a family supplies only
+hints (where the body is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from crawlers.extract.labels import (
+    BYLINE_DATE_LABELS,
+    LABEL_TO_FIELD,
+    RELATED_HEADINGS,
+    label_key,
+)
+
+ATTACHMENT_EXT = re.compile(
+    r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv)(?:$|[?#&])", re.I
+)
+DATE_ONLY_LINE = re.compile(
+    r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}\s*年[〇○一二三四五六七八九十]{1,3}月"
+    r"[〇○一二三四五六七八九十]{1,3}日)\s*$"
+)
+PRINTED_LINE = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发")
+DISCLOSURE_NOTE = re.compile(
+    r"[（(]\s*(?:信息公开(?:形式|属性|方式)\s*[:：]\s*)?(此件[^）)]{1,8}|主动公开|依申请公开|不予公开)\s*[）)]"
+)
+URL_DATE = re.compile(r"/(?:art/)?(?:19|20)\d{2}/\d{1,2}/\d{1,2}/|/t(?:19|20)\d{6}_")
+ANY_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+BODY_XPATHS = (
+    "//*[contains(@class,'TRS_Editor') or contains(@class,'TRS_UEDITOR')]",
+    "//*[@id='zoom']",
+    "//*[@id='xw_box']",
+    "//*[contains(concat(' ',normalize-space(@class),' '),' article-content ')]",
+    "//*[@id='fontzoom']",
+    "//*[@id='UCAP-CONTENT']",
+    "//*[contains(@class,'pages_content')]",
+    "//*[@id='ivs_content']",
+    "//*[contains(@class,'Article_content') or contains(@class,'article_content')]",
+    "//*[@id='content' or @class='content' or @class='con']",
+)
+TITLE_HINTS = re.compile(r"title|tit|bt|biaoti|headline", re.I)
+SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
+
+
+@dataclass
+class Candidate:
+    field: str
+    raw: str
+    source: str
+
+
+@dataclass
+class Link:
+    to_url: str
+    anchor_text: str
+    relation: str  # interpretation / policy / attachment / image / other
+
+
+@dataclass
+class PageExtract:
+    url: str
+    candidates: list[Candidate] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    body_chars: int = 0
+    image_count: int = 0
+    attachment_count: int = 0
+    has_video: bool = False
+    body_found_by: str = ""
+
+    def add(self, field_name: str, raw: str | None, source: str) -> None:
+        if raw is not None and raw.strip():
+            self.candidates.append(Candidate(field_name, raw.strip(), source))
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _text(el) -> str:
+    return " ".join(el.itertext()).strip() if el is not None else ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u3000\xa0]+", " ", text).strip()
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement:
+    # lxml refuses str input that carries an XML encoding declaration
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        return lxml.html.document_fromstring(html or "<html></html>")
+    except (etree.ParserError, ValueError):
+        return lxml.html.document_fromstring("<html></html>")
+
+
+def _text_nodes(root) -> list[tuple[str, object]]:
+    """Every visible text node in document order, with the element it belongs to."""
+    nodes = []
+    start = root.find("body")
+    for el in (start if start is not None else root).iter():
+        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+            continue
+        if el.text and el.text.strip() and el.tag not in SKIP_TAGS:
+            nodes.append((el.text.strip(), el))
+        for child in el:
+            if child.tail and child.tail.strip() and isinstance(el.tag, str):
+                nodes.append((child.tail.strip(), el))
+    return nodes
+
+
+def _inside(el, container) -> bool:
+    if container is None:
+        return False
+    while el is not None:
+        if el is container:
+            return True
+        el = el.getparent()
+    return False
+
+
+def find_body(root, raw_html: str, hints: tuple[str, ...] = ()):
+    """The article body element, and how it was found."""
+    for xp in hints + BODY_XPATHS:
+        found = root.xpath(xp)
+        if found:
+            return max(found, key=lambda e: len(_text(e))), f"xpath:{xp}"
+    if "ZJEG_RSS.content.begin" in raw_html:
+        m = re.search(
+            r"<!--ZJEG_RSS\.content\.begin-->(.*?)<!--ZJEG_RSS\.content\.end-->", raw_html, re.S
+        )
+        if m:
+            return lxml.html.fragment_fromstring(m[1], create_parent="div"), "hanweb-comments"
+    best, best_len = None, 0
+    for el in root.iter("div", "td", "article", "section"):
+        size = sum(len(_text(p)) for p in el if isinstance(p.tag, str) and p.tag == "p")
+        if size > best_len:
+            best, best_len = el, size
+    return best, "largest-paragraph-block"
+
+
+def _meta(root) -> dict[str, str]:
+    meta = {}
+    for el in root.iter("meta"):
+        name = el.get("name") or el.get("property")
+        if name and el.get("content") is not None:
+            meta.setdefault(name.lower(), el.get("content").strip())
+    return meta
+
+
+def _labels(page: PageExtract, nodes, body) -> None:
+    """Label/value pairs: `<td>索 引 号：</td><td>…</td>`, `<span>文号：</span>…`, `索引号：X` in one node."""
+    for i, (text, el) in enumerate(nodes):
+        if len(text) > 60:
+            continue
+        colon = re.search(r"[:：]", text)
+        head, rest = (text[: colon.start()], text[colon.end() :]) if colon else (text, "")
+        key = label_key(head)
+        field_name = LABEL_TO_FIELD.get(key)
+        inline = bool(rest.strip())
+        if field_name and not inline:
+            value = _next_value(nodes, i, el)
+            if value is not None:
+                page.add(field_name, value, f"table:{key}")
+        elif field_name and inline and not _inside(el, body):
+            source = "byline" if field_name.endswith("_date") else "table"
+            page.add(field_name, rest, f"{source}:{key}")
+        elif (
+            key in BYLINE_DATE_LABELS and inline and not _inside(el, body) and ANY_DATE.search(rest)
+        ):
+            page.add("published_date", rest, f"byline:{key}")
+        # a byline may hold several labels: 发布时间：… 来源：… ; look inside longer nodes too
+        if not field_name and len(text) > 8 and not _inside(el, body):
+            for m in re.finditer(
+                r"(发布日期|发布时间|发稿时间|时间|日期)\s*[:：]\s*([0-9０-９]{4}[-/.年][^\s　]*)",
+                text,
+            ):
+                if m.start() > 0:
+                    page.add("published_date", m[2], f"byline:{m[1]}")
+
+
+def _next_value(nodes, i: int, label_el) -> str | None:
+    """The value that follows a label: the next cell's text, else the next text node."""
+    if label_el.tag in ("td", "th", "dt"):
+        sib = label_el.getnext()
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = sib.getnext()
+        if sib is not None and sib.tag in ("td", "th", "dd"):
+            value = _squash(_text(sib))
+            return None if label_key(value) in LABEL_TO_FIELD else value
+    if i + 1 < len(nodes):
+        value = nodes[i + 1][0]
+        key = label_key(re.split(r"[:：]", value)[0])
+        if key in LABEL_TO_FIELD or len(value) > 200:
+            return None
+        return _squash(value)
+    return None
+
+
+def _title(page: PageExtract, root, nodes, body) -> None:
+    html_title = _squash(_text(root.find(".//title")))
+    best = ""
+    for text, el in nodes:
+        if _inside(el, body) or len(text) < 4:
+            continue
+        t = _squash(text)
+        hinted = el.tag in ("h1", "h2", "h3") or TITLE_HINTS.search(
+            f"{el.get('class', '')} {el.get('id', '')} {el.getparent().get('class', '') if el.getparent() is not None else ''}"
+        )
+        if hinted and html_title and t in html_title and len(t) > len(best):
+            best = t
+    if best:
+        page.add("title", best, "heading")
+    if html_title:
+        parts = re.split(r"\s*(?:_|\||--| - )\s*", html_title)
+        page.add("title", max(parts, key=len) if len(parts) > 1 else html_title, "html_title")
+
+
+def _body(page: PageExtract, body, base_url: str) -> None:
+    if body is None:
+        return
+    text = _squash(_text(body))
+    page.body_chars = len(text.replace(" ", ""))
+    lines = [_squash(_text(el)) for el in body.iter("p", "div", "td", "br") if el.tag != "br"] or [
+        text
+    ]
+    for line in reversed(lines[-12:]):
+        if DATE_ONLY_LINE.match(line):
+            page.add("written_date", line, "body:signing")
+            break
+    m = PRINTED_LINE.search(text)
+    if m:
+        page.add("written_date", m[1], "body:printed")
+    for m in DISCLOSURE_NOTE.finditer(text):
+        page.add("disclosure", m[1], "body:note")
+    images = [img.get("src") for img in body.iter("img") if img.get("src")]
+    page.image_count = len(images)
+    for src in images:
+        page.links.append(Link(urljoin(base_url, src), "", "image"))
+    page.has_video = bool(
+        body.xpath(".//video|.//embed|.//iframe[contains(@src,'video') or contains(@src,'player')]")
+    )
+    for video in body.xpath(".//video[@src]|.//video/source[@src]"):
+        page.links.append(Link(urljoin(base_url, video.get("src")), "", "other"))
+
+
+def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
+    related_anchors = set()
+    for text, el in nodes:
+        relation = RELATED_HEADINGS.get(label_key(text))
+        if not relation or el.tag == "a" or el.xpath("ancestor::a"):
+            continue  # a navigation link named 政策解读 is not a related block
+        container = el
+        for _ in range(3):
+            anchors = container.xpath(".//a[@href]")
+            if anchors:
+                break
+            container = container.getparent()
+            if container is None:
+                break
+        for a in container.xpath(".//a[@href]") if container is not None else []:
+            if a in related_anchors:
+                continue
+            related_anchors.add(a)
+            page.links.append(Link(urljoin(base_url, a.get("href")), _squash(_text(a)), relation))
+    seen = {ln.to_url for ln in page.links}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "#", "mailto:")) or a in related_anchors:
+            continue
+        url = urljoin(base_url, href)
+        anchor = _squash(_text(a))
+        is_attachment = bool(ATTACHMENT_EXT.search(href)) or "downfile" in href.lower()
+        if is_attachment:
+            if url not in seen:
+                page.links.append(Link(url, anchor, "attachment"))
+                seen.add(url)
+        elif _inside(a, body) and url not in seen:
+            page.links.append(Link(url, anchor, "other"))
+            seen.add(url)
+    page.attachment_count = sum(1 for ln in page.links if ln.relation == "attachment")
+
+
+def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
+    """`( 2022-04-26)` right under the title, with no label (Shanghai's commission)."""
+    if any(
+        c.field == "published_date" and c.source.startswith(("table", "byline"))
+        for c in page.candidates
+    ):
+        return
+    titles = {c.raw for c in page.candidates if c.field == "title"}
+    for i, (text, _) in enumerate(nodes):
+        if _squash(text) in titles:
+            for later, el in nodes[i + 1 : i + 6]:
+                if _inside(el, body):
+                    break
+                if re.fullmatch(
+                    r"[\s(（\[【]*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s)）\]】]*",
+                    later,
+                ):
+                    page.add("published_date", later, "byline:unlabelled")
+                    return
+
+
+def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> PageExtract:
+    """Every candidate value on a document page, with sources, plus its links and body measures."""
+    root = parse_html(html)
+    page = PageExtract(url=url)
+    body, page.body_found_by = find_body(root, html, body_hints)
+    nodes = _text_nodes(root)
+    _labels(page, nodes, body)
+    page.meta = _meta(root)
+    meta = page.meta
+    page.add("title", meta.get("articletitle"), "meta:ArticleTitle")
+    page.add("published_date", meta.get("pubdate"), "meta:PubDate")
+    page.add("published_date", meta.get("firstpublishedtime"), "meta:firstpublishedtime")
+    _title(page, root, nodes, body)
+    _unlabelled_date_near_title(page, nodes, body)
+    _body(page, body, url)
+    _links(page, root, nodes, body, url)
+    m = URL_DATE.search(urlsplit(url).path)
+    if m:
+        page.add("published_date", m[0], "url")
+    return page

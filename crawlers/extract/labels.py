@@ -1,0 +1,163 @@
+"""The words sites use: 信息公开 table labels, entry links, column names. Data, not mechanism."""
+
+from __future__ import annotations
+
+import re
+
+# field -> label spellings (compared with spaces, full-width spaces and colons removed)
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号", "索取号", "信息索引号"),
+    "topic": ("主题分类", "分类", "组配分类", "信息分类", "所属主题", "主题类别"),
+    "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发文机构", "制发机关", "发布部门"),
+    "written_date": ("成文日期", "发文日期", "生成日期", "成文时间", "印发日期"),
+    "doc_no": ("发文字号", "文号", "文件编号", "发文文号", "文件字号"),
+    "published_date": ("发布日期", "公开日期", "发布时间", "公开时间"),
+    "validity": ("有效性", "时效性", "效力状态", "是否有效"),
+    "disclosure": ("公开方式", "公开属性", "公开形式", "公开类型"),
+    "title": ("标题", "名称", "文件名称", "信息名称"),
+    "keywords": ("主题词", "关键词"),
+}
+LABEL_TO_FIELD = {label: field for field, labels in FIELD_LABELS.items() for label in labels}
+# inline "label：value" in one text node reads as a byline for dates (时间: 2017-07-17 …)
+BYLINE_DATE_LABELS = ("发布日期", "发布时间", "发稿时间", "发表时间", "公开日期", "时间", "日期")
+
+_LABEL_NOISE = re.compile(r"[\s\u3000\xa0:：]+")
+
+
+def label_key(text: str) -> str:
+    return _LABEL_NOISE.sub("", text)
+
+
+RELATED_HEADINGS = {
+    "相关解读": "interpretation",
+    "政策解读": "interpretation",
+    "解读材料": "interpretation",
+    "解读文件": "interpretation",
+    "图文解读": "interpretation",
+    "相关文件": "policy",
+    "政策原文": "policy",
+    "原文链接": "policy",
+    "相关政策": "policy",
+    "关联文件": "policy",
+    "文件原文": "policy",
+}
+
+ENTRY_WORDS = (
+    "政务公开",
+    "政府信息公开",
+    "信息公开",
+    "公开目录",
+    "信息公开目录",
+    "政府信息公开目录",
+)
+
+# column kind -> names; exact names first, then the `contains` rules in order (解读 before 文件…)
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "interpretation": (
+        "政策解读",
+        "解读材料",
+        "文件解读",
+        "图解政策",
+        "一图读懂",
+        "解读回应",
+        "政策图解",
+    ),
+    "policy": (
+        "政策文件",
+        "规范性文件",
+        "文件发布",
+        "政府文件",
+        "委文件",
+        "通知文件",
+        "政策法规",
+        "部门文件",
+        "局文件",
+        "法规文件",
+        "其他文件",
+    ),
+    "notice": ("通知公告", "公告公示", "通知通告", "公示公告"),
+    "news": (
+        "工作动态",
+        "卫健要闻",
+        "新闻动态",
+        "卫生要闻",
+        "要闻动态",
+        "部门动态",
+        "基层动态",
+        "新闻中心",
+    ),
+    "personnel": ("人事信息", "人事任免", "人事招聘", "招录信息"),
+    "planning": ("规划计划", "发展规划", "计划总结"),
+    "budget": ("预决算公开", "预决算", "财政预决算", "部门预决算", "财政信息"),
+    "other": (
+        "权责清单",
+        "双随机一公开",
+        "建议提案办理",
+        "建议提案",
+        "信息公开指南",
+        "信息公开制度",
+        "信息公开年报",
+        "依申请公开",
+        "政府信息公开年报",
+        "政府信息公开指南",
+        "政府信息公开制度",
+    ),
+}
+COLUMN_CONTAINS: tuple[tuple[str, str], ...] = (
+    ("解读", "interpretation"),
+    ("一图", "interpretation"),
+    ("图解", "interpretation"),
+    ("规范性文件", "policy"),
+    ("政策法规", "policy"),
+    ("文件", "policy"),
+    ("通知", "notice"),
+    ("公告", "notice"),
+    ("公示", "notice"),
+    ("动态", "news"),
+    ("要闻", "news"),
+    ("新闻", "news"),
+    ("人事", "personnel"),
+    ("规划", "planning"),
+    ("计划", "planning"),
+    ("预算", "budget"),
+    ("决算", "budget"),
+    ("清单", "other"),
+    ("双随机", "other"),
+    ("提案", "other"),
+    ("建议", "other"),
+    ("年报", "other"),
+    ("指南", "other"),
+)
+_EXACT = {name: kind for kind, names in COLUMN_NAMES.items() for name in names}
+NOT_COLUMNS = (
+    "首页",
+    "搜索",
+    "站内搜索",
+    "返回",
+    "更多",
+    "登录",
+    "English",
+    "无障碍",
+    "旧版",
+    "日历",
+)
+
+
+def column_kind(link_text: str) -> str | None:
+    """The kind of disclosure column a link text names, or None if it names none."""
+    text = label_key(link_text)
+    if not text or len(text) > 14 or any(w in text for w in NOT_COLUMNS):
+        return None
+    if text in _EXACT:
+        return _EXACT[text]
+    for word, kind in COLUMN_CONTAINS:
+        if word in text:
+            return kind
+    return None
+
+
+def is_entry_link(link_text: str) -> bool:
+    text = label_key(link_text)
+    return text in ENTRY_WORDS or (
+        len(text) <= 10 and text.endswith(("信息公开", "政务公开", "公开目录"))
+    )

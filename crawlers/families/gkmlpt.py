@@ -1,0 +1,54 @@
+"""Provincial 公开平台 (gkmlpt): list pages are shells; articles come from a JSON API."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from urllib.parse import urljoin, urlsplit
+
+from crawlers.families.base import GenericFamily, ListItem, ListPage, PageRequest
+
+API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]+)[\"']")
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+class GkmlptFamily(GenericFamily):
+    name = "gkmlpt"
+    body_hints = ("//*[contains(concat(' ',normalize-space(@class),' '),' article-content ')]",)
+
+    def matches(self, url: str, text: str) -> bool:
+        return "/gkmlpt/" in url
+
+    def parse_list(self, url: str, text: str, *, first: bool = True) -> ListPage:
+        if "/gkmlpt/api/" in urlsplit(url).path:
+            return self.parse_api(url, text)
+        m = API_IN_PAGE.search(text)
+        if not m:
+            return super().parse_list(url, text, first=first)
+        return ListPage(more=[PageRequest(urljoin(url, m[1]) + "?page=1")], is_list=True)
+
+    def parse_api(self, url: str, text: str) -> ListPage:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError:
+            return ListPage()
+        items = []
+        for art in data.get("articles") or []:
+            stamp = art.get("display_publish_time")
+            date = (
+                dt.datetime.fromtimestamp(stamp, CHINA).date().isoformat()
+                if isinstance(stamp, int)
+                else None
+            )
+            if art.get("url"):
+                items.append(
+                    ListItem(urljoin(url, art["url"]), str(art.get("title", "")).strip(), date)
+                )
+        page = ListPage(items=items, is_list=True)
+        if data.get("page") == 1 and data.get("per_page"):
+            pages = math.ceil(int(data.get("total", 0)) / int(data["per_page"]))
+            base = url.split("?")[0]
+            page.more = [PageRequest(f"{base}?page={n}") for n in range(2, pages + 1)]
+        return page

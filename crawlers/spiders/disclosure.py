@@ -1,0 +1,363 @@
+"""The one generic spider: homepage → 政务公开 entry → columns → every list page → every document.
+
+Site knowledge comes from profiles (crawlers/sites/*.toml) and family mechanisms
+(crawlers/families); this spider only walks. It yields plain dict items, each with `item_type`:
+site, column, listing, document, link_check. Pipelines normalise and store them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+
+from crawlers.extract.detail import extract_page
+from crawlers.extract.labels import column_kind, is_entry_link
+from crawlers.families import FAMILIES, detect
+from crawlers.profiles import SiteProfile, load_profiles
+
+DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
+MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
+CHECK_RELATIONS = ("attachment", "image")
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+class DisclosureSpider(scrapy.Spider):
+    name = "disclosure"
+    custom_settings = {"HTTPERROR_ALLOW_ALL": True}
+
+    def __init__(self, sites: str | None = None, only: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not sites:
+            raise ValueError(
+                "give the sites file: scrapy crawl disclosure -a sites=crawlers/sites/samples.toml"
+            )
+        ids = [s for s in (only or "").replace(",", " ").split() if s]
+        self.profiles: dict[str, SiteProfile] = {
+            p.id: p for p in load_profiles(sites, only=ids or None)
+        }
+        self.pages = Counter()  # requests scheduled per site
+        self.columns_seen: set[tuple[str, str]] = set()
+        self.checked: set[tuple[str, str]] = set()
+        self.list_pages = Counter()
+        self.budget_warned: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+        local = all(p.is_local for p in spider.profiles.values())
+        for p in spider.profiles.values():
+            if p.is_local:
+                slots[p.id] = {
+                    "concurrency": settings.getint("ZWGK_LOCAL_CONCURRENCY", 8),
+                    "delay": 0,
+                }
+            else:
+                slots[p.id] = {
+                    "concurrency": p.concurrency
+                    or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                    "delay": p.delay
+                    if p.delay is not None
+                    else settings.getfloat("DOWNLOAD_DELAY"),
+                }
+        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        if local:  # the samples on 127.0.0.1: politeness off, as the issue asks
+            settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+        return spider
+
+    # ----- request helpers ---------------------------------------------------------------
+    def allowed(self, site: SiteProfile, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and (parts.hostname or "") in site.hosts
+
+    def request(
+        self, site: SiteProfile, url: str, callback, *, priority: int = 0, **meta
+    ) -> scrapy.Request | None:
+        if self.pages[site.id] >= site.max_pages:
+            if site.id not in self.budget_warned:
+                self.budget_warned.add(site.id)
+                self.logger.warning(
+                    "%s: page budget of %d reached; the rest is not crawled",
+                    site.id,
+                    site.max_pages,
+                )
+            return None
+        self.pages[site.id] += 1
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.failed,
+            priority=priority,
+            meta={"site_id": site.id, "download_slot": site.id, **meta},
+        )
+
+    def site_of(self, response_or_failure) -> SiteProfile:
+        return self.profiles[response_or_failure.meta["site_id"]]
+
+    # ----- crawl steps -------------------------------------------------------------------
+    async def start(self):
+        for site in self.profiles.values():
+            yield {
+                "item_type": "site",
+                "site_id": site.id,
+                "name": site.name,
+                "level": site.level,
+                "region": site.region,
+                "homepage": site.homepage,
+                "family": site.family,
+                "verified": site.verified,
+            }
+            if site.columns:
+                for name, url in site.columns.items():
+                    req = self.request(
+                        site,
+                        url,
+                        self.parse_column,
+                        column_name=name,
+                        column_kind=column_kind(name) or "other",
+                        discovered_from="profile",
+                    )
+                    if req:
+                        yield req
+            else:
+                req = self.request(
+                    site,
+                    site.homepage,
+                    self.parse_directory,
+                    depth_left=DIRECTORY_DEPTH,
+                    discovered_from="homepage",
+                )
+                if req:
+                    yield req
+
+    def parse_directory(self, response: Response):
+        """Homepage or 公开目录 page: follow entry links, request every link that names a column."""
+        site = self.site_of(response)
+        if response.status >= 400:
+            yield self.link_check(
+                site, response.url, response.meta.get("found_on", ""), response.status
+            )
+            return
+        depth_left = response.meta["depth_left"]
+        for a in response.css("a[href]"):
+            text = " ".join(a.css("::text").getall()).strip()
+            url = urljoin(response.url, a.attrib["href"])
+            if not text or not self.allowed(site, url):
+                continue
+            if is_entry_link(text) and depth_left > 0:
+                req = self.request(
+                    site,
+                    url,
+                    self.parse_directory,
+                    depth_left=depth_left - 1,
+                    discovered_from=response.url,
+                    priority=10,
+                )
+            elif (kind := column_kind(text)) and (site.id, url) not in self.columns_seen:
+                self.columns_seen.add((site.id, url))
+                req = self.request(
+                    site,
+                    url,
+                    self.parse_column,
+                    column_name=text,
+                    column_kind=kind,
+                    discovered_from=response.url,
+                    priority=5,
+                )
+            else:
+                continue
+            if req:
+                yield req
+
+    def parse_column(self, response: Response):
+        """A candidate column: keep it if it is a list page, then walk its items and pages."""
+        site = self.site_of(response)
+        if response.status >= 400:
+            yield self.link_check(
+                site, response.url, response.meta["discovered_from"], response.status
+            )
+            return
+        family = detect(response.url, response.text, site.family)
+        page = family.parse_list(response.url, response.text, first=True)
+        if not page.is_list:
+            self.logger.debug(
+                "%s: %s (%s) is not a list page",
+                site.id,
+                response.url,
+                response.meta["column_name"],
+            )
+            return
+        yield {
+            "item_type": "column",
+            "site_id": site.id,
+            "column_url": response.url,
+            "name": response.meta["column_name"],
+            "kind": response.meta["column_kind"],
+            "discovered_from": response.meta["discovered_from"],
+            "family": family.name,
+        }
+        column = {
+            "column_url": response.url,
+            "column_name": response.meta["column_name"],
+            "column_kind": response.meta["column_kind"],
+            "family": family.name,
+        }
+        yield from self.walk_list(site, response, page, column)
+
+    def parse_list_page(self, response: Response):
+        site = self.site_of(response)
+        column = response.meta["column"]
+        if response.status >= 400:
+            yield self.link_check(site, response.url, column["column_url"], response.status)
+            return
+        family = FAMILIES[column["family"]]
+        page = family.parse_list(response.url, response.text, first=False)
+        yield from self.walk_list(site, response, page, column)
+
+    def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
+        for item in page.items:
+            if not self.allowed(site, item.url):
+                continue
+            yield {
+                "item_type": "listing",
+                "site_id": site.id,
+                "column_url": column["column_url"],
+                "item_url": item.url,
+                "title": item.title,
+                "list_date": item.date_raw,
+                "list_page": response.url,
+            }
+            req = self.request(
+                site,
+                item.url,
+                self.parse_detail,
+                column=column,
+                found_on=response.url,
+                list_date=item.date_raw,
+                list_title=item.title,
+                priority=1,
+            )
+            if req:
+                yield req
+        for more in page.more:
+            key = (site.id, column["column_url"])
+            self.list_pages[key] += 1
+            if self.list_pages[key] > MAX_LIST_PAGES or not self.allowed(site, more.url):
+                continue
+            if more.formdata is not None:
+                if self.pages[site.id] >= site.max_pages:
+                    continue
+                self.pages[site.id] += 1
+                yield scrapy.FormRequest(
+                    more.url,
+                    formdata=more.formdata,
+                    callback=self.parse_list_page,
+                    errback=self.failed,
+                    priority=3,
+                    meta={"site_id": site.id, "download_slot": site.id, "column": column},
+                )
+            else:
+                req = self.request(site, more.url, self.parse_list_page, column=column, priority=3)
+                if req:
+                    yield req
+
+    def parse_detail(self, response: Response):
+        site = self.site_of(response)
+        meta = response.meta
+        column = meta["column"]
+        if response.status >= 400:
+            yield self.link_check(site, response.url, meta["found_on"], response.status)
+            return
+        family = detect(response.url, response.text, site.family)
+        page = extract_page(response.text, response.url, body_hints=family.body_hints)
+        declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        yield {
+            "item_type": "document",
+            "site_id": site.id,
+            "url": response.url,
+            "requested_url": response.request.url,
+            "column_name": column["column_name"],
+            "column_kind": column["column_kind"],
+            "column_url": column["column_url"],
+            "found_on": meta["found_on"],
+            "list_date": meta.get("list_date"),
+            "list_title": meta.get("list_title"),
+            "fetched_at": utc_now(),
+            "status": response.status,
+            "content_type": declared,
+            "encoding": response.meta.get("zwgk_encoding", getattr(response, "encoding", None)),
+            "charset_mismatch": response.meta.get("zwgk_charset_mismatch", False),
+            "family": family.name,
+            "page": page.to_dict(),
+        }
+        for link in page.links:
+            if link.relation not in CHECK_RELATIONS or (site.id, link.to_url) in self.checked:
+                continue
+            if not self.allowed(site, link.to_url):
+                continue
+            self.checked.add((site.id, link.to_url))
+            if self.pages[site.id] >= site.max_pages:
+                continue
+            self.pages[site.id] += 1
+            yield scrapy.Request(
+                link.to_url,
+                method="HEAD",
+                callback=self.parse_check,
+                errback=self.failed,
+                priority=-1,
+                meta={
+                    "site_id": site.id,
+                    "download_slot": site.id,
+                    "found_on": response.url,
+                    "check": True,
+                },
+            )
+
+    def parse_check(self, response: Response):
+        """HEAD first; a server that refuses HEAD gets one GET before the link is called dead."""
+        site = self.site_of(response)
+        if response.request.method == "HEAD" and response.status in (403, 405, 501):
+            yield response.request.replace(method="GET", dont_filter=True)
+            return
+        yield self.link_check(site, response.url, response.meta["found_on"], response.status)
+
+    def link_check(
+        self,
+        site: SiteProfile,
+        url: str,
+        found_on: str,
+        status: int | None,
+        error: str | None = None,
+    ) -> dict:
+        return {
+            "item_type": "link_check",
+            "site_id": site.id,
+            "url": url,
+            "found_on": found_on,
+            "status": status,
+            "error": error,
+            "checked_at": utc_now(),
+        }
+
+    def failed(self, failure):
+        """Network errors, timeouts, robots refusals: recorded as data, never silently dropped."""
+        request = failure.request
+        site = self.profiles.get(request.meta.get("site_id"))
+        if site is None:
+            return None
+        found_on = request.meta.get("found_on") or request.meta.get("discovered_from") or ""
+        error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+        if failure.check(IgnoreRequest):  # robots.txt said no: not a dead link
+            self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
+            return None
+        self.logger.info("%s: %s failed: %s", site.id, request.url, error)
+        return self.link_check(site, request.url, found_on, None, error)

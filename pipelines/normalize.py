@@ -1,0 +1,197 @@
+"""Chooses one value per field from the extracted candidates, by one documented precedence.
+
+Precedence (first source with a valid value wins):
+  信息公开 table  >  47号文 meta tags  >  byline / page heading  >  body  >  list page  >  URL.
+Every candidate is kept as evidence (`document_fields`), chosen or not; disagreements that
+matter become warnings on the document, never silent choices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from pipelines.attributes import (
+    clean,
+    interpretation_form,
+    normalize_disclosure,
+    normalize_doc_no,
+    normalize_index_no,
+    normalize_validity,
+)
+from pipelines.dates import parse_date
+
+SOURCE_RANK = {
+    "table": 0,
+    "meta": 1,
+    "byline": 2,
+    "heading": 2,
+    "body": 3,
+    "html_title": 3,
+    "list": 4,
+    "url": 5,
+}
+DOC_TYPES = {
+    "policy": "policy",
+    "interpretation": "interpretation",
+    "notice": "notice",
+    "news": "news",
+}
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+WARNINGS = {
+    "written_after_published": "成文日期晚于发布日期",
+    "future_date": "日期晚于抓取日期",
+    "meta_pubdate_mismatch": "meta PubDate 与页面显示的发布日期不一致",
+    "charset_header_mismatch": "HTTP 头声明的字符集与页面实际编码不符",
+    "no_published_date": "页面上找不到发布日期",
+}
+
+
+@dataclass
+class Choice:
+    value: object = None
+    raw: str | None = None
+    source: str | None = None
+
+
+@dataclass
+class NormalizedDocument:
+    row: dict
+    fields: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+
+
+def _rank(source: str) -> int:
+    return SOURCE_RANK.get(source.split(":", 1)[0], 9)
+
+
+def _normalizer(field_name: str):
+    if field_name.endswith("_date"):
+        return lambda raw: parse_date(raw).value
+    return {
+        "doc_no": normalize_doc_no,
+        "index_no": normalize_index_no,
+        "validity": normalize_validity,
+        "disclosure": normalize_disclosure,
+    }.get(field_name, clean)
+
+
+def choose(candidates: list[dict], field_name: str, evidence: list[dict]) -> Choice:
+    """The best-ranked candidate that normalises to a value; every candidate goes to `evidence`."""
+    norm = _normalizer(field_name)
+    ordered = sorted(
+        (c for c in candidates if c["field"] == field_name), key=lambda c: _rank(c["source"])
+    )
+    chosen = Choice()
+    for c in ordered:
+        value = norm(c["raw"])
+        is_chosen = chosen.source is None and value is not None
+        if is_chosen:
+            chosen = Choice(value, c["raw"], c["source"])
+        evidence.append(
+            {
+                "field": field_name,
+                "raw": c["raw"],
+                "source": c["source"],
+                "value": None if value is None else str(value),
+                "chosen": is_chosen,
+            }
+        )
+    return chosen
+
+
+def normalize_document(item: dict) -> NormalizedDocument:
+    """A spider `document` item → a `documents` row, its evidence rows and its link rows."""
+    page = item["page"]
+    candidates = list(page["candidates"])
+    if item.get("list_date"):
+        candidates.append({"field": "published_date", "raw": item["list_date"], "source": "list"})
+    if item.get("list_title"):
+        candidates.append({"field": "title", "raw": item["list_title"], "source": "list"})
+    evidence: list[dict] = []
+    picked = {
+        name: choose(candidates, name, evidence)
+        for name in (
+            "title",
+            "published_date",
+            "written_date",
+            "index_no",
+            "doc_no",
+            "issuer",
+            "topic",
+            "validity",
+            "disclosure",
+        )
+    }
+    fetched_at = dt.datetime.fromisoformat(item["fetched_at"])
+    fetched_day = fetched_at.replace(tzinfo=dt.UTC).astimezone(CHINA).date()
+    published, written = picked["published_date"].value, picked["written_date"].value
+    warnings = []
+    if published and written and written > published:
+        warnings.append("written_after_published")
+    if any(d and d > fetched_day for d in (published, written)):
+        warnings.append("future_date")
+    meta_dates = [parse_date(c["raw"]).value for c in candidates if c["source"] == "meta:PubDate"]
+    if published and meta_dates and meta_dates[0] and meta_dates[0] != published:
+        warnings.append("meta_pubdate_mismatch")
+    if item.get("charset_mismatch"):
+        warnings.append("charset_header_mismatch")
+    if not published:
+        warnings.append("no_published_date")
+
+    doc_type = DOC_TYPES.get(item["column_kind"], "other")
+    title = picked["title"].value or ""
+    form = None
+    if doc_type == "interpretation":
+        form = interpretation_form(
+            title,
+            images=page["image_count"],
+            text_chars=page["body_chars"],
+            has_video=page["has_video"],
+        )
+    row = {
+        "site_id": item["site_id"],
+        "url": item["url"],
+        "title": title,
+        "column_name": item["column_name"],
+        "column_kind": item["column_kind"],
+        "column_url": item["column_url"],
+        "doc_type": doc_type,
+        "published_date": published,
+        "written_date": written,
+        "index_no": picked["index_no"].value,
+        "index_no_raw": picked["index_no"].raw,
+        "doc_no": picked["doc_no"].value,
+        "doc_no_raw": picked["doc_no"].raw,
+        "issuer": picked["issuer"].value,
+        "topic": picked["topic"].value,
+        "validity": picked["validity"].value,
+        "disclosure_attr": picked["disclosure"].value,
+        "disclosure_raw": picked["disclosure"].raw,
+        "interpretation_form": form,
+        "image_count": page["image_count"],
+        "attachment_count": page["attachment_count"],
+        "body_chars": page["body_chars"],
+        "fetched_at": fetched_at,
+        "first_seen_at": fetched_at,
+        "warnings": warnings,
+        "published_source": picked["published_date"].source,
+        "written_source": picked["written_date"].source,
+        "family": item.get("family"),
+        "found_on": item.get("found_on"),
+        "http_status": item.get("status"),
+        "encoding": item.get("encoding"),
+    }
+    fields = [{"site_id": item["site_id"], "url": item["url"], **e} for e in evidence]
+    links = [
+        {
+            "site_id": item["site_id"],
+            "from_url": item["url"],
+            "to_url": ln["to_url"],
+            "anchor_text": ln["anchor_text"],
+            "relation": ln["relation"],
+        }
+        for ln in page["links"]
+    ]
+    return NormalizedDocument(row, fields, links)

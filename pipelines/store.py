@@ -1,0 +1,167 @@
+"""The DuckDB store: batched upserts through Arrow, runs, and the columns roll-up.
+
+Schema in schema.sql (one source of truth: Arrow types are read back from DuckDB). Writes are
+upserts on each table's primary key, so a crawl run twice stores nothing twice; `first_seen_at`
+keeps the first value ever written (the basis for detecting backdated pages later).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+SCHEMA = Path(__file__).with_name("schema.sql")
+SCHEMA_VERSION = 1
+KEEP_ON_UPDATE = {"first_seen_at"}
+ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "BOOLEAN": pa.bool_(),
+    "DOUBLE": pa.float64(),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used; the message says why and what to do."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database, turning DuckDB's lock error into one an assessor can act on."""
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"{path} is open in another process (a notebook, another crawl?), and DuckDB allows "
+                "only one writer with no readers beside it. Close that connection, or write to another "
+                "file with --db PATH. Nothing was crawled or written."
+            ) from None
+        raise StoreError(f"cannot open {path}: {exc}") from None
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.con = connect(self.path)
+        self.sql(SCHEMA.read_text(encoding="utf-8"))
+        self.sql(
+            "insert into schema_version values (?, ?) on conflict do nothing",
+            [SCHEMA_VERSION, utc_now()],
+        )
+        self._schemas: dict[str, pa.Schema] = {}
+        self._keys: dict[str, list[str]] = {}
+
+    def sql(self, query: str, params: list | None = None) -> list[tuple]:
+        """Run a statement and drain its result (DuckDB 2 refuses new work on an unfinished one)."""
+        return self.con.execute(query, params or []).fetchall()
+
+    # ----- table metadata ----------------------------------------------------------------
+    def schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            cols = self.sql(
+                "select column_name, data_type from information_schema.columns "
+                "where table_name = ? order by ordinal_position",
+                [table],
+            )
+            if not cols:
+                raise StoreError(f"no table {table!r} in {self.path}")
+            self._schemas[table] = pa.schema([(name, ARROW_TYPES[dtype]) for name, dtype in cols])
+            keys = self.sql(
+                "select constraint_column_names from duckdb_constraints() "
+                "where table_name = ? and constraint_type = 'PRIMARY KEY'",
+                [table],
+            )
+            self._keys[table] = list(keys[0][0]) if keys else []
+        return self._schemas[table]
+
+    # ----- writing -----------------------------------------------------------------------
+    def upsert(self, table: str, rows: list[dict]) -> int:
+        """Insert or update rows by primary key, in one Arrow batch; later duplicates win."""
+        if not rows:
+            return 0
+        schema = self.schema(table)
+        keys = self._keys[table]
+        if keys:
+            unique = {tuple(r.get(k) for k in keys): r for r in rows}
+            rows = list(unique.values())
+        batch = pa.Table.from_pylist(
+            [{n: r.get(n) for n in schema.names} for r in rows], schema=schema
+        )
+        names = ", ".join(f'"{n}"' for n in schema.names)
+        sql = f'insert into "{table}" ({names}) select {names} from batch'
+        if keys:
+            updates = ", ".join(
+                f'"{n}" = excluded."{n}"'
+                for n in schema.names
+                if n not in keys and n not in KEEP_ON_UPDATE
+            )
+            sql += f" on conflict ({', '.join(keys)}) do " + (
+                f"update set {updates}" if updates else "nothing"
+            )
+        self.con.register("batch", batch)
+        try:
+            self.sql(sql)
+        finally:
+            self.con.unregister("batch")
+        return len(rows)
+
+    def start_run(self, site_ids: list[str]) -> str:
+        run_id = utc_now().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+        self.upsert(
+            "runs",
+            [
+                {
+                    "run_id": run_id,
+                    "started_at": utc_now(),
+                    "status": "running",
+                    "sites": len(site_ids),
+                    "site_ids": site_ids,
+                }
+            ],
+        )
+        return run_id
+
+    def finish_run(
+        self, run_id: str, *, status: str, pages: int, errors: int, fallbacks: int
+    ) -> None:
+        self.sql(
+            "update runs set finished_at = ?, status = ?, pages = ?, errors = ?, dateparser_fallbacks = ? "
+            "where run_id = ?",
+            [utc_now(), status, pages, errors, fallbacks, run_id],
+        )
+
+    def refresh_columns(self) -> None:
+        """Roll listings and documents up into columns.item_count and last_published_date."""
+        self.sql("""
+            update columns set
+                item_count = coalesce(s.item_count, 0),
+                last_published_date = s.last_published_date
+            from (
+                select c.site_id, c.column_url,
+                       count(distinct l.item_url) as item_count,
+                       max(coalesce(d.published_date, l.list_date)) as last_published_date
+                from columns c
+                left join listings l on l.site_id = c.site_id and l.column_url = c.column_url
+                left join documents d on d.site_id = l.site_id and d.url = l.item_url
+                group by all
+            ) s
+            where columns.site_id = s.site_id and columns.column_url = s.column_url
+        """)
+
+    def close(self) -> None:
+        self.con.close()

@@ -1,0 +1,94 @@
+"""The terminal summary printed after a crawl: per site, what was found and how complete it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+SUMMARY_SQL = """
+with docs as (
+    select site_id,
+           count(*) as documents,
+           count(*) filter (doc_type = 'policy') as policy,
+           count(*) filter (doc_type = 'interpretation') as interpretation,
+           count(*) filter (doc_type = 'notice') as notice,
+           count(*) filter (doc_type = 'news') as news,
+           count(*) filter (doc_type = 'other') as other,
+           count(published_date) as with_published,
+           min(published_date) as first_published,
+           max(published_date) as last_published,
+           count(*) filter (len(warnings) > 0) as with_warnings
+    from documents group by site_id
+),
+cols as (
+    select site_id, count(*) as columns, count(*) filter (item_count = 0) as blank_columns
+    from columns group by site_id
+),
+dead as (
+    select site_id, count(*) as dead_links from link_checks
+    where status >= 400 or error is not null group by site_id
+)
+select s.site_id, s.name, coalesce(c.columns, 0), coalesce(c.blank_columns, 0),
+       coalesce(d.documents, 0), d.policy, d.interpretation, d.notice, d.news, d.other,
+       d.with_published, d.first_published, d.last_published, d.with_warnings,
+       coalesce(x.dead_links, 0)
+from sites s
+left join cols c using (site_id)
+left join docs d using (site_id)
+left join dead x using (site_id)
+where s.site_id in (select unnest(site_ids) from runs where run_id = ?)
+order by s.site_id
+"""
+
+
+def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        run = con.execute(
+            "select run_id, status, started_at, finished_at, pages, errors, dateparser_fallbacks from runs "
+            + ("where run_id = ?" if run_id else "order by started_at desc limit 1"),
+            [run_id] if run_id else [],
+        ).fetchone()
+        if run is None:
+            return f"{db_path}: no crawl has been run into this database yet"
+        rows = con.execute(SUMMARY_SQL, [run[0]]).fetchall()
+        warnings = con.execute(
+            "select w, count(*) from (select unnest(warnings) as w from documents) group by w order by 2 desc"
+        ).fetchall()
+    finally:
+        con.close()
+    seconds = (run[3] - run[2]).total_seconds() if run[3] else 0
+    lines = [
+        f"run {run[0]}: {run[1]}, {run[4] or 0} pages in {seconds:.0f} s, "
+        f"{run[5] or 0} dead links or errors, {run[6] or 0} dates needed the dateparser fallback",
+        "",
+        f"{'site':10s} {'columns':>8s} {'blank':>5s} {'docs':>6s} {'政策':>5s} {'解读':>5s} {'通知':>5s} "
+        f"{'动态':>5s} {'其他':>5s}  {'发布日期 coverage':24s} {'warn':>5s} {'dead':>5s}  name",
+    ]
+    for r in rows:
+        (
+            site,
+            name,
+            cols,
+            blank,
+            docs,
+            pol,
+            interp,
+            notice,
+            news,
+            other,
+            dated,
+            first,
+            last,
+            warn,
+            dead,
+        ) = r
+        coverage = f"{100 * dated / docs:5.1f}% {first}…{last}" if docs else "—"
+        lines.append(
+            f"{site:10s} {cols:8d} {blank:5d} {docs:6d} {pol or 0:5d} {interp or 0:5d} {notice or 0:5d} "
+            f"{news or 0:5d} {other or 0:5d}  {coverage:24s} {warn or 0:5d} {dead:5d}  {name}"
+        )
+    if warnings:
+        lines += ["", "warnings: " + ", ".join(f"{w} {n}" for w, n in warnings)]
+    return "\n".join(lines)

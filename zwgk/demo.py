@@ -1,0 +1,65 @@
+"""zwgk demo: serve the sample sites, crawl them all, print the summary."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+DEMO_DB = Path("output/audit.duckdb")
+
+
+def start_sample_server() -> tuple[subprocess.Popen, dict[str, str]]:
+    """`zwgk serve-samples --port 0` in a child process (so it does not share the crawler's CPU)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zwgk.cli", "serve-samples", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    header = proc.stdout.readline()
+    if not header.startswith("serving"):
+        proc.kill()
+        raise RuntimeError(f"the sample server did not start: {header.strip()}")
+    count = int(header.split()[1])
+    homepages = {}
+    for _ in range(count):
+        site_id, _family, url, *_ = proc.stdout.readline().split()
+        homepages[site_id] = url
+    return proc, homepages
+
+
+def write_sites_file(homepages: dict[str, str], names: dict[str, str], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# written by `zwgk demo`: the sample sites on the ports they are served on now", ""]
+    for site_id, url in homepages.items():
+        lines += [
+            "[[site]]",
+            f'id = "{site_id}"',
+            f'name = "{names[site_id]}"',
+            f'homepage = "{url}"',
+            "",
+        ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def demo_command(db: Path) -> int:
+    from crawlers.profiles import load_profiles
+    from zwgk.crawl import crawl_command
+
+    bundled = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "samples.toml"
+    names = {p.id: p.name for p in load_profiles(bundled)}
+    print("starting the sample sites on 127.0.0.1 …", file=sys.stderr)
+    proc, homepages = start_sample_server()
+    try:
+        sites = write_sites_file(homepages, names, db.parent / "samples.sites.toml")
+        return crawl_command(sites, db, None, progress=True, verbose=False)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

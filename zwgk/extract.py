@@ -1,0 +1,124 @@
+"""zwgk extract: what the crawler would store for one page, and where each value came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import urllib.request
+from pathlib import Path
+
+from crawlers.extract.detail import extract_page, parse_html
+from crawlers.families import detect
+from crawlers.middlewares import decide_encoding
+from pipelines.normalize import normalize_document
+
+SHOWN = (
+    "title",
+    "doc_type",
+    "published_date",
+    "written_date",
+    "index_no",
+    "doc_no",
+    "issuer",
+    "topic",
+    "validity",
+    "disclosure_attr",
+    "interpretation_form",
+    "image_count",
+    "attachment_count",
+    "body_chars",
+    "warnings",
+)
+
+
+def load_target(target: str, url: str | None) -> tuple[str, str]:
+    """(html text, page URL) for a URL or a saved file; a file's URL is --url, its Url meta, or its path."""
+    if target.startswith(("http://", "https://")):
+        req = urllib.request.Request(target, headers={"User-Agent": "zwgk-audit/0.1 (extract)"})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            body = resp.read()
+        return body.decode(decide_encoding(body)), url or target
+    path = Path(target)
+    body = path.read_bytes()
+    text = body.decode(decide_encoding(body))
+    if url:
+        return text, url
+    meta_url = parse_html(text).xpath("//meta[translate(@name,'URL','url')='url']/@content")
+    if meta_url and meta_url[0].startswith(("http://", "https://")):
+        return text, meta_url[0]
+    return text, path.resolve().as_uri()
+
+
+def extract_one(
+    target: str, *, url: str | None = None, kind: str = "other", family: str | None = None
+) -> dict:
+    text, page_url = load_target(target, url)
+    fam = detect(page_url, text, family)
+    page = extract_page(text, page_url, body_hints=fam.body_hints)
+    item = {
+        "site_id": "",
+        "url": page_url,
+        "column_name": "",
+        "column_kind": kind,
+        "column_url": "",
+        "fetched_at": dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds"),
+        "family": fam.name,
+        "page": page.to_dict(),
+    }
+    doc = normalize_document(item)
+    row = {k: doc.row[k] for k in SHOWN}
+    row = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}
+    return {
+        "target": target,
+        "url": page_url,
+        "family": fam.name,
+        "document": row,
+        "sources": {
+            "published_date": doc.row["published_source"],
+            "written_date": doc.row["written_source"],
+        },
+        "candidates": doc.fields,
+        "links": doc.links,
+    }
+
+
+def print_readable(result: dict, out=sys.stdout) -> None:
+    doc = result["document"]
+    chosen = {(f["field"], f["source"]) for f in result["candidates"] if f["chosen"]}
+    print(f"== {result['target']}", file=out)
+    print(f"   url     {result['url']}\n   family  {result['family']}", file=out)
+    for name, value in doc.items():
+        field_key = "disclosure" if name == "disclosure_attr" else name
+        source = next((s for f, s in chosen if f == field_key), "")
+        print(f"   {name:20s} {'' if value is None else value!s:50s} {source}", file=out)
+    others = [f for f in result["candidates"] if not f["chosen"]]
+    if others:
+        print("   other values found (not chosen):", file=out)
+        for f in others:
+            print(f"     {f['field']:16s} {f['raw'][:50]!r:54s} {f['source']}", file=out)
+    relations = {}
+    for link in result["links"]:
+        relations.setdefault(link["relation"], []).append(link)
+    for relation, links in sorted(relations.items()):
+        print(f"   links: {relation} ×{len(links)}", file=out)
+        for link in links[:5]:
+            print(f"     {link['to_url']}  {link['anchor_text'][:40]}", file=out)
+
+
+def extract_command(
+    targets: list[str], url: str | None, jsonl: bool, kind: str, family: str | None
+) -> int:
+    status = 0
+    for target in targets:
+        try:
+            result = extract_one(target, url=url, kind=kind, family=family)
+        except (OSError, ValueError) as exc:
+            print(f"zwgk: {target}: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        if jsonl:
+            print(json.dumps(result, ensure_ascii=False, default=str))
+        else:
+            print_readable(result)
+    return status
