@@ -53,3 +53,46 @@ def sample_sites():
     sites = server.start(server.load_sites(), port=0)
     yield {s.site_id: s for s in sites}
     server.stop(sites)
+
+
+def write_sites_file(path: Path, sites, **extra_by_site) -> Path:
+    """A sites file naming served sample sites by homepage alone (plus per-site extras)."""
+    lines = []
+    for site in sites:
+        lines += [
+            "[[site]]",
+            f'id = "{site.site_id}"',
+            f'name = "{site.config["name"]}"',
+            f'homepage = "{site.homepage_url}"',
+        ]
+        for key, value in extra_by_site.get(site.site_id, {}).items():
+            lines.append(f"{key} = {value}")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def run_zwgk(*args: str, timeout: float = 600, **kwargs):
+    """Run the `zwgk` command as an assessor would, in a child process."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "zwgk.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        **kwargs,
+    )
+
+
+@pytest.fixture(scope="session")
+def crawled_db(sample_sites, tmp_path_factory):
+    """Every sample site crawled once through `zwgk crawl`, from homepages alone."""
+    tmp = tmp_path_factory.mktemp("crawl")
+    sites = write_sites_file(tmp / "sites.toml", sample_sites.values())
+    db = tmp / "audit.duckdb"
+    result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db, result

@@ -97,9 +97,19 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     # lxml refuses str input that carries an XML encoding declaration
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        return lxml.html.document_fromstring(html or "<html></html>")
+        root = lxml.html.document_fromstring(html or "<html></html>")
     except (etree.ParserError, ValueError):
         return lxml.html.document_fromstring("<html></html>")
+    # A page saved twice over has a second <html> after the first </html>; libxml2 keeps it as
+    # a sibling tree that root.iter() never visits. Fold its content into the first body.
+    body = root.find("body")
+    target = body if body is not None else root
+    for sibling in list(root.itersiblings()):
+        if isinstance(sibling.tag, str):
+            source = sibling.find("body") if sibling.find("body") is not None else sibling
+            for child in list(source):
+                target.append(child)
+    return root
 
 
 def _text_nodes(root) -> list[tuple[str, object]]:
@@ -205,18 +215,32 @@ def _next_value(nodes, i: int, label_el) -> str | None:
     return None
 
 
-def _title(page: PageExtract, root, nodes, body) -> None:
+_BREAK_SPACE = re.compile(r"\s*\n\s*")
+_NO_SPACE = re.compile(r"[\s\u3000\xa0]+")
+
+
+def _joined(el) -> str:
+    """An element's text with line breaks (<br>, newlines) closed up, other spaces single."""
+    return _squash(_BREAK_SPACE.sub("", "\n".join(t.strip(" \t") for t in el.itertext())))
+
+
+def _title(page: PageExtract, root, body) -> None:
+    """The visible heading: an h1–h3, bold or title-classed element whose text the <title> holds."""
     html_title = _squash(_text(root.find(".//title")))
+    flat_title = _NO_SPACE.sub("", html_title)
     best = ""
-    for text, el in nodes:
-        if _inside(el, body) or len(text) < 4:
-            continue
-        t = _squash(text)
-        hinted = el.tag in ("h1", "h2", "h3") or TITLE_HINTS.search(
-            f"{el.get('class', '')} {el.get('id', '')} {el.getparent().get('class', '') if el.getparent() is not None else ''}"
-        )
-        if hinted and html_title and t in html_title and len(t) > len(best):
-            best = t
+    start = root.find("body")
+    for el in (start if start is not None else root).iter(
+        "h1", "h2", "h3", "strong", "b", "div", "td", "span", "p"
+    ):
+        if el.tag in ("div", "td", "span", "p"):
+            marks = f"{el.get('class', '')} {el.get('id', '')}"
+            if not TITLE_HINTS.search(marks) or len(el) > 3:
+                continue
+        text = _joined(el)
+        flat = _NO_SPACE.sub("", text)
+        if len(flat) >= 4 and flat_title and flat in flat_title and len(text) > len(best):
+            best = text
     if best:
         page.add("title", best, "heading")
     if html_title:
@@ -229,13 +253,16 @@ def _body(page: PageExtract, body, base_url: str) -> None:
         return
     text = _squash(_text(body))
     page.body_chars = len(text.replace(" ", ""))
-    lines = [_squash(_text(el)) for el in body.iter("p", "div", "td", "br") if el.tag != "br"] or [
-        text
-    ]
-    for line in reversed(lines[-12:]):
-        if DATE_ONLY_LINE.match(line):
-            page.add("written_date", line, "body:signing")
-            break
+    leaves = [el for el in body.iter("p", "div", "td") if not el.xpath(".//p|.//div|.//td")]
+    lines = [_squash(_text(el)) for el in leaves] or [text]
+    before, signing = 0, None
+    for i, line in enumerate(lines):
+        # a signing date closes a document: alone on its line, after the text, near the end
+        if DATE_ONLY_LINE.match(line) and before >= 40 and i >= len(lines) - 12:
+            signing = line
+        before += len(line)
+    if signing:
+        page.add("written_date", signing, "body:signing")
     m = PRINTED_LINE.search(text)
     if m:
         page.add("written_date", m[1], "body:printed")
@@ -322,7 +349,7 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     page.add("title", meta.get("articletitle"), "meta:ArticleTitle")
     page.add("published_date", meta.get("pubdate"), "meta:PubDate")
     page.add("published_date", meta.get("firstpublishedtime"), "meta:firstpublishedtime")
-    _title(page, root, nodes, body)
+    _title(page, root, body)
     _unlabelled_date_near_title(page, nodes, body)
     _body(page, body, url)
     _links(page, root, nodes, body, url)

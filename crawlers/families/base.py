@@ -65,10 +65,12 @@ class GenericFamily:
             text = " ".join(el.itertext())
             if len(text) > 400:
                 continue
-            date = ANY_DATE.search(text)
+            a = max(anchors, key=lambda x: len("".join(x.itertext()).strip()))
+            # the row's own date, not one inside the title (上海2022年4月25日，新增…)
+            outside = text.replace("".join(a.itertext()), " ", 1)
+            date = ANY_DATE.search(outside) or ANY_DATE.search(text)
             if not date:
                 continue
-            a = max(anchors, key=lambda x: len("".join(x.itertext()).strip()))
             title = (a.get("title") or "".join(a.itertext())).strip()
             href = a.get("href", "").strip()
             if len(title) < 4 or href.startswith(("javascript:", "#")):
@@ -81,13 +83,28 @@ class GenericFamily:
         return items
 
     def next_pages(self, root, base_url: str, text: str, *, first: bool) -> list[PageRequest]:
-        pages = []
+        pages = script_pager(base_url, text) if first else []
         for a in root.iter("a"):
             label = "".join(a.itertext()).strip()
             href = (a.get("href") or "").strip()
             if label in NEXT_WORDS and href and not href.startswith(("javascript:", "#")):
                 pages.append(PageRequest(urljoin(base_url, href)))
         return pages
+
+
+SCRIPT_PAGER_TOTAL = re.compile(r"totalPage\s*:\s*(\d+)")
+SCRIPT_PAGER_HREF = re.compile(r"[\"'](\w+)_[\"']\s*\+\s*\w+\s*\+\s*[\"'](\.\w+)[\"']")
+
+
+def script_pager(base_url: str, text: str) -> list[PageRequest]:
+    """jQuery pagination plugins: `totalPage: 54` and `location.href='index_'+i+'.html'`."""
+    total, href = SCRIPT_PAGER_TOTAL.search(text), SCRIPT_PAGER_HREF.search(text)
+    if not total or not href:
+        return []
+    return [
+        PageRequest(urljoin(base_url, f"{href[1]}_{i}{href[2]}"))
+        for i in range(2, int(total[1]) + 1)
+    ]
 
 
 def looks_like_list(text: str) -> bool:

@@ -225,8 +225,8 @@ class DisclosureSpider(scrapy.Spider):
 
     def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
         for item in page.items:
-            if not self.allowed(site, item.url):
-                continue
+            # an item on another host (a WeChat article, the city portal) is listed, so it counts
+            # as an update of the column, but it is not fetched
             yield {
                 "item_type": "listing",
                 "site_id": site.id,
@@ -236,6 +236,8 @@ class DisclosureSpider(scrapy.Spider):
                 "list_date": item.date_raw,
                 "list_page": response.url,
             }
+            if not self.allowed(site, item.url):
+                continue
             req = self.request(
                 site,
                 item.url,

@@ -1,0 +1,162 @@
+"""Running the crawl as an assessor does: twice, interrupted, against a locked file, bad input."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from samples import server
+
+from .conftest import ROOT, run_zwgk, write_sites_file
+
+COUNT_SQL = {
+    "documents": "select count(*) from documents",
+    "fields": "select count(*) from document_fields",
+    "links": "select count(*) from document_links",
+    "checks": "select count(*) from link_checks",
+    "columns": "select count(*) from columns",
+}
+
+
+def counts(db) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {name: con.execute(sql).fetchone()[0] for name, sql in COUNT_SQL.items()}
+    finally:
+        con.close()
+
+
+@pytest.fixture()
+def county_site():
+    """The legacy GBK county site alone, with its trap and its redirect loop."""
+    sites = server.start(server.load_sites(only=["shiling"]), port=0)
+    yield sites[0]
+    server.stop(sites)
+
+
+def test_a_second_run_stores_nothing_twice(county_site, tmp_path):
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+    db = tmp_path / "a.duckdb"
+    assert (
+        run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress").returncode == 0
+    )
+    first = counts(db)
+    con = duckdb.connect(str(db), read_only=True)
+    seen = dict(con.execute("select url, first_seen_at from documents").fetchall())
+    con.close()
+    assert (
+        run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress").returncode == 0
+    )
+    assert counts(db) == first
+    con = duckdb.connect(str(db), read_only=True)
+    assert dict(con.execute("select url, first_seen_at from documents").fetchall()) == seen
+    assert [
+        r[0] for r in con.execute("select status from runs order by started_at").fetchall()
+    ] == ["finished"] * 2
+    con.close()
+
+
+def test_traps_end(county_site, tmp_path):
+    """The calendar trap and the redirect loop, even when a profile points the crawl at them."""
+    base = county_site.base_url
+    columns = f'{{ "通知公告" = "{base}/Article/ShowClass.asp?ClassID=13", "活动日历" = "{base}/calendar.asp?d=2026-11-20", "旧版栏目" = "{base}/old/" }}'
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site], shiling={"columns": columns})
+    db = tmp_path / "trap.duckdb"
+    result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress", timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    con = duckdb.connect(str(db), read_only=True)
+    calendar_pages = con.execute(
+        "select count(*) from listings where item_url like '%calendar%'"
+    ).fetchone()[0]
+    notices = con.execute(
+        "select count(*) from documents where column_name = '通知公告'"
+    ).fetchone()[0]
+    con.close()
+    assert calendar_pages == 0 and notices > 50
+
+
+def test_a_locked_database_is_refused_with_a_clear_message(county_site, tmp_path):
+    db = tmp_path / "locked.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+        result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 2
+    assert "open in another process" in result.stderr and "--db" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("[[site]]\nid = 'x'\nname = 'X'\n", "missing homepage"),
+        ("[[site]]\nid = 'x'\nname = 'X'\nhomepage = 'ftp://x'\n", "http(s) URL"),
+        ("[[site]\n", "not valid TOML"),
+        (
+            "[[site]]\nid = 'x'\nname = 'X'\nhomepage = 'http://127.0.0.1:1/'\nlevle = 'county'\n",
+            "unknown keys",
+        ),
+    ],
+)
+def test_a_bad_sites_file_is_refused_before_crawling(tmp_path, content, message):
+    sites = tmp_path / "bad.toml"
+    sites.write_text(content, encoding="utf-8")
+    result = run_zwgk("crawl", "--sites", str(sites), "--db", str(tmp_path / "x.duckdb"))
+    assert result.returncode == 2
+    assert message in result.stderr and str(sites) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.duckdb").exists()  # refused before anything was opened
+
+
+def test_an_interrupted_crawl_keeps_what_it_fetched(tmp_path):
+    slow = server.start(server.load_sites(only=["nhc"]), port=0, latency_ms=100)
+    try:
+        sites = write_sites_file(tmp_path / "sites.toml", slow)
+        db = tmp_path / "int.duckdb"
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "zwgk.cli",
+                "crawl",
+                "--sites",
+                str(sites),
+                "--db",
+                str(db),
+                "--no-progress",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(5)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        server.stop(slow)
+    assert proc.returncode == 130, err[-2000:]
+    assert "interrupted" in err
+    con = duckdb.connect(str(db), read_only=True)
+    status = con.execute("select status from runs").fetchone()[0]
+    stored = con.execute("select count(*) from documents").fetchone()[0]
+    con.close()
+    assert status == "interrupted"
+    assert 0 < stored < 568
