@@ -88,6 +88,9 @@ def stored_name(path: str, query: str) -> str:
 class SampleHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "SampleCMS/1.0"
+    # headers and body go out in two writes; with Nagle on, a keep-alive client's delayed ACK
+    # held every GET back by ~40 ms (measured). Real servers set TCP_NODELAY too.
+    disable_nagle_algorithm = True
     site: SampleSite
     latency: float = 0.0
 
@@ -236,6 +239,14 @@ class SampleHandler(BaseHTTPRequestHandler):
         self.send(HTTPStatus.OK, html.encode(encoding), self.html_type(self.path))
 
 
+class SampleServer(ThreadingHTTPServer):
+    # socketserver's default listen backlog is 5: a crawler opening a burst of connections can
+    # overflow it, the kernel drops SYNs and clients retry after 1 s. Real servers listen with a
+    # backlog in the hundreds.
+    request_queue_size = 256
+    daemon_threads = True
+
+
 def start(
     sites: list[SampleSite], port: int = DEFAULT_PORT, latency_ms: float = 0.0
 ) -> list[SampleSite]:
@@ -246,8 +257,7 @@ def start(
             (SampleHandler,),
             {"site": site, "latency": latency_ms / 1000},
         )
-        server = ThreadingHTTPServer((HOST, port + i if port else 0), handler)
-        server.daemon_threads = True
+        server = SampleServer((HOST, port + i if port else 0), handler)
         site.server, site.port = server, server.server_address[1]
         threading.Thread(
             target=server.serve_forever, name=f"sample-{site.site_id}", daemon=True
