@@ -16,6 +16,8 @@ GB_NAMES = {"gbk", "gb2312", "gb18030", "x-gbk", "cp936"}
 
 
 def decide_encoding(body: bytes) -> str:
+    if body.isascii():
+        return "utf-8"
     try:
         body.decode("utf-8")
         return "utf-8"
@@ -34,15 +36,15 @@ class EncodingFixMiddleware:
             return response
         encoding = decide_encoding(response.body)
         declared = declared_charset(response.headers.get("Content-Type"))
-        if declared:
-            same = (
-                declared.replace("_", "-") in ("utf-8", "utf8")
-                if encoding == "utf-8"
-                else declared in GB_NAMES
-            )
-            ascii_only = response.body.isascii()
-            request.meta["zwgk_charset_mismatch"] = not same and not ascii_only
         request.meta["zwgk_encoding"] = encoding
+        request.meta["zwgk_charset_mismatch"] = False
+        if declared in ("utf8", "utf_8"):
+            declared = "utf-8"
+        if declared == encoding:
+            return response  # the header is right, and Scrapy follows the header
+        if declared:
+            same = encoding == "gb18030" and declared in GB_NAMES
+            request.meta["zwgk_charset_mismatch"] = not same and not response.body.isascii()
         if response.encoding == encoding:
             return response
         return response.replace(encoding=encoding)

@@ -33,7 +33,19 @@ TELNETCONSOLE_ENABLED = False
 
 # CPU: the default of 100 spawns ~100 asyncio tasks per response (TECH-NOTES: 200 → 300 pages/s).
 CONCURRENT_ITEMS = 8
+# Scrapy checks generator callbacks for `return value` by re-reading and parsing their source;
+# its cache is keyed on weak references to bound methods, which die at once, so the check ran on
+# every response (~8% of the crawl's CPU, measured with bench/crawl.py). tests/test_spider_callbacks.py
+# runs the same check once per callback instead.
+WARN_ON_GENERATOR_RETURN_VALUE = False
+# Every item is in DuckDB; a DEBUG line per item only cost CPU (see crawlers/logformatter.py).
+LOG_FORMATTER = "crawlers.logformatter.QuietItemsLogFormatter"
 
+SPIDER_MIDDLEWARES = {
+    # depth is bounded by the spider itself (DIRECTORY_DEPTH, MAX_LIST_PAGES, max_pages); the
+    # middleware only cost time on every output of every callback
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+}
 DOWNLOADER_MIDDLEWARES = {
     # after decompression (590), before anything reads response.text
     "crawlers.middlewares.EncodingFixMiddleware": 580,
@@ -42,11 +54,13 @@ ITEM_PIPELINES = {
     "pipelines.item_pipelines.NormalizePipeline": 300,
     "pipelines.item_pipelines.StorePipeline": 800,
 }
-EXTENSIONS = {"crawlers.progress.Progress": 500}
+EXTENSIONS = {"crawlers.progress.Progress": 500, "crawlers.gc_tuning.GcTuning": 100}
 
 ZWGK_DB = "output/audit.duckdb"
 ZWGK_PROGRESS = False
-ZWGK_STORE_BATCH = 2000
+ZWGK_STORE_BATCH = (
+    5000  # rows buffered before a write (one Arrow batch per table, on a writer thread)
+)
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

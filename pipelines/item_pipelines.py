@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections import defaultdict
 
 from scrapy import signals
@@ -28,9 +30,17 @@ class NormalizePipeline:
                 "site_id": item["site_id"],
             }
         if kind == "listing":
-            row = {k: item[k] for k in ("site_id", "column_url", "item_url", "title", "list_page")}
-            row["list_date"] = parse_date(item.get("list_date")).value
-            return {**item, "rows": {"listings": [row]}}
+            base = {k: item[k] for k in ("site_id", "column_url", "list_page")}
+            rows = [
+                {
+                    **base,
+                    "item_url": e["item_url"],
+                    "title": e["title"],
+                    "list_date": parse_date(e["list_date"]).value,
+                }
+                for e in item["entries"]
+            ]
+            return {**item, "rows": {"listings": rows}}
         if kind == "column":
             now = utc_now()
             row = {
@@ -56,16 +66,33 @@ class NormalizePipeline:
         return item
 
 
+TABLE_ORDER = (
+    "sites",
+    "columns",
+    "listings",
+    "documents",
+    "document_fields",
+    "document_links",
+    "link_checks",
+)
+
+
 class StorePipeline:
-    """Buffers rows per table and writes them to DuckDB in batches; records the run."""
+    """Buffers rows per table and hands full batches to a writer thread; records the run.
+
+    The writer thread owns the DuckDB connection while the crawl runs (DuckDB executes without
+    the GIL, so writes overlap with crawling); the run is closed from the crawl thread after the
+    writer has drained its queue.
+    """
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.path = crawler.settings.get("ZWGK_DB")
-        self.batch_size = crawler.settings.getint("ZWGK_STORE_BATCH", 2000)
+        self.batch_size = crawler.settings.getint("ZWGK_STORE_BATCH", 5000)
         self.buffer: dict[str, list[dict]] = defaultdict(list)
         self.buffered = 0
         self.store: Store | None = None
+        self.writer: BatchWriter | None = None
         self.run_id = ""
         self.errors = 0
         self.fallbacks_at_start = FallbackCounter.calls
@@ -81,14 +108,15 @@ class StorePipeline:
         self.store = Store(self.path)
         self.run_id = self.store.start_run(sorted(spider.profiles))
         spider.run_id = self.run_id
+        self.writer = BatchWriter(self.store)
 
     def process_item(self, item: dict, spider=None) -> dict:
         for table, rows in item.get("rows", {}).items():
-            for row in rows:
-                if table in ("documents", "link_checks"):
+            if table in ("documents", "link_checks"):
+                for row in rows:
                     row["run_id"] = self.run_id
-                self.buffer[table].append(row)
-                self.buffered += 1
+            self.buffer[table].extend(rows)
+            self.buffered += len(rows)
         if item.get("item_type") == "link_check" and (
             item.get("error") or (item.get("status") or 0) >= 400
         ):
@@ -98,29 +126,20 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
-        # parents before children is not needed (no foreign keys); order only for readability
-        for table in (
-            "sites",
-            "columns",
-            "listings",
-            "documents",
-            "document_fields",
-            "document_links",
-            "link_checks",
-        ):
-            rows = self.buffer.pop(table, [])
-            if rows:
-                self.store.upsert(table, rows)
+        batch = [(table, self.buffer.pop(table)) for table in TABLE_ORDER if self.buffer.get(table)]
         self.buffered = 0
+        if batch:
+            self.writer.put(batch)
 
     def close_spider(self, spider=None) -> None:
-        if self.store:
+        if self.writer:
             self.flush()
 
     def spider_closed(self, spider, reason: str) -> None:
         if not self.store:
             return
         self.flush()
+        self.writer.close()  # waits for every queued batch; raises if a write failed
         self.store.refresh_columns()
         status = {
             "finished": "finished",
@@ -137,3 +156,33 @@ class StorePipeline:
         )
         self.store.close()
         self.store = None
+
+
+class BatchWriter:
+    """One thread writing queued batches to the store, in order."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.queue: queue.Queue = queue.Queue(maxsize=8)  # back-pressure if writes fall behind
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self.run, name="duckdb-writer", daemon=True)
+        self.thread.start()
+
+    def put(self, batch: list[tuple[str, list[dict]]]) -> None:
+        if self.error:
+            raise self.error
+        self.queue.put(batch)
+
+    def run(self) -> None:
+        while (batch := self.queue.get()) is not None:
+            try:
+                for table, rows in batch:
+                    self.store.upsert(table, rows)
+            except BaseException as exc:  # kept and re-raised in the crawl thread
+                self.error = exc
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if self.error:
+            raise self.error

@@ -55,9 +55,12 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 
 class Store:
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, threads: int = 1):
         self.path = Path(path)
         self.con = connect(self.path)
+        # small upsert batches gain nothing from a thread per core; during a crawl those
+        # threads only take CPU from the crawler (measured on 2 cores)
+        self.sql(f"set threads = {threads}")
         self.sql(SCHEMA.read_text(encoding="utf-8"))
         self.sql(
             "insert into schema_version values (?, ?) on conflict do nothing",
@@ -99,8 +102,10 @@ class Store:
         if keys:
             unique = {tuple(r.get(k) for k in keys): r for r in rows}
             rows = list(unique.values())
-        batch = pa.Table.from_pylist(
-            [{n: r.get(n) for n in schema.names} for r in rows], schema=schema
+        # column by column: 15× faster than Table.from_pylist on dict rows (30k rows: 22 vs 350 ms)
+        batch = pa.table(
+            {f.name: pa.array([r.get(f.name) for r in rows], type=f.type) for f in schema},
+            schema=schema,
         )
         names = ", ".join(f'"{n}"' for n in schema.names)
         sql = f'insert into "{table}" ({names}) select {names} from batch'

@@ -224,18 +224,21 @@ class DisclosureSpider(scrapy.Spider):
         yield from self.walk_list(site, response, page, column)
 
     def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
-        for item in page.items:
-            # an item on another host (a WeChat article, the city portal) is listed, so it counts
-            # as an update of the column, but it is not fetched
+        # one item per list page, not per entry: Scrapy's per-item cost is not small.
+        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
+        # as an update of the column, but it is not fetched.
+        if page.items:
             yield {
                 "item_type": "listing",
                 "site_id": site.id,
                 "column_url": column["column_url"],
-                "item_url": item.url,
-                "title": item.title,
-                "list_date": item.date_raw,
                 "list_page": response.url,
+                "entries": [
+                    {"item_url": i.url, "title": i.title, "list_date": i.date_raw}
+                    for i in page.items
+                ],
             }
+        for item in page.items:
             if not self.allowed(site, item.url):
                 continue
             req = self.request(
