@@ -1,0 +1,72 @@
+"""The store: batched upserts by key, first sighting kept, locks reported in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from pipelines.store import Store, StoreError
+
+T1, T2 = dt.datetime(2026, 11, 1, 8), dt.datetime(2026, 11, 8, 8)
+
+
+def doc(title: str, fetched: dt.datetime) -> dict:
+    return {
+        "site_id": "s",
+        "url": "http://s/1.html",
+        "title": title,
+        "published_date": dt.date(2026, 11, 1),
+        "warnings": ["meta_pubdate_mismatch"],
+        "fetched_at": fetched,
+        "first_seen_at": fetched,
+    }
+
+
+def test_upsert_keeps_one_row_per_key_and_the_first_sighting(tmp_path):
+    store = Store(tmp_path / "a.duckdb")
+    # duplicates inside one batch: the later row wins (DuckDB alone would keep the first)
+    store.upsert("documents", [doc("old", T1), doc("new", T1)])
+    store.upsert("documents", [doc("newer", T2)])
+    rows = store.sql("select title, fetched_at, first_seen_at, warnings from documents")
+    store.close()
+    assert rows == [("newer", T2, T1, ["meta_pubdate_mismatch"])]
+
+
+def test_a_held_database_gives_a_message_not_a_traceback(tmp_path):
+    path = tmp_path / "held.duckdb"
+    Store(path).close()
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c = duckdb.connect({str(path)!r}); print(1, flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        holder.stdout.readline()
+        with pytest.raises(StoreError, match="open in another process"):
+            Store(path)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_runs_are_recorded(tmp_path):
+    store = Store(tmp_path / "r.duckdb")
+    run = store.start_run(["a", "b"])
+    store.finish_run(run, status="finished", pages=10, errors=1, fallbacks=0)
+    store.close()
+    con = duckdb.connect(str(tmp_path / "r.duckdb"), read_only=True)
+    assert con.execute("select status, sites, pages, site_ids from runs").fetchone() == (
+        "finished",
+        2,
+        10,
+        ["a", "b"],
+    )
