@@ -58,9 +58,7 @@ EXTENSIONS = {"crawlers.progress.Progress": 500, "crawlers.gc_tuning.GcTuning": 
 
 ZWGK_DB = "output/audit.duckdb"
 ZWGK_PROGRESS = False
-ZWGK_STORE_BATCH = (
-    5000  # rows buffered before a write (one Arrow batch per table, on a writer thread)
-)
+ZWGK_STORE_BATCH = 5000  # rows buffered before a write (one Arrow batch per table)
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

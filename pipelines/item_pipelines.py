@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections import defaultdict
 
 from scrapy import signals
@@ -66,33 +64,25 @@ class NormalizePipeline:
         return item
 
 
-TABLE_ORDER = (
-    "sites",
-    "columns",
-    "listings",
-    "documents",
-    "document_fields",
-    "document_links",
-    "link_checks",
-)
+# upserted on their primary keys, in this order (parents before children)
+TABLE_ORDER = ("sites", "columns", "listings", "documents", "link_checks")
+# rows that belong to one document: replaced as a whole when the document is stored again, so a
+# link or a value that has gone from the page goes from the store too
+DOCUMENT_CHILDREN = {"document_fields": "url", "document_links": "from_url"}
 
 
 class StorePipeline:
-    """Buffers rows per table and hands full batches to a writer thread; records the run.
-
-    The writer thread owns the DuckDB connection while the crawl runs (DuckDB executes without
-    the GIL, so writes overlap with crawling); the run is closed from the crawl thread after the
-    writer has drained its queue.
-    """
+    """Buffers rows per table and writes them in batches (one Arrow batch per table); records
+    the run. A document's evidence and links are kept per document, so the latest copy wins."""
 
     def __init__(self, crawler):
         self.crawler = crawler
         self.path = crawler.settings.get("ZWGK_DB")
         self.batch_size = crawler.settings.getint("ZWGK_STORE_BATCH", 5000)
         self.buffer: dict[str, list[dict]] = defaultdict(list)
+        self.children: dict[tuple[str, str], dict[str, list[dict]]] = {}
         self.buffered = 0
         self.store: Store | None = None
-        self.writer: BatchWriter | None = None
         self.run_id = ""
         self.errors = 0
         self.fallbacks_at_start = FallbackCounter.calls
@@ -108,15 +98,23 @@ class StorePipeline:
         self.store = Store(self.path)
         self.run_id = self.store.start_run(sorted(spider.profiles))
         spider.run_id = self.run_id
-        self.writer = BatchWriter(self.store)
 
     def process_item(self, item: dict, spider=None) -> dict:
-        for table, rows in item.get("rows", {}).items():
+        rows_by_table = item.get("rows", {})
+        for table, rows in rows_by_table.items():
+            if table in DOCUMENT_CHILDREN:
+                continue
             if table in ("documents", "link_checks"):
                 for row in rows:
                     row["run_id"] = self.run_id
             self.buffer[table].extend(rows)
             self.buffered += len(rows)
+        if item.get("item_type") == "document":
+            doc = rows_by_table["documents"][0]
+            self.children[(doc["site_id"], doc["url"])] = {
+                table: rows_by_table.get(table, []) for table in DOCUMENT_CHILDREN
+            }
+            self.buffered += sum(len(rows_by_table.get(t, [])) for t in DOCUMENT_CHILDREN)
         if item.get("item_type") == "link_check" and (
             item.get("error") or (item.get("status") or 0) >= 400
         ):
@@ -126,20 +124,27 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
-        batch = [(table, self.buffer.pop(table)) for table in TABLE_ORDER if self.buffer.get(table)]
+        """Write everything buffered. Synchronous: a writer thread was measured no faster
+        (bench/crawl.py), since building the Arrow batches needs the GIL anyway."""
+        for table in TABLE_ORDER:
+            if self.buffer.get(table):
+                self.store.upsert(table, self.buffer.pop(table))
+        if self.children:
+            documents = list(self.children)
+            for table, url_column in DOCUMENT_CHILDREN.items():
+                rows = [row for child in self.children.values() for row in child[table]]
+                self.store.replace_for_documents(table, url_column, documents, rows)
+            self.children = {}
         self.buffered = 0
-        if batch:
-            self.writer.put(batch)
 
     def close_spider(self, spider=None) -> None:
-        if self.writer:
+        if self.store:
             self.flush()
 
     def spider_closed(self, spider, reason: str) -> None:
         if not self.store:
             return
         self.flush()
-        self.writer.close()  # waits for every queued batch; raises if a write failed
         self.store.refresh_columns()
         status = {
             "finished": "finished",
@@ -156,33 +161,3 @@ class StorePipeline:
         )
         self.store.close()
         self.store = None
-
-
-class BatchWriter:
-    """One thread writing queued batches to the store, in order."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.queue: queue.Queue = queue.Queue(maxsize=8)  # back-pressure if writes fall behind
-        self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self.run, name="duckdb-writer", daemon=True)
-        self.thread.start()
-
-    def put(self, batch: list[tuple[str, list[dict]]]) -> None:
-        if self.error:
-            raise self.error
-        self.queue.put(batch)
-
-    def run(self) -> None:
-        while (batch := self.queue.get()) is not None:
-            try:
-                for table, rows in batch:
-                    self.store.upsert(table, rows)
-            except BaseException as exc:  # kept and re-raised in the crawl thread
-                self.error = exc
-
-    def close(self) -> None:
-        self.queue.put(None)
-        self.thread.join()
-        if self.error:
-            raise self.error

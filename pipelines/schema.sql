@@ -111,9 +111,8 @@ create table if not exists document_fields (
     raw varchar,
     source varchar,
     value varchar,
-    chosen boolean,
-    primary key (site_id, url, field, source, raw)
-);
+    chosen boolean
+);  -- no key: a document's rows are replaced together (pipelines/store.py replace_for_documents)
 
 -- internal: which list page listed which item, with the date the list showed
 create table if not exists listings (

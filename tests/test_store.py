@@ -34,6 +34,65 @@ def test_upsert_keeps_one_row_per_key_and_the_first_sighting(tmp_path):
     assert rows == [("newer", T2, T1, ["meta_pubdate_mismatch"])]
 
 
+def link(from_url: str, to_url: str) -> dict:
+    return {
+        "site_id": "s",
+        "from_url": from_url,
+        "to_url": to_url,
+        "anchor_text": "",
+        "relation": "attachment",
+    }
+
+
+def test_a_documents_links_are_replaced_when_it_is_stored_again(tmp_path):
+    store = Store(tmp_path / "a.duckdb")
+    a, b = "http://s/a.html", "http://s/b.html"
+    store.replace_for_documents(
+        "document_links",
+        "from_url",
+        [("s", a), ("s", b)],
+        [link(a, "http://s/a1.pdf"), link(a, "http://s/a2.pdf"), link(b, "http://s/b1.pdf")],
+    )
+    # next crawl: a.html dropped one attachment, b.html has none left, a third page is untouched
+    store.replace_for_documents(
+        "document_links",
+        "from_url",
+        [("s", "http://s/c.html")],
+        [link("http://s/c.html", "http://s/c1.pdf")],
+    )
+    store.replace_for_documents(
+        "document_links",
+        "from_url",
+        [("s", a), ("s", b)],
+        [link(a, "http://s/a2.pdf"), link(a, "http://s/a2.pdf")],
+    )
+    rows = store.sql("select from_url, to_url from document_links order by all")
+    store.close()
+    assert rows == [(a, "http://s/a2.pdf"), ("http://s/c.html", "http://s/c1.pdf")]
+
+
+def test_a_documents_evidence_is_replaced_not_accumulated(tmp_path):
+    store = Store(tmp_path / "a.duckdb")
+    url = "http://s/a.html"
+
+    def field(raw: str) -> dict:
+        return {
+            "site_id": "s",
+            "url": url,
+            "field": "published_date",
+            "raw": raw,
+            "source": "table:发布日期",
+            "value": raw,
+            "chosen": True,
+        }
+
+    store.replace_for_documents("document_fields", "url", [("s", url)], [field("2026-11-01")])
+    store.replace_for_documents("document_fields", "url", [("s", url)], [field("2026-11-03")])
+    rows = store.sql("select raw, chosen from document_fields")
+    store.close()
+    assert rows == [("2026-11-03", True)]
+
+
 def test_a_held_database_gives_a_message_not_a_traceback(tmp_path):
     path = tmp_path / "held.duckdb"
     Store(path).close()
