@@ -55,11 +55,16 @@ class Progress:
         )
 
     def show(self):
-        sys.stderr.write("\r" + self.line()[:200].ljust(120))
+        # on a terminal one line rewritten in place; in a log file (cron, CI) one line each time
+        if sys.stderr.isatty():
+            sys.stderr.write("\r" + self.line()[:200].ljust(120))
+        else:
+            sys.stderr.write(self.line() + "\n")
         sys.stderr.flush()
 
     def closed(self, spider, reason):
         if self.loop and self.loop.running:
             self.loop.stop()
-        sys.stderr.write("\r" + self.line()[:200].ljust(120) + f"\n  crawl {reason}\n")
+        start = "\r" + self.line()[:200].ljust(120) if sys.stderr.isatty() else self.line()
+        sys.stderr.write(start + f"\n  crawl {reason}\n")
         sys.stderr.flush()
