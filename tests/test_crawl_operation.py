@@ -13,6 +13,7 @@ import pytest
 from samples import server
 
 from .conftest import ROOT, run_zwgk, write_sites_file
+from .support.holder import database_held_open
 
 COUNT_SQL = {
     "documents": "select count(*) from documents",
@@ -82,22 +83,9 @@ def test_traps_end(county_site, tmp_path):
 
 def test_a_locked_database_is_refused_with_a_clear_message(county_site, tmp_path):
     db = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "ok"
+    with database_held_open(db):
         sites = write_sites_file(tmp_path / "sites.toml", [county_site])
         result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
-    finally:
-        holder.kill()
-        holder.wait()
     assert result.returncode == 2
     assert "open in another process" in result.stderr and "--db" in result.stderr
     assert "Traceback" not in result.stderr

@@ -11,18 +11,13 @@ from samples.generator.build import file_name
 from zwgk.extract import extract_one
 
 from .conftest import ROOT, read_csv
+from .support.accuracy import FIELDS as ACCURACY_FIELDS
 
-FIELDS = (
-    "title",
-    "published_date",
-    "written_date",
-    "index_no",
-    "doc_no",
-    "issuer",
-    "topic",
-    "validity",
-    "disclosure_attr",
-    "interpretation_form",
+# the key's fields a single page shows (column and counts come from the crawl, see accuracy.py)
+FIELDS = tuple(
+    f
+    for f in ACCURACY_FIELDS
+    if f not in ("column_name", "doc_type", "attachment_count", "image_count", "expected_warnings")
 )
 
 

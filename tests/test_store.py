@@ -9,6 +9,8 @@ import pytest
 
 from pipelines.store import Store, StoreError
 
+from .support.holder import database_held_open
+
 T1, T2 = dt.datetime(2026, 11, 1, 8), dt.datetime(2026, 11, 8, 8)
 
 
@@ -96,25 +98,8 @@ def test_a_documents_evidence_is_replaced_not_accumulated(tmp_path):
 def test_a_held_database_gives_a_message_not_a_traceback(tmp_path):
     path = tmp_path / "held.duckdb"
     Store(path).close()
-    import subprocess
-    import sys
-
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import duckdb,time; c = duckdb.connect({str(path)!r}); print(1, flush=True); time.sleep(30)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        holder.stdout.readline()
-        with pytest.raises(StoreError, match="open in another process"):
-            Store(path)
-    finally:
-        holder.kill()
-        holder.wait()
+    with database_held_open(path), pytest.raises(StoreError, match="open in another process"):
+        Store(path)
 
 
 def test_runs_are_recorded(tmp_path):
