@@ -80,8 +80,18 @@ class DisclosureSpider(scrapy.Spider):
         return parts.scheme in ("http", "https") and (parts.hostname or "") in site.hosts
 
     def request(
-        self, site: SiteProfile, url: str, callback, *, priority: int = 0, **meta
+        self,
+        site: SiteProfile,
+        url: str,
+        callback,
+        *,
+        priority: int = 0,
+        method: str = "GET",
+        formdata: dict[str, str] | None = None,
+        **meta,
     ) -> scrapy.Request | None:
+        """A request counted against the site's page budget, or None once the budget is spent.
+        `formdata` makes it a POST form (Hanweb's dataproxy)."""
         if self.pages[site.id] >= site.max_pages:
             if site.id not in self.budget_warned:
                 self.budget_warned.add(site.id)
@@ -92,13 +102,15 @@ class DisclosureSpider(scrapy.Spider):
                 )
             return None
         self.pages[site.id] += 1
-        return scrapy.Request(
-            url,
-            callback=callback,
-            errback=self.failed,
-            priority=priority,
-            meta={"site_id": site.id, "download_slot": site.id, **meta},
-        )
+        kwargs = {
+            "callback": callback,
+            "errback": self.failed,
+            "priority": priority,
+            "meta": {"site_id": site.id, "download_slot": site.id, **meta},
+        }
+        if formdata is not None:
+            return scrapy.FormRequest(url, formdata=formdata, **kwargs)
+        return scrapy.Request(url, method=method, **kwargs)
 
     def site_of(self, response_or_failure) -> SiteProfile:
         return self.profiles[response_or_failure.meta["site_id"]]
@@ -258,22 +270,16 @@ class DisclosureSpider(scrapy.Spider):
             self.list_pages[key] += 1
             if self.list_pages[key] > MAX_LIST_PAGES or not self.allowed(site, more.url):
                 continue
-            if more.formdata is not None:
-                if self.pages[site.id] >= site.max_pages:
-                    continue
-                self.pages[site.id] += 1
-                yield scrapy.FormRequest(
-                    more.url,
-                    formdata=more.formdata,
-                    callback=self.parse_list_page,
-                    errback=self.failed,
-                    priority=3,
-                    meta={"site_id": site.id, "download_slot": site.id, "column": column},
-                )
-            else:
-                req = self.request(site, more.url, self.parse_list_page, column=column, priority=3)
-                if req:
-                    yield req
+            req = self.request(
+                site,
+                more.url,
+                self.parse_list_page,
+                formdata=more.formdata,
+                column=column,
+                priority=3,
+            )
+            if req:
+                yield req
 
     def parse_detail(self, response: Response):
         site = self.site_of(response)
@@ -284,12 +290,10 @@ class DisclosureSpider(scrapy.Spider):
             return
         family = detect(response.url, response.text, site.family)
         page = extract_page(response.text, response.url, body_hints=family.body_hints)
-        declared = (response.headers.get("Content-Type") or b"").decode("latin-1")
         yield {
             "item_type": "document",
             "site_id": site.id,
             "url": response.url,
-            "requested_url": response.request.url,
             "column_name": column["column_name"],
             "column_kind": column["column_kind"],
             "column_url": column["column_url"],
@@ -298,9 +302,8 @@ class DisclosureSpider(scrapy.Spider):
             "list_title": meta.get("list_title"),
             "fetched_at": utc_now(),
             "status": response.status,
-            "content_type": declared,
-            "encoding": response.meta.get("zwgk_encoding", getattr(response, "encoding", None)),
-            "charset_mismatch": response.meta.get("zwgk_charset_mismatch", False),
+            "encoding": meta.get("zwgk_encoding", getattr(response, "encoding", None)),
+            "charset_mismatch": meta.get("zwgk_charset_mismatch", False),
             "family": family.name,
             "page": page.to_dict(),
         }
@@ -310,22 +313,16 @@ class DisclosureSpider(scrapy.Spider):
             if not self.allowed(site, link.to_url):
                 continue
             self.checked.add((site.id, link.to_url))
-            if self.pages[site.id] >= site.max_pages:
-                continue
-            self.pages[site.id] += 1
-            yield scrapy.Request(
+            req = self.request(
+                site,
                 link.to_url,
+                self.parse_check,
                 method="HEAD",
-                callback=self.parse_check,
-                errback=self.failed,
+                found_on=response.url,
                 priority=-1,
-                meta={
-                    "site_id": site.id,
-                    "download_slot": site.id,
-                    "found_on": response.url,
-                    "check": True,
-                },
             )
+            if req:
+                yield req
 
     def parse_check(self, response: Response):
         """HEAD first; a server that refuses HEAD gets one GET before the link is called dead."""
