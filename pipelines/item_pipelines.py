@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from scrapy import signals
 
@@ -57,8 +58,6 @@ class NormalizePipeline:
             return {**item, "rows": {"sites": [{**row, "updated_at": utc_now()}]}}
         if kind == "link_check":
             row = {k: item.get(k) for k in ("site_id", "url", "found_on", "status", "error")}
-            from datetime import datetime
-
             row["checked_at"] = datetime.fromisoformat(item["checked_at"])
             return {**item, "rows": {"link_checks": [row]}}
         return item
@@ -136,10 +135,6 @@ class StorePipeline:
                 self.store.replace_for_documents(table, url_column, documents, rows)
             self.children = {}
         self.buffered = 0
-
-    def close_spider(self, spider=None) -> None:
-        if self.store:
-            self.flush()
 
     def spider_closed(self, spider, reason: str) -> None:
         if not self.store:

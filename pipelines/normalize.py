@@ -38,6 +38,18 @@ DOC_TYPES = {
     "news": "news",
 }
 CHINA = dt.timezone(dt.timedelta(hours=8))
+# the candidate fields one value is chosen for (`disclosure` becomes documents.disclosure_attr)
+CHOSEN_FIELDS = (
+    "title",
+    "published_date",
+    "written_date",
+    "index_no",
+    "doc_no",
+    "issuer",
+    "topic",
+    "validity",
+    "disclosure",
+)
 
 WARNINGS = {
     "written_after_published": "成文日期晚于发布日期",
@@ -110,20 +122,7 @@ def normalize_document(item: dict) -> NormalizedDocument:
     if item.get("list_title"):
         candidates.append({"field": "title", "raw": item["list_title"], "source": "list"})
     evidence: list[dict] = []
-    picked = {
-        name: choose(candidates, name, evidence)
-        for name in (
-            "title",
-            "published_date",
-            "written_date",
-            "index_no",
-            "doc_no",
-            "issuer",
-            "topic",
-            "validity",
-            "disclosure",
-        )
-    }
+    picked = {name: choose(candidates, name, evidence) for name in CHOSEN_FIELDS}
     fetched_at = dt.datetime.fromisoformat(item["fetched_at"])
     fetched_day = fetched_at.replace(tzinfo=dt.UTC).astimezone(CHINA).date()
     published, written = picked["published_date"].value, picked["written_date"].value
@@ -132,8 +131,9 @@ def normalize_document(item: dict) -> NormalizedDocument:
         warnings.append("written_after_published")
     if any(d and d > fetched_day for d in (published, written)):
         warnings.append("future_date")
-    meta_dates = [parse_date(c["raw"]).value for c in candidates if c["source"] == "meta:PubDate"]
-    if published and meta_dates and meta_dates[0] and meta_dates[0] != published:
+    # the PubDate tag as `choose` already read it (evidence values are ISO strings)
+    meta_date = next((e["value"] for e in evidence if e["source"] == "meta:PubDate"), None)
+    if published and meta_date and meta_date != published.isoformat():
         warnings.append("meta_pubdate_mismatch")
     if item.get("charset_mismatch"):
         warnings.append("charset_header_mismatch")

@@ -166,13 +166,14 @@ class Store:
             self.con.unregister(name)
 
     def start_run(self, site_ids: list[str]) -> str:
-        run_id = utc_now().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+        started = utc_now()
+        run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
         self.upsert(
             "runs",
             [
                 {
                     "run_id": run_id,
-                    "started_at": utc_now(),
+                    "started_at": started,
                     "status": "running",
                     "sites": len(site_ids),
                     "site_ids": site_ids,

@@ -132,10 +132,10 @@ def _text_nodes(root) -> list[tuple[str, object]]:
     for el in (start if start is not None else root).iter():
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
-        if el.text and el.text.strip() and el.tag not in SKIP_TAGS:
+        if el.text and el.text.strip():
             nodes.append((el.text.strip(), el))
         for child in el:
-            if child.tail and child.tail.strip() and isinstance(el.tag, str):
+            if child.tail and child.tail.strip():
                 nodes.append((child.tail.strip(), el))
     return nodes
 

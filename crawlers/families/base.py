@@ -105,7 +105,3 @@ def script_pager(base_url: str, text: str) -> list[PageRequest]:
         PageRequest(urljoin(base_url, f"{href[1]}_{i}{href[2]}"))
         for i in range(2, int(total[1]) + 1)
     ]
-
-
-def looks_like_list(text: str) -> bool:
-    return bool(PAGING_MARKERS.search(text))
