@@ -46,15 +46,12 @@ def main() -> int:
         "--repeat", type=int, default=3, help="runs of each; medians are reported (default 3)"
     )
     args = parser.parse_args()
-    from crawlers.profiles import load_profiles
-
-    names = {p.id: p.name for p in load_profiles(ROOT / "crawlers" / "sites" / "samples.toml")}
     server, homepages = start_sample_server()
     results: dict[str, list[dict]] = {"full": [], "bare": []}
     try:
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
-            sites = write_sites_file(homepages, names, tmp / "sites.toml")
+            sites = write_sites_file(homepages, tmp / "sites.toml")
             for i in range(args.repeat):
                 probe = tmp / f"full{i}.json"
                 db = tmp / f"full{i}.duckdb"

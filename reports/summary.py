@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
+from pipelines.store import connect
 
 SUMMARY_SQL = """
 with docs as (
@@ -43,7 +43,7 @@ order by s.site_id
 
 
 def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = connect(db_path, read_only=True)
     try:
         run = con.execute(
             "select run_id, status, started_at, finished_at, pages, errors, dateparser_fallbacks from runs "
@@ -54,7 +54,10 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
             return f"{db_path}: no crawl has been run into this database yet"
         rows = con.execute(SUMMARY_SQL, [run[0]]).fetchall()
         warnings = con.execute(
-            "select w, count(*) from (select unnest(warnings) as w from documents) group by w order by 2 desc"
+            "select w, count(*) from (select unnest(warnings) as w from documents "
+            "where site_id in (select unnest(site_ids) from runs where run_id = ?)) "
+            "group by w order by 2 desc, 1",
+            [run[0]],
         ).fetchall()
     finally:
         con.close()

@@ -162,6 +162,9 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
 
 
 def add_extract_args(p: argparse.ArgumentParser) -> None:
+    from crawlers.families import FAMILIES
+    from pipelines.normalize import DOC_TYPES
+
     p.add_argument("targets", nargs="+", metavar="TARGET", help="a page URL or a saved HTML file")
     p.add_argument(
         "--url",
@@ -173,12 +176,12 @@ def add_extract_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--kind",
         default="other",
-        choices=["policy", "interpretation", "notice", "news", "other"],
+        choices=[*DOC_TYPES, "other"],
         help="the column kind the page was listed in; sets doc_type (default other)",
     )
     p.add_argument(
         "--family",
-        choices=["hanweb", "trs", "shtml", "legacy", "gkmlpt", "generic"],
+        choices=list(FAMILIES),
         help="the CMS family, when detection from the page is not enough",
     )
 

@@ -37,9 +37,7 @@ def run_crawl(
     process = CrawlerProcess(settings)
     process.crawl("disclosure", sites=str(sites), only=",".join(only or []))
     process.start()
-    import duckdb
-
-    con = duckdb.connect(str(db), read_only=True)
+    con = connect(db, read_only=True)
     try:
         row = con.execute("select status from runs order by started_at desc limit 1").fetchone()
     finally:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 DEMO_DB = Path("output/audit.duckdb")
+BUNDLED_SITES = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "samples.toml"
 
 
 def start_sample_server() -> tuple[subprocess.Popen, dict[str, str]]:
@@ -31,7 +32,11 @@ def start_sample_server() -> tuple[subprocess.Popen, dict[str, str]]:
     return proc, homepages
 
 
-def write_sites_file(homepages: dict[str, str], names: dict[str, str], path: Path) -> Path:
+def write_sites_file(homepages: dict[str, str], path: Path) -> Path:
+    """The bundled samples' sites file, pointed at the ports the sample server runs on now."""
+    from crawlers.profiles import load_profiles
+
+    names = {p.id: p.name for p in load_profiles(BUNDLED_SITES)}
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# written by `zwgk demo`: the sample sites on the ports they are served on now", ""]
     for site_id, url in homepages.items():
@@ -47,15 +52,12 @@ def write_sites_file(homepages: dict[str, str], names: dict[str, str], path: Pat
 
 
 def demo_command(db: Path) -> int:
-    from crawlers.profiles import load_profiles
     from zwgk.crawl import crawl_command
 
-    bundled = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "samples.toml"
-    names = {p.id: p.name for p in load_profiles(bundled)}
     print("starting the sample sites on 127.0.0.1 …", file=sys.stderr)
     proc, homepages = start_sample_server()
     try:
-        sites = write_sites_file(homepages, names, db.parent / "samples.sites.toml")
+        sites = write_sites_file(homepages, db.parent / "samples.sites.toml")
         return crawl_command(sites, db, None, progress=True, verbose=False)
     finally:
         proc.send_signal(signal.SIGINT)

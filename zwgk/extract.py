@@ -11,6 +11,7 @@ from pathlib import Path
 from crawlers.extract.detail import extract_page, parse_html
 from crawlers.families import detect
 from crawlers.middlewares import decide_encoding
+from crawlers.spiders.disclosure import utc_now
 from pipelines.normalize import normalize_document
 
 SHOWN = (
@@ -62,7 +63,7 @@ def extract_one(
         "column_name": "",
         "column_kind": kind,
         "column_url": "",
-        "fetched_at": dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds"),
+        "fetched_at": utc_now(),
         "family": fam.name,
         "page": page.to_dict(),
     }
