@@ -35,7 +35,7 @@ TELNETCONSOLE_ENABLED = False
 CONCURRENT_ITEMS = 8
 # Scrapy checks generator callbacks for `return value` by re-reading and parsing their source;
 # its cache is keyed on weak references to bound methods, which die at once, so the check ran on
-# every response (~8% of the crawl's CPU, measured with bench/crawl.py). tests/test_spider_callbacks.py
+# every response (~4% of the crawl's CPU under cProfile). tests/test_spider_callbacks.py
 # runs the same check once per callback instead.
 WARN_ON_GENERATOR_RETURN_VALUE = False
 # Every item is in DuckDB; a DEBUG line per item only cost CPU (see crawlers/logformatter.py).
