@@ -50,6 +50,25 @@ BODY_XPATHS = (
 )
 TITLE_HINTS = re.compile(r"title|tit|bt|biaoti|headline", re.I)
 SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+SPACES = re.compile(r"[\s\u3000\xa0]+")
+COLON = re.compile(r"[:：]")
+BYLINE_DATES = re.compile(
+    r"(发布日期|发布时间|发稿时间|时间|日期)\s*[:：]\s*([0-9０-９]{4}[-/.年][^\s　]*)"
+)
+TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||--| - )\s*")
+BARE_DATE = re.compile(
+    r"[\s(（\[【]*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s)）\]】]*"
+)
+# elements that may hold the visible heading: headings, bold text, or a block whose class or id
+# names a title
+TITLE_TAGS = ("h1", "h2", "h3", "strong", "b", "div", "td", "span", "p")
+VIDEO = etree.XPath(
+    ".//video|.//embed|.//iframe[contains(@src,'video') or contains(@src,'player')]"
+)
+VIDEO_SOURCES = etree.XPath(".//video[@src]|.//video/source[@src]")
+ANCHORS_WITH_HREF = etree.XPath(".//a[@href]")
+INSIDE_ANCHOR = etree.XPath("ancestor::a")
 
 
 @dataclass
@@ -95,7 +114,7 @@ def _text(el) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u3000\xa0]+", " ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 def _html_parser() -> etree.HTMLParser:
@@ -106,7 +125,7 @@ def _html_parser() -> etree.HTMLParser:
 
 def parse_html(html: str) -> etree._Element:
     # lxml refuses str input that carries an XML encoding declaration
-    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    html = XML_DECLARATION.sub("", html)
     try:
         root = etree.fromstring(html or "<html></html>", _html_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -160,7 +179,8 @@ def find_body(root, raw_html: str, hints: tuple[str, ...] = ()):
     for xp in hints + BODY_XPATHS:
         found = _compiled(xp)(root)
         if found:
-            return max(found, key=lambda e: len(_text(e))), f"xpath:{xp}"
+            best = found[0] if len(found) == 1 else max(found, key=lambda e: len(_text(e)))
+            return best, f"xpath:{xp}"
     if "ZJEG_RSS.content.begin" in raw_html:
         m = re.search(
             r"<!--ZJEG_RSS\.content\.begin-->(.*?)<!--ZJEG_RSS\.content\.end-->", raw_html, re.S
@@ -189,7 +209,7 @@ def _labels(page: PageExtract, nodes, body) -> None:
     for i, (text, el) in enumerate(nodes):
         if len(text) > 60:
             continue
-        colon = re.search(r"[:：]", text)
+        colon = COLON.search(text)
         head, rest = (text[: colon.start()], text[colon.end() :]) if colon else (text, "")
         key = label_key(head)
         field_name = LABEL_TO_FIELD.get(key)
@@ -207,10 +227,7 @@ def _labels(page: PageExtract, nodes, body) -> None:
             page.add("published_date", rest, f"byline:{key}")
         # a byline may hold several labels: 发布时间：… 来源：… ; look inside longer nodes too
         if not field_name and len(text) > 8 and not _inside(el, body):
-            for m in re.finditer(
-                r"(发布日期|发布时间|发稿时间|时间|日期)\s*[:：]\s*([0-9０-９]{4}[-/.年][^\s　]*)",
-                text,
-            ):
+            for m in BYLINE_DATES.finditer(text):
                 if m.start() > 0:
                     page.add("published_date", m[2], f"byline:{m[1]}")
 
@@ -226,7 +243,7 @@ def _next_value(nodes, i: int, label_el) -> str | None:
             return None if label_key(value) in LABEL_TO_FIELD else value
     if i + 1 < len(nodes):
         value = nodes[i + 1][0]
-        key = label_key(re.split(r"[:：]", value)[0])
+        key = label_key(COLON.split(value, maxsplit=1)[0])
         if key in LABEL_TO_FIELD or len(value) > 200:
             return None
         return _squash(value)
@@ -244,13 +261,12 @@ def _joined(el) -> str:
 
 def _title(page: PageExtract, root, body) -> None:
     """The visible heading: an h1–h3, bold or title-classed element whose text the <title> holds."""
-    html_title = _squash(_text(root.find(".//title")))
+    html_title = _squash(_text(next(root.iter("title"), None)))
     flat_title = _NO_SPACE.sub("", html_title)
     best = ""
     start = root.find("body")
-    for el in (start if start is not None else root).iter(
-        "h1", "h2", "h3", "strong", "b", "div", "td", "span", "p"
-    ):
+    candidates = (start if start is not None else root).iter(*TITLE_TAGS) if flat_title else ()
+    for el in candidates:
         if el.tag in ("div", "td", "span", "p"):
             marks = f"{el.get('class', '')} {el.get('id', '')}"
             if not TITLE_HINTS.search(marks) or len(el) > 3:
@@ -262,7 +278,7 @@ def _title(page: PageExtract, root, body) -> None:
     if best:
         page.add("title", best, "heading")
     if html_title:
-        parts = re.split(r"\s*(?:_|\||--| - )\s*", html_title)
+        parts = TITLE_SEPARATORS.split(html_title)
         page.add("title", max(parts, key=len) if len(parts) > 1 else html_title, "html_title")
 
 
@@ -279,11 +295,17 @@ def _body(page: PageExtract, body, base_url: str) -> None:
             has_block_inside.add(id(parent))
             parent = parent.getparent()
     leaves = [el for el in blocks if id(el) not in has_block_inside]
-    lines = [_squash(_text(el)) for el in leaves] or [text]
+    # a signing date closes a document: alone on its line (a leaf block), near the end (the last
+    # 12 lines), after at least 40 characters of text; earlier lines only count towards those 40
+    tail = max(0, len(leaves) - 12)
     before, signing = 0, None
-    for i, line in enumerate(lines):
-        # a signing date closes a document: alone on its line, after the text, near the end
-        if DATE_ONLY_LINE.match(line) and before >= 40 and i >= len(lines) - 12:
+    for el in leaves[:tail]:
+        if before >= 40:
+            break
+        before += len(_squash(_text(el)))
+    for el in leaves[tail:]:
+        line = _squash(_text(el))
+        if before >= 40 and DATE_ONLY_LINE.match(line):
             signing = line
         before += len(line)
     if signing:
@@ -297,10 +319,8 @@ def _body(page: PageExtract, body, base_url: str) -> None:
     page.image_count = len(images)
     for src in images:
         page.links.append(Link(urljoin(base_url, src), "", "image"))
-    page.has_video = bool(
-        body.xpath(".//video|.//embed|.//iframe[contains(@src,'video') or contains(@src,'player')]")
-    )
-    for video in body.xpath(".//video[@src]|.//video/source[@src]"):
+    page.has_video = bool(VIDEO(body))
+    for video in VIDEO_SOURCES(body):
         page.links.append(Link(urljoin(base_url, video.get("src")), "", "other"))
 
 
@@ -308,17 +328,20 @@ def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
     related_anchors = set()
     for text, el in nodes:
         relation = RELATED_HEADINGS.get(label_key(text))
-        if not relation or el.tag == "a" or el.xpath("ancestor::a"):
+        if not relation or el.tag == "a" or INSIDE_ANCHOR(el):
             continue  # a navigation link named 政策解读 is not a related block
+        # the block's links: under the heading's element or one of its next two ancestors
         container = el
         for _ in range(3):
-            anchors = container.xpath(".//a[@href]")
+            anchors = ANCHORS_WITH_HREF(container)
             if anchors:
                 break
             container = container.getparent()
             if container is None:
                 break
-        for a in container.xpath(".//a[@href]") if container is not None else []:
+        else:
+            anchors = ANCHORS_WITH_HREF(container)
+        for a in anchors:
             if a in related_anchors:
                 continue
             related_anchors.add(a)
@@ -328,15 +351,14 @@ def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "#", "mailto:")) or a in related_anchors:
             continue
-        url = urljoin(base_url, href)
-        anchor = _squash(_text(a))
         is_attachment = bool(ATTACHMENT_EXT.search(href)) or "downfile" in href.lower()
-        if is_attachment:
-            if url not in seen:
-                page.links.append(Link(url, anchor, "attachment"))
-                seen.add(url)
-        elif _inside(a, body) and url not in seen:
-            page.links.append(Link(url, anchor, "other"))
+        if not is_attachment and not _inside(a, body):
+            continue  # navigation, footer: not the document's own links
+        url = urljoin(base_url, href)
+        if url not in seen:
+            page.links.append(
+                Link(url, _squash(_text(a)), "attachment" if is_attachment else "other")
+            )
             seen.add(url)
     page.attachment_count = sum(1 for ln in page.links if ln.relation == "attachment")
 
@@ -354,10 +376,7 @@ def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
             for later, el in nodes[i + 1 : i + 6]:
                 if _inside(el, body):
                     break
-                if re.fullmatch(
-                    r"[\s(（\[【]*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s)）\]】]*",
-                    later,
-                ):
+                if BARE_DATE.fullmatch(later):
                     page.add("published_date", later, "byline:unlabelled")
                     return
 
