@@ -59,6 +59,9 @@ EXTENSIONS = {"crawlers.progress.Progress": 500, "crawlers.gc_tuning.GcTuning": 
 ZWGK_DB = "output/audit.duckdb"
 ZWGK_PROGRESS = False
 ZWGK_STORE_BATCH = 5000  # rows buffered before a write (one Arrow batch per table)
+# Document pages are read (crawlers/extract) in this many worker processes while the crawl
+# fetches; "auto" is one per core beyond the crawl's own, at most 4; 0 reads them in-process.
+ZWGK_EXTRACT_WORKERS = "auto"
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

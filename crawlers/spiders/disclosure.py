@@ -12,11 +12,12 @@ from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawlers.extract.detail import extract_page
 from crawlers.extract.labels import column_kind, is_entry_link
+from crawlers.extract.pool import ExtractionPool, default_workers
 from crawlers.families import FAMILIES, detect
 from crawlers.profiles import SiteProfile, load_profiles
 
@@ -70,9 +71,21 @@ class DisclosureSpider(scrapy.Spider):
                     else settings.getfloat("DOWNLOAD_DELAY"),
                 }
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        workers = settings.get("ZWGK_EXTRACT_WORKERS")
+        spider.extraction = ExtractionPool(
+            default_workers() if workers in (None, "", "auto") else int(workers)
+        )
+        crawler.signals.connect(spider.extraction.start, signal=signals.spider_opened)
+        crawler.signals.connect(spider.stop_extraction, signal=signals.spider_closed)
         if local:  # the samples on 127.0.0.1: politeness off, as the issue asks
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         return spider
+
+    def stop_extraction(self) -> None:
+        self.extraction.stop()
+        self.crawler.stats.set_value(
+            "zwgk/pages_extracted_in_workers", self.extraction.pages_done_by_workers
+        )
 
     # ----- request helpers ---------------------------------------------------------------
     def allowed(self, site: SiteProfile, url: str) -> bool:
@@ -281,7 +294,7 @@ class DisclosureSpider(scrapy.Spider):
             if req:
                 yield req
 
-    def parse_detail(self, response: Response):
+    async def parse_detail(self, response: Response):
         site = self.site_of(response)
         meta = response.meta
         column = meta["column"]
@@ -289,7 +302,7 @@ class DisclosureSpider(scrapy.Spider):
             yield self.link_check(site, response.url, meta["found_on"], response.status)
             return
         family = detect(response.url, response.text, site.family)
-        page = extract_page(response.text, response.url, body_hints=family.body_hints)
+        page = await self.extraction.extract(response.text, response.url, family.body_hints)
         yield {
             "item_type": "document",
             "site_id": site.id,
@@ -305,17 +318,18 @@ class DisclosureSpider(scrapy.Spider):
             "encoding": meta.get("zwgk_encoding", getattr(response, "encoding", None)),
             "charset_mismatch": meta.get("zwgk_charset_mismatch", False),
             "family": family.name,
-            "page": page.to_dict(),
+            "page": page,
         }
-        for link in page.links:
-            if link.relation not in CHECK_RELATIONS or (site.id, link.to_url) in self.checked:
+        for link in page["links"]:
+            to_url = link["to_url"]
+            if link["relation"] not in CHECK_RELATIONS or (site.id, to_url) in self.checked:
                 continue
-            if not self.allowed(site, link.to_url):
+            if not self.allowed(site, to_url):
                 continue
-            self.checked.add((site.id, link.to_url))
+            self.checked.add((site.id, to_url))
             req = self.request(
                 site,
-                link.to_url,
+                to_url,
                 self.parse_check,
                 method="HEAD",
                 found_on=response.url,
