@@ -58,7 +58,13 @@ def main() -> int:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of each; medians are reported (default 3)"
     )
+    parser.add_argument(
+        "--workers",
+        help="ZWGK_EXTRACT_WORKERS for the full crawl (default: the project's, auto); "
+        "0 reads pages in the crawl process",
+    )
     args = parser.parse_args()
+    workers = ["-s", f"ZWGK_EXTRACT_WORKERS={args.workers}"] if args.workers is not None else []
     server, homepages = start_sample_server()
     results: dict[str, list[dict]] = {"full": [], "bare": []}
     try:
@@ -82,6 +88,7 @@ def main() -> int:
                         f"EXTENSIONS={PROBE}",
                         "-s",
                         f"BENCH_PROBE_FILE={probe}",
+                        *workers,
                     ),
                     probe,
                 )

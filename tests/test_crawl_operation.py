@@ -62,6 +62,41 @@ def test_a_second_run_stores_nothing_twice(county_site, tmp_path):
     con.close()
 
 
+DOCUMENT_SQL = """
+    select * exclude (fetched_at, first_seen_at, run_id) from documents order by url
+"""
+
+
+def test_reading_pages_in_workers_or_in_process_stores_the_same(county_site, tmp_path):
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+    stored = {}
+    for workers in ("0", "2"):
+        db = tmp_path / f"w{workers}.duckdb"
+        result = run_zwgk(
+            "crawl",
+            "--sites",
+            str(sites),
+            "--db",
+            str(db),
+            "--no-progress",
+            "-v",
+            "--workers",
+            workers,
+        )
+        assert result.returncode == 0, result.stderr
+        con = duckdb.connect(str(db), read_only=True)
+        stored[workers] = (
+            con.execute(DOCUMENT_SQL).fetchall(),
+            con.execute("select * from document_fields order by all").fetchall(),
+            con.execute("select * from document_links order by all").fetchall(),
+        )
+        con.close()
+        in_workers = "extracting documents in 2 worker process(es)" in result.stderr
+        assert in_workers == (workers == "2")
+    assert len(stored["0"][0]) > 100
+    assert stored["2"] == stored["0"]
+
+
 def test_traps_end(county_site, tmp_path):
     """The calendar trap and the redirect loop, even when a profile points the crawl at them."""
     base = county_site.base_url

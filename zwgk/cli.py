@@ -21,7 +21,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from zwgk.crawl import crawl_command
 
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    return crawl_command(args.sites, args.db, args.only, progress, args.verbose)
+    return crawl_command(
+        args.sites, args.db, args.only, progress, args.verbose, workers=args.workers
+    )
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -157,6 +159,13 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress line (default: when stderr is a terminal; off under cron)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes that read document pages beside the crawl (default: one per core "
+        "beyond the first, at most 4; 0 reads them in the crawl's own process)",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's INFO messages")
 

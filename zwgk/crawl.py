@@ -24,6 +24,7 @@ def run_crawl(
     only: list[str] | None = None,
     progress: bool = True,
     log_level: str = "WARNING",
+    workers: int | None = None,
 ) -> str:
     """Crawl the sites into db; returns the run's final status (finished / interrupted / …)."""
     from scrapy.crawler import CrawlerProcess
@@ -34,6 +35,8 @@ def run_crawl(
     settings.set("ZWGK_DB", str(db), priority="cmdline")
     settings.set("ZWGK_PROGRESS", progress, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    if workers is not None:
+        settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
     process = CrawlerProcess(settings)
     process.crawl("disclosure", sites=str(sites), only=",".join(only or []))
     process.start()
@@ -46,7 +49,13 @@ def run_crawl(
 
 
 def crawl_command(
-    sites: Path, db: Path, only: list[str] | None, progress: bool, verbose: bool
+    sites: Path,
+    db: Path,
+    only: list[str] | None,
+    progress: bool,
+    verbose: bool,
+    *,
+    workers: int | None = None,
 ) -> int:
     from reports.summary import crawl_summary
 
@@ -56,6 +65,9 @@ def crawl_command(
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
     unverified = [p.id for p in profiles if not p.verified]
+    if workers is not None and workers < 0:
+        print("zwgk: --workers must be 0 or more", file=sys.stderr)
+        return 2
     if unverified:
         print(
             f"note: unverified profiles (never checked against the live site): {', '.join(unverified)}",
@@ -63,7 +75,12 @@ def crawl_command(
         )
     print(f"crawling {len(profiles)} sites into {db}", file=sys.stderr)
     status = run_crawl(
-        sites, db, only=only, progress=progress, log_level="INFO" if verbose else "WARNING"
+        sites,
+        db,
+        only=only,
+        progress=progress,
+        log_level="INFO" if verbose else "WARNING",
+        workers=workers,
     )
     print(crawl_summary(db))
     print(f"\ndatabase: {db.resolve()}")

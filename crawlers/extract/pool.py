@@ -18,6 +18,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
@@ -47,10 +48,12 @@ def default_workers() -> int:
 
 def _serve(conn: Connection) -> None:
     """Worker loop: a batch of jobs in, a batch of results out, until told to stop (None)."""
+    # Ctrl-C reaches the whole process group: the crawl decides how to stop, and closes the pipe
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             batch = conn.recv()
-        except (EOFError, OSError, KeyboardInterrupt):
+        except (EOFError, OSError):
             return
         if batch is None:
             return
