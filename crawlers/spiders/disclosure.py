@@ -26,6 +26,19 @@ MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 CHECK_RELATIONS = ("attachment", "image")
 
 
+def extract_workers(setting) -> int:
+    """ZWGK_EXTRACT_WORKERS: "auto" (or unset) → one per spare core; otherwise a count ≥ 0."""
+    if setting in (None, "", "auto"):
+        return default_workers()
+    try:
+        workers = int(setting)
+    except (TypeError, ValueError):
+        workers = -1
+    if workers < 0:
+        raise ValueError(f"ZWGK_EXTRACT_WORKERS must be 'auto' or a count ≥ 0, not {setting!r}")
+    return workers
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
@@ -49,6 +62,7 @@ class DisclosureSpider(scrapy.Spider):
         self.checked: set[tuple[str, str]] = set()
         self.list_pages = Counter()
         self.budget_warned: set[str] = set()
+        self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -71,10 +85,7 @@ class DisclosureSpider(scrapy.Spider):
                     else settings.getfloat("DOWNLOAD_DELAY"),
                 }
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-        workers = settings.get("ZWGK_EXTRACT_WORKERS")
-        spider.extraction = ExtractionPool(
-            default_workers() if workers in (None, "", "auto") else int(workers)
-        )
+        spider.extraction = ExtractionPool(extract_workers(settings.get("ZWGK_EXTRACT_WORKERS")))
         crawler.signals.connect(spider.extraction.start, signal=signals.spider_opened)
         crawler.signals.connect(spider.stop_extraction, signal=signals.spider_closed)
         if local:  # the samples on 127.0.0.1: politeness off, as the issue asks
