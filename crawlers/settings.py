@@ -49,6 +49,8 @@ SPIDER_MIDDLEWARES = {
 DOWNLOADER_MIDDLEWARES = {
     # after decompression (590), before anything reads response.text
     "crawlers.middlewares.EncodingFixMiddleware": 580,
+    # sees a 3xx before RedirectMiddleware (600) does: a loop becomes a failed link, not nothing
+    "crawlers.middlewares.RedirectLoopMiddleware": 650,
 }
 ITEM_PIPELINES = {
     "pipelines.item_pipelines.NormalizePipeline": 300,

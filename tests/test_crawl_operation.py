@@ -112,8 +112,20 @@ def test_traps_end(county_site, tmp_path):
     notices = con.execute(
         "select count(*) from documents where column_name = '通知公告'"
     ).fetchone()[0]
+    loops = con.execute(
+        "select url, found_on, status, error from link_checks where error like 'redirect loop%'"
+    ).fetchall()
     con.close()
     assert calendar_pages == 0 and notices > 50
+    # the column that redirects in a circle is a dead link, not silently nothing
+    assert loops == [
+        (
+            f"{base}/old/",
+            "profile",
+            302,
+            f"redirect loop: {base}/old/ → {base}/old/index.asp → {base}/old/",
+        )
+    ]
 
 
 def test_a_locked_database_is_refused_with_a_clear_message(county_site, tmp_path):

@@ -178,10 +178,8 @@ class DisclosureSpider(scrapy.Spider):
     def parse_directory(self, response: Response):
         """Homepage or 公开目录 page: follow entry links, request every link that names a column."""
         site = self.site_of(response)
-        if response.status >= 400:
-            yield self.link_check(
-                site, response.url, response.meta.get("found_on", ""), response.status
-            )
+        if dead := self.dead_end(site, response, response.meta["discovered_from"]):
+            yield dead
             return
         depth_left = response.meta["depth_left"]
         for a in response.css("a[href]"):
@@ -217,10 +215,8 @@ class DisclosureSpider(scrapy.Spider):
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""
         site = self.site_of(response)
-        if response.status >= 400:
-            yield self.link_check(
-                site, response.url, response.meta["discovered_from"], response.status
-            )
+        if dead := self.dead_end(site, response, response.meta["discovered_from"]):
+            yield dead
             return
         family = detect(response.url, response.text, site.family)
         page = family.parse_list(response.url, response.text, first=True)
@@ -252,8 +248,8 @@ class DisclosureSpider(scrapy.Spider):
     def parse_list_page(self, response: Response):
         site = self.site_of(response)
         column = response.meta["column"]
-        if response.status >= 400:
-            yield self.link_check(site, response.url, column["column_url"], response.status)
+        if dead := self.dead_end(site, response, column["column_url"]):
+            yield dead
             return
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
@@ -309,8 +305,8 @@ class DisclosureSpider(scrapy.Spider):
         site = self.site_of(response)
         meta = response.meta
         column = meta["column"]
-        if response.status >= 400:
-            yield self.link_check(site, response.url, meta["found_on"], response.status)
+        if dead := self.dead_end(site, response, meta["found_on"]):
+            yield dead
             return
         family = detect(response.url, response.text, site.family)
         page = await self.extraction.extract(response.text, response.url, family.body_hints)
@@ -355,7 +351,21 @@ class DisclosureSpider(scrapy.Spider):
         if response.request.method == "HEAD" and response.status in (403, 405, 501):
             yield response.request.replace(method="GET", dont_filter=True)
             return
-        yield self.link_check(site, response.url, response.meta["found_on"], response.status)
+        found_on = response.meta["found_on"]
+        yield self.dead_end(site, response, found_on) or self.link_check(
+            site, response.url, found_on, response.status
+        )
+
+    def dead_end(self, site: SiteProfile, response: Response, found_on: str) -> dict | None:
+        """The link_check row of a response that is no page (HTTP ≥ 400, a redirect loop), else
+        None. A loop is recorded under the URL the link pointed to, with the chain as the error."""
+        loop = response.meta.get("zwgk_redirect_loop")
+        if loop:
+            error = "redirect loop: " + " → ".join(loop)
+            return self.link_check(site, loop[0], found_on, response.status, error[:500])
+        if response.status >= 400:
+            return self.link_check(site, response.url, found_on, response.status)
+        return None
 
     def link_check(
         self,
@@ -383,7 +393,8 @@ class DisclosureSpider(scrapy.Spider):
             return None
         found_on = request.meta.get("found_on") or request.meta.get("discovered_from") or ""
         error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
-        if failure.check(IgnoreRequest):  # robots.txt said no: not a dead link
+        if failure.check(IgnoreRequest) and "redirection" not in error:
+            # robots.txt said no: not a dead link (too many redirects is one, recorded below)
             self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
             return None
         self.logger.info("%s: %s failed: %s", site.id, request.url, error)
