@@ -5,7 +5,9 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import duckdb
 import pytest
@@ -195,3 +197,49 @@ def test_an_interrupted_crawl_keeps_what_it_fetched(tmp_path):
     con.close()
     assert status == "interrupted"
     assert 0 < stored < 568
+
+
+class EndlessRedirects(BaseHTTPRequestHandler):
+    """/r/N answers 302 → /r/N+1, for ever: no loop, just more redirects than Scrapy follows."""
+
+    def do_GET(self):
+        if self.path.startswith("/r/"):
+            self.send_response(302)
+            self.send_header("Location", f"/r/{int(self.path[3:]) + 1}")
+            self.send_header("Content-Length", "0")
+        else:
+            self.send_response(404)
+            self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_column_that_redirects_without_end_is_a_dead_link(tmp_path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), EndlessRedirects)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        sites = tmp_path / "sites.toml"
+        sites.write_text(
+            f'[[site]]\nid = "endless"\nname = "无尽跳转"\nhomepage = "{base}/"\n'
+            f'columns = {{ "通知公告" = "{base}/r/0" }}\n',
+            encoding="utf-8",
+        )
+        db = tmp_path / "endless.duckdb"
+        result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
+    finally:
+        httpd.shutdown()
+    assert result.returncode == 0, result.stderr[-2000:]
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("select url, found_on, status, error from link_checks").fetchall()
+    con.close()
+    assert rows == [
+        (
+            f"{base}/r/0",
+            "profile",
+            None,
+            f"IgnoreRequest: max redirections reached (after 5 redirects, at {base}/r/5)",
+        ),
+    ]

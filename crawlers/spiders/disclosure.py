@@ -398,4 +398,9 @@ class DisclosureSpider(scrapy.Spider):
             self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
             return None
         self.logger.info("%s: %s failed: %s", site.id, request.url, error)
-        return self.link_check(site, request.url, found_on, None, error)
+        # recorded under the URL the link pointed to; where the redirects ended goes in the error
+        redirects = request.meta.get("redirect_urls")
+        if redirects:
+            error = f"{error} (after {len(redirects)} redirects, at {request.url})"[:500]
+        url = redirects[0] if redirects else request.url
+        return self.link_check(site, url, found_on, None, error)
