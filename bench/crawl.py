@@ -97,6 +97,8 @@ def main() -> int:
                     scrapy_cmd(
                         "runspider",
                         str(ROOT / "bench" / "bare_spider.py"),
+                        "-s",
+                        "LOG_LEVEL=WARNING",
                         "-a",
                         f"requests={probe}",
                         "-s",
