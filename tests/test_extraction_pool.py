@@ -94,3 +94,12 @@ def test_zero_workers_extracts_in_process():
     pool = ExtractionPool(0)
     assert asyncio.run(extract_all(pool, [(html, url)])) == [extract(html, url)]
     assert pool.workers == []
+
+
+def test_without_an_event_loop_pages_are_read_in_process(caplog):
+    html, url = read(PAGES[0])
+    pool = ExtractionPool(2)
+    with caplog.at_level(logging.WARNING, logger="crawlers.extract.pool"):
+        pool.start()  # no running loop, as under a non-asyncio Twisted reactor
+    assert pool.workers == [] and "extracting in-process" in caplog.text
+    assert asyncio.run(pool.extract(html, url)) == extract(html, url)

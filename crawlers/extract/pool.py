@@ -92,7 +92,11 @@ class ExtractionPool:
         """Start the workers (spawned: the crawl process has threads, so no fork)."""
         if self.size <= 0:
             return
-        self.loop = asyncio.get_running_loop()
+        try:
+            self.loop = asyncio.get_running_loop()
+        except RuntimeError:  # a Twisted reactor without asyncio: nothing to await workers on
+            logger.warning("no asyncio event loop (TWISTED_REACTOR): extracting in-process")
+            return
         context = multiprocessing.get_context("spawn")
         for i in range(self.size):
             ours, theirs = context.Pipe(duplex=True)
