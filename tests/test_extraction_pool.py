@@ -76,7 +76,7 @@ def test_a_killed_worker_is_logged_and_its_pages_are_extracted_in_process(caplog
         pool = ExtractionPool(1)
         pool.start()
         pool.workers[0].process.kill()
-        pool.workers[0].process.join()
+        pool.workers[0].process.wait()
         try:
             return await asyncio.gather(*(pool.extract(h, u) for h, u in pages)), pool
         finally:

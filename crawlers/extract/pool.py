@@ -5,10 +5,10 @@ The crawl runs in one Python process and is CPU-bound on one core; reading a doc
 that many worker processes and the callback awaits the result; 0 extracts in the crawl's own
 process. Both give the same plain dict (`PageExtract.to_dict()`).
 
-Mechanism, kept simple so it cannot deadlock: each worker has one duplex pipe and at most one
+Mechanism, kept simple so it cannot deadlock: each worker has one socket and at most one
 batch in flight. Pages that arrive meanwhile wait in a queue and go together as the next batch,
-so the pipe traffic is a few messages per loop turn, not one per page. Results are read when the
-pipe is readable (the event loop's `add_reader`), never by blocking the loop. A worker that dies
+so the socket traffic is a few messages per loop turn, not one per page. Results are read when the
+socket is readable (the event loop's `add_reader`), never by blocking the loop. A worker that dies
 is logged once; its pages and every later page are extracted in the crawl's process instead.
 """
 
@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import signal
+import socket
+import subprocess
+import sys
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from crawlers.extract.detail import extract_page
 
 logger = logging.getLogger(__name__)
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 # (html, url, body_hints) in; ("ok", page dict) or ("error", message) out
 Job = tuple[str, str, tuple[str, ...]]
@@ -42,13 +46,13 @@ def extract(html: str, url: str, body_hints: tuple[str, ...] = ()) -> dict:
 
 
 def default_workers() -> int:
-    """One worker per core beyond the crawl's own, at most 4 (measured need on 2 cores: 1)."""
+    """One worker per core beyond the crawl's own, at most 4 (on 2 cores: 1, the measured case)."""
     return max(0, min(4, (os.cpu_count() or 1) - 1))
 
 
 def _serve(conn: Connection) -> None:
     """Worker loop: a batch of jobs in, a batch of results out, until told to stop (None)."""
-    # Ctrl-C reaches the whole process group: the crawl decides how to stop, and closes the pipe
+    # Ctrl-C reaches the whole process group: the crawl decides how to stop, and closes the socket
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
@@ -71,7 +75,8 @@ def _serve(conn: Connection) -> None:
 
 @dataclass
 class _Worker:
-    process: multiprocessing.process.BaseProcess
+    name: str
+    process: subprocess.Popen
     conn: Connection
     in_flight: list[tuple[asyncio.Future, Job]] = field(default_factory=list)
 
@@ -89,7 +94,9 @@ class ExtractionPool:
         self.pages_done_by_workers = 0
 
     def start(self) -> None:
-        """Start the workers (spawned: the crawl process has threads, so no fork)."""
+        """Start the workers: `python -m crawlers.extract.pool FD`, one socket each. Not forked
+        (the crawl process has threads), and not multiprocessing's spawn, which re-imports the
+        parent's main script (Scrapy, Twisted, cryptography: ~60 MB and start-up per worker)."""
         if self.size <= 0:
             return
         try:
@@ -97,17 +104,23 @@ class ExtractionPool:
         except RuntimeError:  # a Twisted reactor without asyncio: nothing to await workers on
             logger.warning("no asyncio event loop (TWISTED_REACTOR): extracting in-process")
             return
-        context = multiprocessing.get_context("spawn")
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")])
+            ),
+        }
         for i in range(self.size):
-            ours, theirs = context.Pipe(duplex=True)
-            process = context.Process(
-                target=_serve, args=(theirs,), name=f"zwgk-extract-{i}", daemon=True
-            )
-            process.start()
-            theirs.close()
-            worker = _Worker(process, ours)
+            ours, theirs = socket.socketpair()
+            with theirs:
+                process = subprocess.Popen(
+                    [sys.executable, "-m", "crawlers.extract.pool", str(theirs.fileno())],
+                    pass_fds=[theirs.fileno()],
+                    env=env,
+                )
+            worker = _Worker(f"zwgk-extract-{i}", process, Connection(ours.detach()))
             self.workers.append(worker)
-            self.loop.add_reader(ours.fileno(), self._receive, worker)
+            self.loop.add_reader(worker.conn.fileno(), self._receive, worker)
         logger.info("extracting documents in %d worker process(es)", self.size)
 
     async def extract(self, html: str, url: str, body_hints: tuple[str, ...] = ()) -> dict:
@@ -156,9 +169,9 @@ class ExtractionPool:
             logger.error(
                 "extraction worker %s stopped (%s, exit code %s); extracting in the crawl "
                 "process from now on",
-                worker.process.name,
+                worker.name,
                 exc or type(exc).__name__,
-                worker.process.exitcode,
+                worker.process.poll(),
             )
         self.broken = True
         pending = [*(job for w in self.workers for job in w.in_flight), *self.queue]
@@ -185,8 +198,13 @@ class ExtractionPool:
                 pass
             worker.conn.close()
         for worker in self.workers:
-            worker.process.join(timeout=5)
-            if worker.process.is_alive():
+            try:
+                worker.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
                 worker.process.kill()
-                worker.process.join()
+                worker.process.wait()
         self.workers = []
+
+
+if __name__ == "__main__":  # a worker, started by ExtractionPool.start with its socket's fd
+    _serve(Connection(int(sys.argv[1])))
