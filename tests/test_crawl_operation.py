@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -93,8 +94,9 @@ def test_reading_pages_in_workers_or_in_process_stores_the_same(county_site, tmp
             con.execute("select * from document_links order by all").fetchall(),
         )
         con.close()
-        in_workers = "extracting documents in 2 worker process(es)" in result.stderr
-        assert in_workers == (workers == "2")
+        in_workers = re.search(r"'zwgk/pages_extracted_in_workers': (\d+)", result.stderr)
+        # every document page went to the workers, or none did
+        assert int(in_workers[1]) == (len(stored[workers][0]) if workers == "2" else 0)
     assert len(stored["0"][0]) > 100
     assert stored["2"] == stored["0"]
 
@@ -128,6 +130,22 @@ def test_traps_end(county_site, tmp_path):
             f"redirect loop: {base}/old/ → {base}/old/index.asp → {base}/old/",
         )
     ]
+
+
+def test_a_page_robots_txt_forbids_is_not_fetched_and_not_called_dead(county_site, tmp_path):
+    base = county_site.base_url
+    columns = f'{{ "通知公告" = "{base}/Article/ShowClass.asp?ClassID=13", "站内搜索" = "{base}/search/" }}'
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site], shiling={"columns": columns})
+    db = tmp_path / "robots.duckdb"
+    result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress", "-v")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"{base}/search/ not fetched: IgnoreRequest: Forbidden by robots.txt" in result.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    dead = con.execute(
+        "select url from link_checks where status >= 400 or error is not null"
+    ).fetchall()
+    con.close()
+    assert (f"{base}/search/",) not in dead
 
 
 def test_a_locked_database_is_refused_with_a_clear_message(county_site, tmp_path):

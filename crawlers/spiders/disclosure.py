@@ -393,8 +393,8 @@ class DisclosureSpider(scrapy.Spider):
             return None
         found_on = request.meta.get("found_on") or request.meta.get("discovered_from") or ""
         error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
-        if failure.check(IgnoreRequest) and "redirection" not in error:
-            # robots.txt said no: not a dead link (too many redirects is one, recorded below)
+        if failure.check(IgnoreRequest) and "robots.txt" in error:
+            # robots.txt said no: not a dead link. Any other refusal (too many redirects …) is one.
             self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
             return None
         self.logger.info("%s: %s failed: %s", site.id, request.url, error)
