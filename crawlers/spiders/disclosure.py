@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -103,7 +104,7 @@ class DisclosureSpider(scrapy.Spider):
         parts = urlsplit(url)
         return parts.scheme in ("http", "https") and (parts.hostname or "") in site.hosts
 
-    def request(
+    def follow(
         self,
         site: SiteProfile,
         url: str,
@@ -113,9 +114,9 @@ class DisclosureSpider(scrapy.Spider):
         method: str = "GET",
         formdata: dict[str, str] | None = None,
         **meta,
-    ) -> scrapy.Request | None:
-        """A request counted against the site's page budget, or None once the budget is spent.
-        `formdata` makes it a POST form (Hanweb's dataproxy)."""
+    ) -> Iterator[scrapy.Request]:
+        """Yields the request, counted against the site's page budget; nothing once the budget is
+        spent. `formdata` makes it a POST form (Hanweb's dataproxy), `method="HEAD"` a check."""
         if self.pages[site.id] >= site.max_pages:
             if site.id not in self.budget_warned:
                 self.budget_warned.add(site.id)
@@ -124,7 +125,7 @@ class DisclosureSpider(scrapy.Spider):
                     site.id,
                     site.max_pages,
                 )
-            return None
+            return
         self.pages[site.id] += 1
         kwargs = {
             "callback": callback,
@@ -133,8 +134,9 @@ class DisclosureSpider(scrapy.Spider):
             "meta": {"site_id": site.id, "download_slot": site.id, **meta},
         }
         if formdata is not None:
-            return scrapy.FormRequest(url, formdata=formdata, **kwargs)
-        return scrapy.Request(url, method=method, **kwargs)
+            yield scrapy.FormRequest(url, formdata=formdata, **kwargs)
+        else:
+            yield scrapy.Request(url, method=method, **kwargs)
 
     def site_of(self, response_or_failure) -> SiteProfile:
         return self.profiles[response_or_failure.meta["site_id"]]
@@ -152,28 +154,28 @@ class DisclosureSpider(scrapy.Spider):
                 "family": site.family,
                 "verified": site.verified,
             }
-            if site.columns:
-                for name, url in site.columns.items():
-                    req = self.request(
-                        site,
-                        url,
-                        self.parse_column,
-                        column_name=name,
-                        column_kind=column_kind(name) or "other",
-                        discovered_from="profile",
-                    )
-                    if req:
-                        yield req
-            else:
-                req = self.request(
-                    site,
-                    site.homepage,
-                    self.parse_directory,
-                    depth_left=DIRECTORY_DEPTH,
-                    discovered_from="homepage",
-                )
-                if req:
-                    yield req
+            for request in self.entry_requests(site):  # an async generator cannot `yield from`
+                yield request
+
+    def entry_requests(self, site: SiteProfile) -> Iterator[scrapy.Request]:
+        """The profile's columns if it names them, else the homepage to discover them from."""
+        if not site.columns:
+            yield from self.follow(
+                site,
+                site.homepage,
+                self.parse_directory,
+                depth_left=DIRECTORY_DEPTH,
+                discovered_from="homepage",
+            )
+        for name, url in site.columns.items():
+            yield from self.follow(
+                site,
+                url,
+                self.parse_column,
+                column_name=name,
+                column_kind=column_kind(name) or "other",
+                discovered_from="profile",
+            )
 
     def parse_directory(self, response: Response):
         """Homepage or 公开目录 page: follow entry links, request every link that names a column."""
@@ -188,7 +190,7 @@ class DisclosureSpider(scrapy.Spider):
             if not text or not self.allowed(site, url):
                 continue
             if is_entry_link(text) and depth_left > 0:
-                req = self.request(
+                yield from self.follow(
                     site,
                     url,
                     self.parse_directory,
@@ -198,7 +200,7 @@ class DisclosureSpider(scrapy.Spider):
                 )
             elif (kind := column_kind(text)) and (site.id, url) not in self.columns_seen:
                 self.columns_seen.add((site.id, url))
-                req = self.request(
+                yield from self.follow(
                     site,
                     url,
                     self.parse_column,
@@ -207,10 +209,6 @@ class DisclosureSpider(scrapy.Spider):
                     discovered_from=response.url,
                     priority=5,
                 )
-            else:
-                continue
-            if req:
-                yield req
 
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""
@@ -273,7 +271,7 @@ class DisclosureSpider(scrapy.Spider):
         for item in page.items:
             if not self.allowed(site, item.url):
                 continue
-            req = self.request(
+            yield from self.follow(
                 site,
                 item.url,
                 self.parse_detail,
@@ -283,14 +281,12 @@ class DisclosureSpider(scrapy.Spider):
                 list_title=item.title,
                 priority=1,
             )
-            if req:
-                yield req
         for more in page.more:
             key = (site.id, column["column_url"])
             self.list_pages[key] += 1
             if self.list_pages[key] > MAX_LIST_PAGES or not self.allowed(site, more.url):
                 continue
-            req = self.request(
+            yield from self.follow(
                 site,
                 more.url,
                 self.parse_list_page,
@@ -298,8 +294,6 @@ class DisclosureSpider(scrapy.Spider):
                 column=column,
                 priority=3,
             )
-            if req:
-                yield req
 
     async def parse_detail(self, response: Response):
         site = self.site_of(response)
@@ -334,16 +328,11 @@ class DisclosureSpider(scrapy.Spider):
             if not self.allowed(site, to_url):
                 continue
             self.checked.add((site.id, to_url))
-            req = self.request(
-                site,
-                to_url,
-                self.parse_check,
-                method="HEAD",
-                found_on=response.url,
-                priority=-1,
-            )
-            if req:
-                yield req
+            # an async generator cannot `yield from`
+            for check in self.follow(
+                site, to_url, self.parse_check, method="HEAD", found_on=response.url, priority=-1
+            ):
+                yield check
 
     def parse_check(self, response: Response):
         """HEAD first; a server that refuses HEAD gets one GET before the link is called dead."""
