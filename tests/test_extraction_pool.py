@@ -7,7 +7,13 @@ import logging
 
 import pytest
 
-from crawlers.extract.pool import ExtractionError, ExtractionPool, extract
+from crawlers.extract.pool import (
+    ExtractionError,
+    ExtractionPool,
+    default_workers,
+    extract,
+    workers_from_setting,
+)
 
 from .conftest import ROOT
 
@@ -103,3 +109,18 @@ def test_without_an_event_loop_pages_are_read_in_process(caplog):
         pool.start()  # no running loop, as under a non-asyncio Twisted reactor
     assert pool.workers == [] and "extracting in-process" in caplog.text
     assert asyncio.run(pool.extract(html, url)) == extract(html, url)
+
+
+@pytest.mark.parametrize(
+    "setting, workers",
+    [(None, "auto"), ("auto", "auto"), ("", "auto"), ("0", 0), (0, 0), ("3", 3), (2, 2)],
+)
+def test_the_workers_setting(setting, workers):
+    expected = default_workers() if workers == "auto" else workers
+    assert workers_from_setting(setting) == expected
+
+
+@pytest.mark.parametrize("setting", ["-1", "two", "1.5"])
+def test_a_bad_workers_setting_is_refused_with_its_name(setting):
+    with pytest.raises(ValueError, match="ZWGK_EXTRACT_WORKERS must be 'auto' or a count"):
+        workers_from_setting(setting)

@@ -50,6 +50,19 @@ def default_workers() -> int:
     return max(0, min(4, (os.cpu_count() or 1) - 1))
 
 
+def workers_from_setting(setting) -> int:
+    """ZWGK_EXTRACT_WORKERS: "auto" (or unset) → one per spare core; otherwise a count ≥ 0."""
+    if setting in (None, "", "auto"):
+        return default_workers()
+    try:
+        workers = int(setting)
+    except (TypeError, ValueError):
+        workers = -1
+    if workers < 0:
+        raise ValueError(f"ZWGK_EXTRACT_WORKERS must be 'auto' or a count ≥ 0, not {setting!r}")
+    return workers
+
+
 def _serve(conn: Connection) -> None:
     """Worker loop: a batch of jobs in, a batch of results out, until told to stop (None)."""
     # Ctrl-C reaches the whole process group: the crawl decides how to stop, and closes the socket
@@ -124,7 +137,7 @@ class ExtractionPool:
         logger.info("extracting documents in %d worker process(es)", self.size)
 
     async def extract(self, html: str, url: str, body_hints: tuple[str, ...] = ()) -> dict:
-        if not self.workers or self.broken:
+        if not self.workers:  # none asked for, none started, or they failed
             return extract(html, url, body_hints)
         future = self.loop.create_future()
         self.queue.append((future, (html, url, tuple(body_hints))))

@@ -18,26 +18,13 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawlers.extract.labels import column_kind, is_entry_link
-from crawlers.extract.pool import ExtractionPool, default_workers
+from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
 from crawlers.profiles import SiteProfile, load_profiles
 
 DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 CHECK_RELATIONS = ("attachment", "image")
-
-
-def extract_workers(setting) -> int:
-    """ZWGK_EXTRACT_WORKERS: "auto" (or unset) → one per spare core; otherwise a count ≥ 0."""
-    if setting in (None, "", "auto"):
-        return default_workers()
-    try:
-        workers = int(setting)
-    except (TypeError, ValueError):
-        workers = -1
-    if workers < 0:
-        raise ValueError(f"ZWGK_EXTRACT_WORKERS must be 'auto' or a count ≥ 0, not {setting!r}")
-    return workers
 
 
 def utc_now() -> str:
@@ -86,7 +73,9 @@ class DisclosureSpider(scrapy.Spider):
                     else settings.getfloat("DOWNLOAD_DELAY"),
                 }
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-        spider.extraction = ExtractionPool(extract_workers(settings.get("ZWGK_EXTRACT_WORKERS")))
+        spider.extraction = ExtractionPool(
+            workers_from_setting(settings.get("ZWGK_EXTRACT_WORKERS"))
+        )
         crawler.signals.connect(spider.extraction.start, signal=signals.spider_opened)
         crawler.signals.connect(spider.stop_extraction, signal=signals.spider_closed)
         if local:  # the samples on 127.0.0.1: politeness off, as the issue asks
