@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from crawlers.extract.labels import PLACEHOLDERS
+
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
+
 DOC_NO = re.compile(
     r"^(?P<prefix>.*?)\s*[〔\[［【（(﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】）)﹞]\s*第?\s*(?P<n>\d+)\s*号$"
 )
@@ -57,11 +60,11 @@ FORM_WORDS = (
 
 
 def clean(text: str | None) -> str | None:
-    """Collapse spaces (including full-width) and strip; None for empty."""
+    """Collapse spaces (including full-width) and strip; None for empty or a placeholder (无)."""
     if text is None:
         return None
     text = _SPACES.sub(" ", text).strip()
-    return text or None
+    return None if not text or text in PLACEHOLDERS else text
 
 
 def normalize_doc_no(raw: str | None) -> str | None:

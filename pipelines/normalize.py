@@ -20,6 +20,7 @@ from pipelines.attributes import (
     normalize_validity,
 )
 from pipelines.dates import parse_date
+from pipelines.doc_type import decide_doc_type
 
 SOURCE_RANK = {
     "table": 0,
@@ -30,12 +31,6 @@ SOURCE_RANK = {
     "html_title": 3,
     "list": 4,
     "url": 5,
-}
-DOC_TYPES = {
-    "policy": "policy",
-    "interpretation": "interpretation",
-    "notice": "notice",
-    "news": "news",
 }
 CHINA = dt.timezone(dt.timedelta(hours=8))
 # the candidate fields one value is chosen for (`disclosure` becomes documents.disclosure_attr)
@@ -57,6 +52,7 @@ WARNINGS = {
     "meta_pubdate_mismatch": "meta PubDate 与页面显示的发布日期不一致",
     "charset_header_mismatch": "HTTP 头声明的字符集与页面实际编码不符",
     "no_published_date": "页面上找不到发布日期",
+    "written_date_disagreement": "信息公开表格的成文日期与正文落款日期不一致（以表格为准）",
 }
 
 
@@ -113,6 +109,16 @@ def choose(candidates: list[dict], field_name: str, evidence: list[dict]) -> Cho
     return chosen
 
 
+def _disagree(evidence: list[dict], field_name: str, first: str, second: str) -> bool:
+    """Whether two sources of one field both hold a value and the values differ."""
+    values = [
+        {e["value"] for e in evidence if e["field"] == field_name and e["source"].startswith(p)}
+        - {None}
+        for p in (first, second)
+    ]
+    return bool(values[0] and values[1] and not values[0] & values[1])
+
+
 def normalize_document(item: dict) -> NormalizedDocument:
     """A spider `document` item → a `documents` row, its evidence rows and its link rows."""
     page = item["page"]
@@ -139,9 +145,17 @@ def normalize_document(item: dict) -> NormalizedDocument:
         warnings.append("charset_header_mismatch")
     if not published:
         warnings.append("no_published_date")
+    if _disagree(evidence, "written_date", "table:", "body:signing"):
+        warnings.append("written_date_disagreement")
 
-    doc_type = DOC_TYPES.get(item["column_kind"], "other")
     title = picked["title"].value or ""
+    doc_type, doc_type_source = decide_doc_type(
+        column_kind_crawled=item.get("column_kind"),
+        meta=page.get("meta") or {},
+        hints=[(c["source"], c["raw"]) for c in candidates if c["field"] == "doc_type_hint"],
+        title=title,
+        doc_no=picked["doc_no"].value,
+    )
     form = None
     if doc_type == "interpretation":
         form = interpretation_form(
@@ -158,6 +172,7 @@ def normalize_document(item: dict) -> NormalizedDocument:
         "column_kind": item["column_kind"],
         "column_url": item["column_url"],
         "doc_type": doc_type,
+        "doc_type_source": doc_type_source,
         "published_date": published,
         "written_date": written,
         "index_no": picked["index_no"].value,

@@ -15,8 +15,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-SCHEMA = Path(__file__).with_name("schema.sql")
-SCHEMA_VERSION = 1
+SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
+MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
 KEEP_ON_UPDATE = {"first_seen_at"}
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -63,12 +63,29 @@ class Store:
         # threads only take CPU from the crawler (measured on 2 cores)
         self.sql(f"set threads = {threads}")
         self.sql(SCHEMA.read_text(encoding="utf-8"))
-        self.sql(
-            "insert into schema_version values (?, ?) on conflict do nothing",
-            [SCHEMA_VERSION, utc_now()],
-        )
+        self.migrate()
         self._schemas: dict[str, pa.Schema] = {}
         self._keys: dict[str, list[str]] = {}
+
+    def migrate(self) -> int:
+        """Bring an older file up to date: every numbered migration not yet in schema_version,
+        in order, each in its own transaction. Returns the version the file is at."""
+        self.sql("insert into schema_version values (1, ?) on conflict do nothing", [utc_now()])
+        applied = {v for (v,) in self.sql("select version from schema_version")}
+        for path in sorted(MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
+            version = int(path.name[:3])
+            if version in applied:
+                continue
+            self.sql("begin transaction")
+            try:
+                self.sql(path.read_text(encoding="utf-8"))
+                self.sql("insert into schema_version values (?, ?)", [version, utc_now()])
+                self.sql("commit")
+            except BaseException:
+                self.sql("rollback")
+                raise
+            applied.add(version)
+        return max(applied)
 
     def sql(self, query: str, params: list | None = None) -> list[tuple]:
         """Run a statement and drain its result (DuckDB 2 refuses new work on an unfinished one)."""

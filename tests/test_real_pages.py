@@ -25,7 +25,8 @@ PAGES = [
             "issuer": "市政府",
             "index_no": "113325000026455663/2023-43887",
             "disclosure_attr": "主动公开",
-            "topic": "市政府文件",
+            "topic": None,  # the page shows 组配分类 市政府文件 (its column), no 主题分类
+            "doc_type": "policy",
         },
     ),
     (
@@ -64,6 +65,7 @@ PAGES = [
         "http://www.shanxi.gov.cn/yw/sxyw/201909/t20190918_693227.shtml",
         {
             "title": "山西品牌丝路行（南美站）正式启动",
+            "doc_type": "news",  # ColumnName 山西要闻
             "published_date": "2019-09-18",
             "written_date": None,
             "doc_no": None,
@@ -101,7 +103,11 @@ def test_visible_fields_of_real_pages(page, url, expected):
 def test_lishui_dates_name_their_sources():
     result = extract("lishui.gov.cn_detail.html", None)
     assert result["url"] == "http://www.lishui.gov.cn/art/2023/10/23/art_1229283449_2493752.html"
-    assert result["sources"] == {"published_date": "meta:PubDate", "written_date": "table:成文日期"}
+    assert result["sources"] == {
+        "published_date": "meta:PubDate",
+        "written_date": "table:成文日期",
+        "doc_type": "meta:ColumnName",  # 市政府文件; 组配分类 says the same
+    }
     assert result["family"] == "hanweb"
 
 

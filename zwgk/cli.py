@@ -172,7 +172,7 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
 
 def add_extract_args(p: argparse.ArgumentParser) -> None:
     from crawlers.families import FAMILIES
-    from pipelines.normalize import DOC_TYPES
+    from pipelines.doc_type import DOC_TYPES
 
     p.add_argument("targets", nargs="+", metavar="TARGET", help="a page URL or a saved HTML file")
     p.add_argument(
@@ -184,9 +184,10 @@ def add_extract_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--kind",
-        default="other",
+        default=None,
         choices=[*DOC_TYPES, "other"],
-        help="the column kind the page was listed in; sets doc_type (default other)",
+        help="the kind of the column the page was listed in; sets doc_type (default: read from "
+        "the page: its ColumnName meta, 组配分类, title form or 文号)",
     )
     p.add_argument(
         "--family",

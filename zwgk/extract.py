@@ -52,7 +52,7 @@ def load_target(target: str, url: str | None) -> tuple[str, str]:
 
 
 def extract_one(
-    target: str, *, url: str | None = None, kind: str = "other", family: str | None = None
+    target: str, *, url: str | None = None, kind: str | None = None, family: str | None = None
 ) -> dict:
     text, page_url = load_target(target, url)
     fam = detect(page_url, text, family)
@@ -78,6 +78,7 @@ def extract_one(
         "sources": {
             "published_date": doc.row["published_source"],
             "written_date": doc.row["written_source"],
+            "doc_type": doc.row["doc_type_source"],
         },
         "candidates": doc.fields,
         "links": doc.links,
@@ -108,7 +109,7 @@ def print_readable(result: dict, out=sys.stdout) -> None:
 
 
 def extract_command(
-    targets: list[str], url: str | None, jsonl: bool, kind: str, family: str | None
+    targets: list[str], url: str | None, jsonl: bool, kind: str | None, family: str | None
 ) -> int:
     status = 0
     for target in targets:

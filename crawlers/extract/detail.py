@@ -18,10 +18,12 @@ from lxml import etree
 
 from crawlers.extract.labels import (
     BYLINE_DATE_LABELS,
-    LABEL_TO_FIELD,
+    NOT_RELATED_HEADINGS,
     RELATED_HEADINGS,
+    is_navigation,
     label_key,
 )
+from crawlers.extract.metadata import TABLE_CELLS, read_labelled_values
 
 ATTACHMENT_EXT = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv)(?:$|[?#&])", re.I
@@ -69,6 +71,7 @@ VIDEO = etree.XPath(
 VIDEO_SOURCES = etree.XPath(".//video[@src]|.//video/source[@src]")
 ANCHORS_WITH_HREF = etree.XPath(".//a[@href]")
 INSIDE_ANCHOR = etree.XPath("ancestor::a")
+ANY_BLOCK_HEADING = frozenset(RELATED_HEADINGS) | frozenset(NOT_RELATED_HEADINGS)
 
 
 @dataclass
@@ -145,17 +148,21 @@ def parse_html(html: str) -> etree._Element:
 
 
 def _text_nodes(root) -> list[tuple[str, object]]:
-    """Every visible text node in document order, with the element it belongs to."""
+    """Every visible text piece in document order, with the element it belongs to (a tail
+    belongs to the parent: in `<td><b>索引号：</b>X</td>` X is the cell's own text)."""
     nodes = []
     start = root.find("body")
-    for el in (start if start is not None else root).iter():
-        if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+    walker = etree.iterwalk(start if start is not None else root, events=("start", "end"))
+    for event, el in walker:
+        if not isinstance(el.tag, str):
             continue
-        if el.text and el.text.strip():
-            nodes.append((el.text.strip(), el))
-        for child in el:
-            if child.tail and child.tail.strip():
-                nodes.append((child.tail.strip(), el))
+        if event == "start":
+            if el.tag in SKIP_TAGS:
+                walker.skip_subtree()  # its "end" still comes, for the tail
+            elif el.text and el.text.strip():
+                nodes.append((el.text.strip(), el))
+        elif el.tail and el.tail.strip() and el.getparent() is not None:
+            nodes.append((el.tail.strip(), el.getparent()))
     return nodes
 
 
@@ -204,50 +211,18 @@ def _meta(root) -> dict[str, str]:
     return meta
 
 
-def _labels(page: PageExtract, nodes, body) -> None:
-    """Label/value pairs: `<td>索 引 号：</td><td>…</td>`, `<span>文号：</span>…`, `索引号：X` in one node."""
-    for i, (text, el) in enumerate(nodes):
-        if len(text) > 60:
+def _labels(page: PageExtract, nodes, body_ids: set[int]) -> None:
+    """The metadata block's pairs, in any layout (crawlers/extract/metadata.py). Inside the
+    article body only table-like cells count: `时间：` in a paragraph is prose."""
+    for pair in read_labelled_values(nodes, skip=body_ids):
+        if pair.field == "published_date" and pair.label in BYLINE_DATE_LABELS:
+            if pair.value and ANY_DATE.search(pair.value):
+                page.add("published_date", pair.value, f"byline:{pair.label}")
             continue
-        colon = COLON.search(text)
-        head, rest = (text[: colon.start()], text[colon.end() :]) if colon else (text, "")
-        key = label_key(head)
-        field_name = LABEL_TO_FIELD.get(key)
-        inline = bool(rest.strip())
-        if field_name and not inline:
-            value = _next_value(nodes, i, el)
-            if value is not None:
-                page.add(field_name, value, f"table:{key}")
-        elif field_name and inline and not _inside(el, body):
-            source = "byline" if field_name.endswith("_date") else "table"
-            page.add(field_name, rest, f"{source}:{key}")
-        elif (
-            key in BYLINE_DATE_LABELS and inline and not _inside(el, body) and ANY_DATE.search(rest)
-        ):
-            page.add("published_date", rest, f"byline:{key}")
-        # a byline may hold several labels: 发布时间：… 来源：… ; look inside longer nodes too
-        if not field_name and len(text) > 8 and not _inside(el, body):
-            for m in BYLINE_DATES.finditer(text):
-                if m.start() > 0:
-                    page.add("published_date", m[2], f"byline:{m[1]}")
-
-
-def _next_value(nodes, i: int, label_el) -> str | None:
-    """The value that follows a label: the next cell's text, else the next text node."""
-    if label_el.tag in ("td", "th", "dt"):
-        sib = label_el.getnext()
-        while sib is not None and not isinstance(sib.tag, str):
-            sib = sib.getnext()
-        if sib is not None and sib.tag in ("td", "th", "dd"):
-            value = _squash(_text(sib))
-            return None if label_key(value) in LABEL_TO_FIELD else value
-    if i + 1 < len(nodes):
-        value = nodes[i + 1][0]
-        key = label_key(COLON.split(value, maxsplit=1)[0])
-        if key in LABEL_TO_FIELD or len(value) > 200:
-            return None
-        return _squash(value)
-    return None
+        byline = pair.inline and pair.field.endswith("_date") and pair.cell not in TABLE_CELLS
+        source = "byline" if byline else "table"
+        # a placeholder (文号：无) is kept as evidence; the normaliser reads it as no value
+        page.add(pair.field, pair.raw, f"{source}:{pair.label}")
 
 
 _BREAK_SPACE = re.compile(r"\s*\n\s*")
@@ -324,28 +299,48 @@ def _body(page: PageExtract, body, base_url: str) -> None:
         page.links.append(Link(urljoin(base_url, video.get("src")), "", "other"))
 
 
+def _block_anchors(container, heading) -> list:
+    """The links of a related block: after its heading, up to the next heading of any block
+    (an automatic 相关阅读 list beside a 相关解读 block is not part of it)."""
+    anchors, started = [], False
+    for el in container.iter():
+        if el is heading:
+            started = True
+            continue
+        if not started or not isinstance(el.tag, str):
+            continue
+        if el.tag == "a":
+            if el.get("href"):
+                anchors.append(el)
+        elif el.text and label_key(el.text) in ANY_BLOCK_HEADING:
+            break
+    return anchors
+
+
 def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
     related_anchors = set()
     for text, el in nodes:
-        relation = RELATED_HEADINGS.get(label_key(text))
+        key = label_key(text)
+        relation = RELATED_HEADINGS.get(key)
+        if key in NOT_RELATED_HEADINGS:
+            parent = el.getparent()
+            related_anchors.update(_block_anchors(el if parent is None else parent, el))
+            continue
         if not relation or el.tag == "a" or INSIDE_ANCHOR(el):
             continue  # a navigation link named 政策解读 is not a related block
         # the block's links: under the heading's element or one of its next two ancestors
-        container = el
+        container, anchors = el, []
         for _ in range(3):
-            anchors = ANCHORS_WITH_HREF(container)
-            if anchors:
+            anchors = _block_anchors(container, el)
+            if anchors or container.getparent() is None:
                 break
             container = container.getparent()
-            if container is None:
-                break
-        else:
-            anchors = ANCHORS_WITH_HREF(container)
         for a in anchors:
-            if a in related_anchors:
+            anchor_text = _squash(_text(a))
+            if a in related_anchors or is_navigation(anchor_text):
                 continue
             related_anchors.add(a)
-            page.links.append(Link(urljoin(base_url, a.get("href")), _squash(_text(a)), relation))
+            page.links.append(Link(urljoin(base_url, a.get("href")), anchor_text, relation))
     seen = {ln.to_url for ln in page.links}
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
@@ -387,7 +382,8 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     page = PageExtract(url=url)
     body, page.body_found_by = find_body(root, html, body_hints)
     nodes = _text_nodes(root)
-    _labels(page, nodes, body)
+    body_ids = {id(el) for el in body.iter()} if body is not None else set()
+    _labels(page, nodes, body_ids)
     page.meta = _meta(root)
     meta = page.meta
     page.add("title", meta.get("articletitle"), "meta:ArticleTitle")

@@ -7,7 +7,9 @@ import re
 # field -> label spellings (compared with spaces, full-width spaces and colons removed)
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号", "索取号", "信息索引号"),
-    "topic": ("主题分类", "分类", "组配分类", "信息分类", "所属主题", "主题类别"),
+    "topic": ("主题分类", "分类", "信息分类", "所属主题", "主题类别", "主题"),
+    # the page's column or genre: evidence for `doc_type`, never the topic
+    "doc_type_hint": ("组配分类", "信息类别", "体裁分类", "文种", "文种分类", "信息类型"),
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发文机构", "制发机关", "发布部门"),
     "written_date": ("成文日期", "发文日期", "生成日期", "成文时间", "印发日期"),
     "doc_no": ("发文字号", "文号", "文件编号", "发文文号", "文件字号"),
@@ -17,9 +19,35 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "名称", "文件名称", "信息名称"),
     "keywords": ("主题词", "关键词"),
 }
+# dated lines under the title (时间: 2017-07-17 …): a published date only where a date follows
+BYLINE_DATE_LABELS = ("发稿时间", "发表时间", "时间", "日期")
 LABEL_TO_FIELD = {label: field for field, labels in FIELD_LABELS.items() for label in labels}
-# inline "label：value" in one text node reads as a byline for dates (时间: 2017-07-17 …)
-BYLINE_DATE_LABELS = ("发布日期", "发布时间", "发稿时间", "发表时间", "公开日期", "时间", "日期")
+LABEL_TO_FIELD.update({label: "published_date" for label in BYLINE_DATE_LABELS})
+# labels that fill no field but end the value before them (发布时间：… 来源：… 浏览次数：)
+STOP_LABELS = (
+    "来源",
+    "信息来源",
+    "文章来源",
+    "浏览次数",
+    "访问次数",
+    "阅读次数",
+    "点击数",
+    "点击量",
+    "访问量",
+    "作者",
+    "字号",
+    "责任编辑",
+    "编辑",
+    "打印",
+    "关闭",
+    "分享",
+    "更新时间",
+    "发布人",
+    "审核",
+)
+
+# what sites print where a value is absent (文号：无): no value, not a value
+PLACEHOLDERS = frozenset({"无", "-", "--", "—", "——", "/", "\\", "暂无", "空", "null", "NULL", "无文号"})
 
 _LABEL_NOISE = re.compile(r"[\s\u3000\xa0:：]+")
 
@@ -40,7 +68,13 @@ RELATED_HEADINGS = {
     "相关政策": "policy",
     "关联文件": "policy",
     "文件原文": "policy",
+    "原文": "policy",
+    "相关文章": "related",  # decided by the target (pipelines/normalize.py)
+    "相关链接": "related",
+    "相关信息": "related",
 }
+# automatic recommendation blocks: their links are no relation of the document
+NOT_RELATED_HEADINGS = ("相关阅读", "相关推荐", "热点信息", "猜你喜欢", "热门文章", "推荐阅读", "最新信息")
 
 ENTRY_WORDS = (
     "政务公开",
@@ -160,4 +194,16 @@ def is_entry_link(link_text: str) -> bool:
     text = label_key(link_text)
     return text in ENTRY_WORDS or (
         len(text) <= 10 and text.endswith(("信息公开", "政务公开", "公开目录"))
+    )
+
+
+def is_navigation(link_text: str) -> bool:
+    """A link text that names a place on the site (首页, 更多, 政务公开, a column), not a document."""
+    text = label_key(link_text)
+    return (
+        not text
+        or any(w == text for w in NOT_COLUMNS)
+        or text in _EXACT
+        or text in ENTRY_WORDS
+        or text in ("更多", "更多>>", ">>", "more")
     )
