@@ -2,7 +2,9 @@
 
 Only `id`, `name` and `homepage` are required. Everything else is a hint or an override:
 `level`, `region`, `family`, `columns` (name → list URL, skipping discovery), `allow_hosts`,
-`concurrency`, `delay`, `max_pages`, `verified`, `notes`.
+`concurrency`, `delay` (seconds between requests; AutoThrottle never goes below it, 0 means
+none), `max_pages`, `drop_query` (query parameters that only change a page's presentation, on
+top of the family's), `verified`, `notes`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class SiteProfile:
     concurrency: int | None = None
     delay: float | None = None
     max_pages: int = 50_000
+    drop_query: tuple[str, ...] = ()
     verified: bool = True
     notes: str = ""
 
@@ -91,6 +94,7 @@ def load_profiles(path: str | Path, only: list[str] | None = None) -> list[SiteP
         seen.add(table["id"])
         table = dict(table)
         table["allow_hosts"] = tuple(table.get("allow_hosts", ()))
+        table["drop_query"] = tuple(table.get("drop_query", ()))
         profiles.append(SiteProfile(**table))
     if only:
         unknown_ids = set(only) - seen

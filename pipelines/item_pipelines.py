@@ -34,6 +34,7 @@ class NormalizePipeline:
                 {
                     **base,
                     "item_url": e["item_url"],
+                    "linked_url": e["linked_url"] if e.get("linked_url") != e["item_url"] else None,
                     "title": e["title"],
                     "list_date": parse_date(e["list_date"]).value,
                 }
@@ -44,7 +45,16 @@ class NormalizePipeline:
             now = utc_now()
             row = {
                 k: item.get(k)
-                for k in ("site_id", "column_url", "name", "kind", "discovered_from", "family")
+                for k in (
+                    "site_id",
+                    "column_url",
+                    "name",
+                    "kind",
+                    "department",
+                    "stated_count",
+                    "discovered_from",
+                    "family",
+                )
             }
             return {
                 **item,

@@ -20,7 +20,7 @@ from pipelines.attributes import (
     normalize_validity,
 )
 from pipelines.dates import parse_date
-from pipelines.doc_type import decide_doc_type
+from pipelines.doc_type import INTERPRETATION_TITLE, decide_doc_type
 
 SOURCE_RANK = {
     "table": 0,
@@ -109,6 +109,19 @@ def choose(candidates: list[dict], field_name: str, evidence: list[dict]) -> Cho
     return chosen
 
 
+def link_relation(relation: str, anchor_text: str, doc_type: str) -> str:
+    """A related link's relation, decided by its target as well as its heading: a link to an
+    interpretation is an interpretation link under any heading (相关文章 too); on an
+    interpretation page, any other related link points back at the policy."""
+    if relation not in ("interpretation", "policy", "related"):
+        return relation
+    if INTERPRETATION_TITLE.search(anchor_text):
+        return "interpretation"
+    if doc_type == "interpretation":
+        return "policy"
+    return relation
+
+
 def _disagree(evidence: list[dict], field_name: str, first: str, second: str) -> bool:
     """Whether two sources of one field both hold a value and the values differ."""
     values = [
@@ -167,6 +180,7 @@ def normalize_document(item: dict) -> NormalizedDocument:
     row = {
         "site_id": item["site_id"],
         "url": item["url"],
+        "linked_url": item.get("linked_url"),
         "title": title,
         "column_name": item["column_name"],
         "column_kind": item["column_kind"],
@@ -205,7 +219,8 @@ def normalize_document(item: dict) -> NormalizedDocument:
             "from_url": item["url"],
             "to_url": ln["to_url"],
             "anchor_text": ln["anchor_text"],
-            "relation": ln["relation"],
+            "relation": link_relation(ln["relation"], ln["anchor_text"], doc_type),
+            "linked_url": ln.get("linked_url"),
         }
         for ln in page["links"]
     ]

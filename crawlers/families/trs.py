@@ -29,10 +29,13 @@ class TrsFamily(GenericFamily):
         if not m:
             return super().next_pages(root, base_url, text, first=first)
         count, current = (self._number(text, g) for g in (m[1], m[2]))
+        generic = super().next_pages(root, base_url, text, first=first)
         if not first or count is None or current not in (0, None):
-            return []
+            return generic
         stem, ext = m[3], m[4]
-        return [PageRequest(urljoin(base_url, f"{stem}_{i}.{ext}")) for i in range(1, count)]
+        own = [PageRequest(urljoin(base_url, f"{stem}_{i}.{ext}")) for i in range(1, count)]
+        known = {p.url for p in own}
+        return own + [p for p in generic if p.url not in known]
 
     @staticmethod
     def _number(text: str, token: str) -> int | None:

@@ -17,10 +17,12 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
+from crawlers.directory import column_links
 from crawlers.extract.labels import column_kind, is_entry_link
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
 from crawlers.profiles import SiteProfile, load_profiles
+from crawlers.urls import canonical_url
 
 DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
@@ -48,8 +50,9 @@ class DisclosureSpider(scrapy.Spider):
         self.pages = Counter()  # requests scheduled per site
         self.columns_seen: set[tuple[str, str]] = set()
         self.checked: set[tuple[str, str]] = set()
-        self.list_pages = Counter()
+        self.list_pages: dict[tuple[str, str], set[str]] = {}  # list page URLs per column
         self.budget_warned: set[str] = set()
+        self.fallen_back: set[tuple[str, str, str]] = set()
         self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
 
     @classmethod
@@ -93,6 +96,9 @@ class DisclosureSpider(scrapy.Spider):
         parts = urlsplit(url)
         return parts.scheme in ("http", "https") and (parts.hostname or "") in site.hosts
 
+    def allowed_for(self, site: SiteProfile):
+        return lambda url: self.allowed(site, url)
+
     def follow(
         self,
         site: SiteProfile,
@@ -126,6 +132,11 @@ class DisclosureSpider(scrapy.Spider):
             yield scrapy.FormRequest(url, formdata=formdata, **kwargs)
         else:
             yield scrapy.Request(url, method=method, **kwargs)
+
+    def canonical(self, site: SiteProfile, family: str | None, url: str) -> str:
+        """The document's one URL: presentation-only parameters dropped (crawlers/urls.py)."""
+        drop = site.drop_query + FAMILIES[family or "generic"].drop_params
+        return canonical_url(url, drop)
 
     def site_of(self, response_or_failure) -> SiteProfile:
         return self.profiles[response_or_failure.meta["site_id"]]
@@ -173,28 +184,30 @@ class DisclosureSpider(scrapy.Spider):
             yield dead
             return
         depth_left = response.meta["depth_left"]
-        for a in response.css("a[href]"):
-            text = " ".join(a.css("::text").getall()).strip()
-            url = urljoin(response.url, a.attrib["href"])
-            if not text or not self.allowed(site, url):
-                continue
-            if is_entry_link(text) and depth_left > 0:
+        for link in column_links(
+            response.text,
+            response.url,
+            self.allowed_for(site),
+            directory=response.meta["discovered_from"] != "homepage",
+        ):
+            if link.entry and depth_left > 0:
                 yield from self.follow(
                     site,
-                    url,
+                    link.url,
                     self.parse_directory,
                     depth_left=depth_left - 1,
                     discovered_from=response.url,
                     priority=10,
                 )
-            elif (kind := column_kind(text)) and (site.id, url) not in self.columns_seen:
-                self.columns_seen.add((site.id, url))
+            elif link.kind and (site.id, link.url) not in self.columns_seen:
+                self.columns_seen.add((site.id, link.url))
                 yield from self.follow(
                     site,
-                    url,
+                    link.url,
                     self.parse_column,
-                    column_name=text,
-                    column_kind=kind,
+                    column_name=link.name,
+                    column_kind=link.kind,
+                    department=link.department,
                     discovered_from=response.url,
                     priority=5,
                 )
@@ -221,6 +234,8 @@ class DisclosureSpider(scrapy.Spider):
             "column_url": response.url,
             "name": response.meta["column_name"],
             "kind": response.meta["column_kind"],
+            "department": response.meta.get("department"),
+            "stated_count": page.stated_total,
             "discovered_from": response.meta["discovered_from"],
             "family": family.name,
         }
@@ -236,53 +251,86 @@ class DisclosureSpider(scrapy.Spider):
         site = self.site_of(response)
         column = response.meta["column"]
         if dead := self.dead_end(site, response, column["column_url"]):
+            if response.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
+                yield from self.fall_back(site, response.request, dead)
+                return
             yield dead
             return
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
         yield from self.walk_list(site, response, page, column)
 
-    def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
-        # one item per list page, not per entry: Scrapy's per-item cost is not small.
-        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
-        # as an update of the column, but it is not fetched.
-        if page.items:
-            yield {
-                "item_type": "listing",
-                "site_id": site.id,
-                "column_url": column["column_url"],
-                "list_page": response.url,
-                "entries": [
-                    {"item_url": i.url, "title": i.title, "list_date": i.date_raw}
-                    for i in page.items
-                ],
-            }
-        for item in page.items:
-            if not self.allowed(site, item.url):
-                continue
-            yield from self.follow(
-                site,
-                item.url,
-                self.parse_detail,
-                column=column,
-                found_on=response.url,
-                list_date=item.date_raw,
-                list_title=item.title,
-                priority=1,
+    def fall_back(self, site: SiteProfile, request, dead: dict) -> Iterator[scrapy.Request]:
+        """Ask for the next mechanism's pages when a family's own paging request fails."""
+        column = request.meta["column"]
+        why = dead["error"] or f"HTTP {dead['status']}"
+        key = (site.id, column["column_url"], "fallback")
+        if key not in self.fallen_back:
+            self.fallen_back.add(key)
+            self.logger.info(
+                "%s: %s answered %s; paging %s through its visible links instead",
+                site.id,
+                request.url,
+                why,
+                column["column_name"],
             )
-        for more in page.more:
-            key = (site.id, column["column_url"])
-            self.list_pages[key] += 1
-            if self.list_pages[key] > MAX_LIST_PAGES or not self.allowed(site, more.url):
+            self.crawler.stats.inc_value("zwgk/paging_fallbacks")
+        yield from self.list_requests(site, request.meta["fallback"], column)
+
+    def list_requests(self, site: SiteProfile, pages, column: dict) -> Iterator[scrapy.Request]:
+        """Requests for further list pages of a column, each page once, at most MAX_LIST_PAGES."""
+        asked = self.list_pages.setdefault((site.id, column["column_url"]), set())
+        for more in pages:
+            key = (more.url, tuple(sorted((more.formdata or {}).items())))
+            if key in asked or len(asked) >= MAX_LIST_PAGES or not self.allowed(site, more.url):
                 continue
+            asked.add(key)
             yield from self.follow(
                 site,
                 more.url,
                 self.parse_list_page,
                 formdata=more.formdata,
                 column=column,
+                fallback=more.fallback,
                 priority=3,
             )
+
+    def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
+        # one item per list page, not per entry: Scrapy's per-item cost is not small.
+        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
+        # as an update of the column, but it is not fetched.
+        entries = [
+            {
+                "item_url": self.canonical(site, column["family"], i.url),
+                "linked_url": i.url,
+                "title": i.title,
+                "list_date": i.date_raw,
+            }
+            for i in page.items
+        ]
+        if entries:
+            yield {
+                "item_type": "listing",
+                "site_id": site.id,
+                "column_url": column["column_url"],
+                "list_page": response.url,
+                "entries": entries,
+            }
+        for entry in entries:
+            if not self.allowed(site, entry["item_url"]):
+                continue
+            yield from self.follow(
+                site,
+                entry["linked_url"],
+                self.parse_detail,
+                column=column,
+                found_on=response.url,
+                list_date=entry["list_date"],
+                list_title=entry["title"],
+                canonical_url=entry["item_url"],
+                priority=1,
+            )
+        yield from self.list_requests(site, page.more, column)
 
     async def parse_detail(self, response: Response):
         site = self.site_of(response)
@@ -293,10 +341,16 @@ class DisclosureSpider(scrapy.Spider):
             return
         family = detect(response.url, response.text, site.family)
         page = await self.extraction.extract(response.text, response.url, family.body_hints)
+        url = meta.get("canonical_url") or self.canonical(site, family.name, response.url)
+        for link in page["links"]:
+            linked = link["to_url"]
+            link["to_url"] = self.canonical(site, family.name, linked)
+            link["linked_url"] = linked if linked != link["to_url"] else None
         yield {
             "item_type": "document",
             "site_id": site.id,
-            "url": response.url,
+            "url": url,
+            "linked_url": response.url if response.url != url else None,
             "column_name": column["column_name"],
             "column_kind": column["column_kind"],
             "column_url": column["column_url"],
@@ -375,6 +429,8 @@ class DisclosureSpider(scrapy.Spider):
             # robots.txt said no: not a dead link. Any other refusal (too many redirects …) is one.
             self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
             return None
+        if request.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
+            return list(self.fall_back(site, request, {"error": error, "status": None}))
         self.logger.info("%s: %s failed: %s", site.id, request.url, error)
         # recorded under the URL the link pointed to; where the redirects ended goes in the error
         redirects = request.meta.get("redirect_urls")
