@@ -9,7 +9,7 @@ from scrapy import signals
 
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
-from pipelines.store import Store, utc_now
+from pipelines.store import Store, column_shortfalls, utc_now
 
 
 class NormalizePipeline:
@@ -151,6 +151,17 @@ class StorePipeline:
             return
         self.flush()
         self.store.refresh_columns()
+        for site_id, name, url, stated, found in column_shortfalls(
+            self.store.con, sorted(spider.profiles)
+        ):
+            spider.logger.warning(
+                "%s: column %s states %d items, the crawl found %d (%s)",
+                site_id,
+                name,
+                stated,
+                found,
+                url,
+            )
         status = {
             "finished": "finished",
             "shutdown": "interrupted",

@@ -55,6 +55,17 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         raise StoreError(f"cannot open {path}: {exc}") from None
 
 
+def column_shortfalls(con: duckdb.DuckDBPyConnection, site_ids: list[str]) -> list[tuple]:
+    """Columns whose list states more items than the crawl found there:
+    (site_id, name, column_url, stated, found)."""
+    return con.execute(
+        "select site_id, name, column_url, stated_count, item_count from columns "
+        "where stated_count > coalesce(item_count, 0) and list_contains(?, site_id) "
+        "order by site_id, column_url",
+        [site_ids],
+    ).fetchall()
+
+
 class Store:
     def __init__(self, path: str | Path, *, threads: int = 1):
         self.path = Path(path)

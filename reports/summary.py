@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.store import connect
+from pipelines.store import column_shortfalls, connect
 
 SUMMARY_SQL = """
 with docs as (
@@ -22,7 +22,8 @@ with docs as (
     from documents group by site_id
 ),
 cols as (
-    select site_id, count(*) as columns, count(*) filter (item_count = 0) as blank_columns
+    select site_id, count(*) as columns, count(*) filter (item_count = 0) as blank_columns,
+           sum(stated_count) as stated, sum(item_count) filter (stated_count is not null) as found
     from columns group by site_id
 ),
 dead as (
@@ -32,7 +33,7 @@ dead as (
 select s.site_id, s.name, coalesce(c.columns, 0), coalesce(c.blank_columns, 0),
        coalesce(d.documents, 0), d.policy, d.interpretation, d.notice, d.news, d.other,
        d.with_published, d.first_published, d.last_published, d.with_warnings,
-       coalesce(x.dead_links, 0)
+       coalesce(x.dead_links, 0), c.stated, c.found
 from sites s
 left join cols c using (site_id)
 left join docs d using (site_id)
@@ -59,6 +60,8 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
             "group by w order by 2 desc, 1",
             [run[0]],
         ).fetchall()
+        site_ids = con.execute("select site_ids from runs where run_id = ?", [run[0]]).fetchone()
+        shortfalls = column_shortfalls(con, list(site_ids[0] or []))
     finally:
         con.close()
     seconds = (run[3] - run[2]).total_seconds() if run[3] else 0
@@ -67,7 +70,8 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
         f"{run[5] or 0} dead links or errors, {run[6] or 0} dates needed the dateparser fallback",
         "",
         f"{'site':10s} {'columns':>8s} {'blank':>5s} {'docs':>6s} {'政策':>5s} {'解读':>5s} {'通知':>5s} "
-        f"{'动态':>5s} {'其他':>5s}  {'发布日期 coverage':24s} {'warn':>5s} {'dead':>5s}  name",
+        f"{'动态':>5s} {'其他':>5s}  {'发布日期 coverage':24s} {'warn':>5s} {'dead':>5s} "
+        f"{'listed: stated/found':>20s}  name",
     ]
     for r in rows:
         (
@@ -86,12 +90,20 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
             last,
             warn,
             dead,
+            stated,
+            found,
         ) = r
         coverage = f"{100 * dated / docs:5.1f}% {first}…{last}" if docs else "—"
+        # items the columns' own counters state (共N条) against items found in those columns
+        listed = f"{stated}/{found}" if stated is not None else "not stated"
         lines.append(
             f"{site:10s} {cols:8d} {blank:5d} {docs:6d} {pol or 0:5d} {interp or 0:5d} {notice or 0:5d} "
-            f"{news or 0:5d} {other or 0:5d}  {coverage:24s} {warn or 0:5d} {dead:5d}  {name}"
+            f"{news or 0:5d} {other or 0:5d}  {coverage:24s} {warn or 0:5d} {dead:5d} "
+            f"{listed:>20s}  {name}"
         )
     if warnings:
         lines += ["", "warnings: " + ", ".join(f"{w} {n}" for w, n in warnings)]
+    if shortfalls:
+        lines += ["", "columns listing fewer items than they state:"]
+        lines += [f"  {s} {n}: stated {st}, found {f}  {u}" for s, n, u, st, f in shortfalls]
     return "\n".join(lines)

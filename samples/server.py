@@ -158,6 +158,9 @@ class SampleHandler(BaseHTTPRequestHandler):
 
     def static(self, path: str, query: str, full: str | None = None) -> None:
         target = self.site.root / stored_name(path, query)
+        presentation = set(self.site.config.get("presentation_params", ()))
+        if query and presentation and set(parse_qs(query)) <= presentation:
+            target = self.site.root / stored_name(path, "")  # ?xxgkhide=1: the same page
         if target.is_dir():
             target = target / "index.html"
         try:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import duckdb
 import pytest
 
-from .conftest import read_csv
+from .conftest import TRUTH, read_csv
 from .support.accuracy import field_accuracy
 
 
@@ -40,9 +41,17 @@ def test_every_document_in_the_key_is_stored_with_every_field_right(crawled_db):
 
 def test_every_column_is_discovered_from_the_homepage_alone(con):
     stored = {
-        (site, path_of(url)): (name, kind, count, str(last or ""))
-        for site, url, name, kind, count, last in con.execute(
-            "select site_id, column_url, name, kind, item_count, last_published_date from columns"
+        (site, path_of(url)): (
+            name,
+            kind,
+            dept or "",
+            count,
+            "" if stated is None else str(stated),
+            str(last or ""),
+        )
+        for site, url, name, kind, dept, count, stated, last in con.execute(
+            "select site_id, column_url, name, kind, department, item_count, stated_count, "
+            "last_published_date from columns"
         ).fetchall()
     }
     for col in read_csv("columns.csv"):
@@ -50,8 +59,10 @@ def test_every_column_is_discovered_from_the_homepage_alone(con):
         got = stored.get((col["site_id"], col["url"])) or stored.get((col["site_id"], url))
         assert got == (
             col["name"],
-            col["kind"],
+            col["kind"],  # 'other' for names outside the word lists (领导干部任免 …)
+            col["department"],
             int(col["item_count"]),
+            col["stated_count"],  # what the list's own counter says; "" where it says nothing
             col["last_published_date"],
         ), col
     assert len(stored) == len(read_csv("columns.csv"))
@@ -59,6 +70,48 @@ def test_every_column_is_discovered_from_the_homepage_alone(con):
         "select count(*) from columns where discovered_from = 'profile'"
     ).fetchone()[0]
     assert discovered == 0
+
+
+def test_a_list_stating_more_than_it_lists_is_warned_about(crawled_db):
+    _, result = crawled_db
+    planted = [
+        r
+        for r in json.loads((TRUTH / "planted.json").read_text(encoding="utf-8"))
+        if r["case"] == "stated_count_exceeds_listed"
+    ]
+    column = next(
+        c
+        for c in read_csv("columns.csv")
+        if c["name"] == planted[0]["column"] and c["site_id"] == planted[0]["site_id"]
+    )
+    stated, found = int(column["stated_count"]), int(column["item_count"])
+    assert stated == found + planted[0]["extra"]
+    message = f"column {column['name']} states {stated} items, the crawl found {found}"
+    assert message in result.stderr
+    assert f"stated {stated}, found {found}" in result.stdout  # the summary says it too
+    # only the planted column: every other stated count was met
+    assert result.stderr.count("items, the crawl found") == 1
+
+
+def test_a_dataproxy_that_answers_404_strands_no_column(con):
+    """黔溪's odd-numbered columns page through a dataproxy.jsp that answers 404; their visible
+    下一页/numbered links still reach every item, and the proxy is no dead link."""
+    proxied = [
+        c
+        for c in read_csv("columns.csv")
+        if c["site_id"] == "qianxi" and int(c["url"].split("col")[-1].split("/")[0]) % 2 == 1
+    ]
+    assert len(proxied) >= 4 and sum(int(c["item_count"]) for c in proxied) > 300
+    for c in proxied:
+        found = con.execute(
+            "select item_count from columns where site_id = 'qianxi' and column_url like ?",
+            [f"%{c['url']}"],
+        ).fetchone()[0]
+        assert found == int(c["item_count"]), c
+    dead_proxy = con.execute(
+        "select count(*) from link_checks where url like '%dataproxy%'"
+    ).fetchone()[0]
+    assert dead_proxy == 0
 
 
 def test_every_dead_link_is_found(con):
@@ -81,14 +134,37 @@ def test_related_blocks_become_links(con):
             "select site_id, from_url, to_url from document_links where relation = 'interpretation'"
         ).fetchall()
     }
-    # Hanweb, TRS, gkmlpt and the national site print 相关解读 blocks; the county site does not
+    # Hanweb, TRS, gkmlpt and the national site print 相关解读 blocks (黔溪 inline at the end of
+    # the body, some under 相关文章); the county site prints none
     with_blocks = [p for p in pairs if p["site_id"] != "shiling"]
     unlinked = [
         p
         for p in with_blocks
         if (p["site_id"], p["policy_url"], p["interpretation_url"]) not in links
     ]
-    assert len(with_blocks) == 218 and unlinked == []
+    assert len(with_blocks) == 202 and unlinked == []
+
+
+def test_interpretations_link_back_and_automatic_blocks_are_no_relation(con):
+    pairs = {
+        (p["site_id"], p["policy_url"], p["interpretation_url"]) for p in read_csv("pairs.csv")
+    }
+    planted = {
+        (r["site_id"], r["url"], r["news_url"])
+        for r in json.loads((TRUTH / "planted.json").read_text(encoding="utf-8"))
+        if r["case"] == "related_block_links_news"
+    }
+    related = con.execute(
+        "select site_id, from_url, to_url, relation from document_links "
+        "where relation in ('interpretation', 'policy')"
+    ).fetchall()
+    back = {(s, path_of(dst), path_of(src)) for s, src, dst, rel in related if rel == "policy"}
+    forth = {(s, path_of(src), path_of(dst)) for s, src, dst, rel in related if rel != "policy"}
+    # every relation stored is a pair of the key (or the planted news link); 相关阅读 lists none
+    assert forth - pairs == planted
+    assert back <= pairs
+    qianxi_back = {p for p in pairs if p[0] == "qianxi"} & back
+    assert len(qianxi_back) == len({p for p in pairs if p[0] == "qianxi"})
 
 
 def test_the_run_is_recorded(con):

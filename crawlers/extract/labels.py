@@ -47,7 +47,9 @@ STOP_LABELS = (
 )
 
 # what sites print where a value is absent (文号：无): no value, not a value
-PLACEHOLDERS = frozenset({"无", "-", "--", "—", "——", "/", "\\", "暂无", "空", "null", "NULL", "无文号"})
+PLACEHOLDERS = frozenset(
+    {"无", "-", "--", "—", "——", "/", "\\", "暂无", "空", "null", "NULL", "无文号"}
+)
 
 _LABEL_NOISE = re.compile(r"[\s\u3000\xa0:：]+")
 
@@ -74,7 +76,15 @@ RELATED_HEADINGS = {
     "相关信息": "related",
 }
 # automatic recommendation blocks: their links are no relation of the document
-NOT_RELATED_HEADINGS = ("相关阅读", "相关推荐", "热点信息", "猜你喜欢", "热门文章", "推荐阅读", "最新信息")
+NOT_RELATED_HEADINGS = (
+    "相关阅读",
+    "相关推荐",
+    "热点信息",
+    "猜你喜欢",
+    "热门文章",
+    "推荐阅读",
+    "最新信息",
+)
 
 ENTRY_WORDS = (
     "政务公开",

@@ -46,7 +46,12 @@ class GkmlptFamily(GenericFamily):
                 items.append(
                     ListItem(urljoin(url, art["url"]), str(art.get("title", "")).strip(), date)
                 )
-        page = ListPage(items=items, is_list=True)
+        total = data.get("total")
+        page = ListPage(
+            items=items,
+            is_list=True,
+            stated_total=int(total) if data.get("page") == 1 and str(total).isdigit() else None,
+        )
         if data.get("page") == 1 and data.get("per_page"):
             pages = math.ceil(int(data.get("total", 0)) / int(data["per_page"]))
             base = url.split("?")[0]

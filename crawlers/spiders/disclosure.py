@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -18,7 +18,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawlers.directory import column_links
-from crawlers.extract.labels import column_kind, is_entry_link
+from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
 from crawlers.profiles import SiteProfile, load_profiles
@@ -53,6 +53,7 @@ class DisclosureSpider(scrapy.Spider):
         self.list_pages: dict[tuple[str, str], set[str]] = {}  # list page URLs per column
         self.budget_warned: set[str] = set()
         self.fallen_back: set[tuple[str, str, str]] = set()
+        self.stated: dict[tuple[str, str], int | None] = {}  # item count each column states
         self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
 
     @classmethod
@@ -228,23 +229,15 @@ class DisclosureSpider(scrapy.Spider):
                 response.meta["column_name"],
             )
             return
-        yield {
-            "item_type": "column",
-            "site_id": site.id,
-            "column_url": response.url,
-            "name": response.meta["column_name"],
-            "kind": response.meta["column_kind"],
-            "department": response.meta.get("department"),
-            "stated_count": page.stated_total,
-            "discovered_from": response.meta["discovered_from"],
-            "family": family.name,
-        }
         column = {
             "column_url": response.url,
             "column_name": response.meta["column_name"],
             "column_kind": response.meta["column_kind"],
+            "department": response.meta.get("department"),
+            "discovered_from": response.meta["discovered_from"],
             "family": family.name,
         }
+        yield self.column_item(site, column, page.stated_total)
         yield from self.walk_list(site, response, page, column)
 
     def parse_list_page(self, response: Response):
@@ -258,7 +251,25 @@ class DisclosureSpider(scrapy.Spider):
             return
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
+        key = (site.id, column["column_url"])
+        if page.stated_total is not None and self.stated.get(key) != page.stated_total:
+            # stated by a later page only (a JSON API's total)
+            yield self.column_item(site, column, page.stated_total)
         yield from self.walk_list(site, response, page, column)
+
+    def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> dict:
+        self.stated[(site.id, column["column_url"])] = stated
+        return {
+            "item_type": "column",
+            "site_id": site.id,
+            "column_url": column["column_url"],
+            "name": column["column_name"],
+            "kind": column["column_kind"],
+            "department": column["department"],
+            "stated_count": stated,
+            "discovered_from": column["discovered_from"],
+            "family": column["family"],
+        }
 
     def fall_back(self, site: SiteProfile, request, dead: dict) -> Iterator[scrapy.Request]:
         """Ask for the next mechanism's pages when a family's own paging request fails."""

@@ -95,7 +95,9 @@ def build(out: Path = SAMPLES_DIR) -> dict:
                     "name": col["name"],
                     "kind": col["kind"],
                     "url": col["url"],
+                    "department": col["department"],
                     "item_count": len(listed),
+                    "stated_count": "" if col["stated_count"] is None else col["stated_count"],
                     "last_published_date": max(d.published for d in listed).isoformat()
                     if listed
                     else "",

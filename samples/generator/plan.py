@@ -87,6 +87,8 @@ class Doc:
             warnings.append("meta_pubdate_mismatch")
         if self.wrong_charset_header:
             warnings.append("charset_header_mismatch")
+        if "decree_signing_date" in self.flags:
+            warnings.append("written_date_disagreement")
         return warnings
 
 
@@ -185,7 +187,12 @@ class Planner:
 
     def workday_in(self, week_start: dt.date) -> dt.date | None:
         days = [week_start + dt.timedelta(i) for i in range(7)]
-        days = [d for d in days if d <= AS_OF and calendar.is_workday(d)]
+        days = [d for d in days if d <= AS_OF]
+        if self.spec.realistic and self.rng.random() < 0.06:  # 2–12% on non-working days
+            off = [d for d in days if not calendar.is_workday(d)]
+            if off:
+                return self.rng.choice(off)
+        days = [d for d in days if calendar.is_workday(d)]
         return self.rng.choice(days) if days else None
 
     def new_doc(
@@ -256,14 +263,18 @@ class Planner:
     # ----- generation ---------------------------------------------------------------------
     def policy_title(self, subject: str, year: int) -> str:
         form = self.rng.choice(POLICY_FORMS)
-        return self.rng.choice(
-            [
-                f"关于印发《{self.spec.region}{subject}{form}》的通知",
-                f"关于印发《{subject}{form}（{year}—{year + 2}年）》的通知",
-                f"关于印发《{year}年{subject}工作要点》的通知",
-                f"{self.spec.short}关于进一步加强{subject}工作的意见",
+        forms = [
+            f"关于印发《{self.spec.region}{subject}{form}》的通知",
+            f"关于印发《{subject}{form}（{year}—{year + 2}年）》的通知",
+            f"关于印发《{year}年{subject}工作要点》的通知",
+            f"{self.spec.short}关于进一步加强{subject}工作的意见",
+        ]
+        if self.spec.realistic:  # issuer first, 印发…的通知 without 《》
+            forms += [
+                f"{self.spec.short}关于印发{self.spec.region}{subject}{form}的通知",
+                f"{self.spec.region}人民政府办公室印发关于{subject}若干措施的通知",
             ]
-        )
+        return self.rng.choice(forms)
 
     def interpretation_for(self, policy: Doc, day: dt.date, form: str) -> Doc:
         quoted = policy.title
@@ -294,7 +305,11 @@ class Planner:
             doc.index_no = doc.index_no_raw = None
             doc.issuer = None
         if form == "graphic":
-            doc.images = [Image() for _ in range(rng.randint(2, 5))]
+            most = 3 if self.spec.realistic else 5  # real 图解 pages: often one long image
+            doc.images = [Image() for _ in range(rng.randint(1 if most == 3 else 2, most))]
+            if self.spec.realistic and rng.random() < 0.5:  # no 信息公开 table at all
+                doc.show_table = False
+                doc.index_no = doc.index_no_raw = doc.issuer = doc.topic = None
         return doc
 
     def interpret(self, policy: Doc) -> None:
@@ -395,11 +410,24 @@ class Planner:
             doc.topic = self.spec.topic
             doc.show_table = True
 
+    def backfill(self) -> None:
+        """Real sites post dozens of items on one day when they catch up (LAYOUTS §6)."""
+        days = sorted({d.published for d in self.docs if not self.silent(d.published)})
+        for _ in range(2):
+            day = self.rng.choice(days)
+            for _ in range(self.rng.randint(12, 20)):
+                col = self.rng.choice(
+                    [c for c in self.spec.columns if c.kind in ("news", "notice")]
+                )
+                self.generate(col, day)
+
     def run(self) -> SitePlan:
         week = HISTORY_START
         while week <= AS_OF:
             self.week(week)
             week += dt.timedelta(7)
+        if self.spec.realistic:
+            self.backfill()
         from samples.generator import planted
 
         planted.plant_cases(self)

@@ -131,6 +131,13 @@ def plant_cases(p: Planner) -> None:
         )
         doc.title = f"《{quoted}》政策解读"
         p.plant("graphic_by_body_only", doc)
+        # a decree page: the body's signing date is the decree's own, years before 成文日期
+        doc = pick(p, lambda d: d.doc_type == "policy" and d.signing and in_year(d, 2025))
+        decree = doc.written - dt.timedelta(days=3 * 365 + 17)
+        doc.signing = f"{decree.year}年{decree.month}月{decree.day}日"
+        p.plant("decree_signing_date", doc, signing=doc.signing, written=doc.written.isoformat())
+        # the list's counter states more items than it lists (withdrawn items still counted)
+        p.plant("stated_count_exceeds_listed", column="工作动态", extra=3)
     if site == "shiling":
         p.plant("calendar_trap", path="/calendar.asp")
         p.plant("redirect_loop", path="/old/")

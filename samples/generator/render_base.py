@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from samples.generator.plan import Doc, SitePlan
-from samples.generator.specs import SEED, ColumnSpec
+from samples.generator.specs import FILLER, SEED, ColumnSpec
 
 # Tiny but valid files, so that attachment and image links answer with real content.
 PNG_1PX = bytes.fromhex(
@@ -206,6 +206,74 @@ class SiteRenderer:
                 parts.append(f"<p>（信息公开形式：{doc.disclosure_raw}）</p>")
         return "\n".join(parts)
 
+    def long_noisy_body(self, doc: Doc) -> str:
+        """The body as real editors leave it (LAYOUTS §6): 1,500–3,000 characters, paragraphs in
+        styled spans with U+3000 indentation, `&nbsp;`, `<font>`, empty `<p><br/></p>`."""
+        html = self.body(doc)
+        if doc.doc_type == "interpretation" and doc.interp_form == "graphic":
+            return html  # an image body stays an image body
+        rng = random.Random(f"{SEED}:{doc.site_id}:{doc.seq}:noise")
+        lines = html.split("\n")
+        filler = []
+        if doc.doc_type in ("policy", "notice", "news", "other"):
+            target = rng.randint(1500, 3000)
+            size = 0
+            while size < target:
+                sentence = rng.choice(FILLER).format(subject=escape(doc.subject))
+                filler.append(sentence)
+                size += len(sentence)
+        paragraphs = ["".join(filler[i : i + 3]) for i in range(0, len(filler), 3)]
+        head = 2 if len(lines) > 2 else len(lines)
+        lines = lines[:head] + [f"<p>{t}</p>" for t in paragraphs] + lines[head:]
+        out = []
+        for line in lines:
+            if line.startswith("<p>") and "<img" not in line and "<video" not in line:
+                inner = line[3:-4]
+                style = rng.choice(
+                    [
+                        'style="font-family: 仿宋_GB2312; font-size: 16pt;"',
+                        'style="font-family: 仿宋; font-size: 21px;"',
+                    ]
+                )
+                inner = inner.replace("，", "，&nbsp;", 1) if rng.random() < 0.3 else inner
+                if rng.random() < 0.2:
+                    inner = f'<font face="楷体">{inner}</font>'
+                out.append(
+                    f'<p style="text-indent: 2em;"><span {style}>\u3000\u3000{inner}</span></p>'
+                )
+                if rng.random() < 0.25:
+                    out.append("<p><br/></p>")
+            else:
+                out.append(line)
+        return "\n".join(out)
+
+    def related_inline(self, doc: Doc) -> str:
+        """Related links inline at the end of the body, in a coloured span (LAYOUTS §2)."""
+        if not doc.related:
+            return ""
+        if doc.doc_type == "interpretation":
+            heading = "相关文件"
+        else:
+            heading = "相关文章" if doc.seq % 3 == 0 else "相关解读"
+        links = "<br/>".join(self.link(self.docs[s]) for s in doc.related)
+        return (
+            f'<p><br/></p>\n<p><span style="color: rgb(79,129,189);">{heading}：{links}</span></p>'
+        )
+
+    def automatic_related(self, doc: Doc) -> str:
+        """The CMS's own 相关阅读 block: recent items of the same column, no relation at all."""
+        others = [
+            d
+            for d in self.by_column[doc.column.key]
+            if d.has_page and d.seq != doc.seq and d.seq not in doc.related
+        ][:3]
+        if not others:
+            return ""
+        items = "".join(
+            f"<li>{self.link(d)}<span>{d.published.isoformat()}</span></li>" for d in others
+        )
+        return f'<div class="xgyd"><h4>相关阅读</h4><ul>{items}</ul></div>'
+
     def related_block(self, doc: Doc, css: str = "xgjd") -> str:
         if not doc.related:
             return ""
@@ -267,7 +335,13 @@ class SiteRenderer:
         self.render_directory()
         for col in self.spec.columns:
             self.out.columns.append(
-                {"name": col.name, "kind": col.kind, "url": self.column_path(col)}
+                {
+                    "name": col.name,
+                    "kind": col.kind,
+                    "url": self.column_path(col),
+                    "department": col.department,
+                    "stated_count": None,  # set by a renderer whose list states its item count
+                }
             )
             self.render_column(col, [d for d in self.by_column[col.key]])
         for doc in self.docs:

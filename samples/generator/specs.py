@@ -23,6 +23,7 @@ class ColumnSpec:
     rate: float  # mean new items a week (0 = blank column)
     slug: str  # used to build the column's URL
     last_item: dt.date | None = None  # the column stops receiving items after this date
+    department: str = ""  # the directory heading the column is listed under, if grouped
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class SiteSpec:
     late_interp: float  # probability an interpretation is late (>3 working days)
     columns: tuple[ColumnSpec, ...] = field(default_factory=tuple)
     silent: tuple[dt.date, dt.date] | None = None  # no new items in this window (inclusive)
+    # real-site habits (../shared/LAYOUTS.md §6): items posted on non-working days, backfill
+    # bursts, issuer-first titles, interpretation pages without a table, long noisy bodies
+    realistic: bool = False
 
 
 def _cols(*specs: tuple) -> tuple[ColumnSpec, ...]:
@@ -164,16 +168,20 @@ SITES: tuple[SiteSpec, ...] = (
         missing_interp=0.06,
         late_interp=0.1,
         silent=(dt.date(2025, 7, 7), dt.date(2025, 7, 27)),
+        realistic=True,
         columns=_cols(
-            ("policy", "文件发布", "policy", 0.3, "61200"),
-            ("interp", "图解政策", "interpretation", 0.0, "61201"),
-            ("notice", "通知公告", "notice", 0.7, "61202"),
-            ("news", "工作动态", "news", 3.0, "61203"),
-            ("planning", "规划计划", "planning", 0.05, "61204"),
-            ("budget", "预决算公开", "budget", 0.0, "61205"),
-            ("powers", "权责清单", "other", 0.02, "61206"),
-            ("random", "双随机一公开", "other", 0.08, "61207"),
-            ("proposals", "建议提案办理", "other", 0.05, "61208"),
+            ("policy", "文件发布", "policy", 0.3, "61200", None, "黔溪州卫生健康局"),
+            ("interp", "图解政策", "interpretation", 0.0, "61201", None, "黔溪州卫生健康局"),
+            ("notice", "通知公告", "notice", 0.7, "61202", None, "黔溪州卫生健康局"),
+            ("news", "工作动态", "news", 3.0, "61203", None, "黔溪州卫生健康局"),
+            ("planning", "规划计划", "planning", 0.05, "61204", None, "黔溪州卫生健康局"),
+            ("budget", "预决算公开", "budget", 0.0, "61205", None, "黔溪州卫生健康局"),
+            ("powers", "权责清单", "other", 0.02, "61206", None, "黔溪州卫生健康局"),
+            ("random", "双随机一公开", "other", 0.08, "61207", None, "黔溪州卫生健康局"),
+            ("proposals", "建议提案办理", "other", 0.05, "61208", None, "黔溪州卫生健康局"),
+            # names outside the crawler's word lists, under a second department
+            ("appoint", "领导干部任免", "other", 0.1, "61209", None, "州卫生健康综合监督执法局"),
+            ("foodcheck", "食品抽检信息", "other", 0.15, "61210", None, "州卫生健康综合监督执法局"),
         ),
     ),
     SiteSpec(
@@ -304,4 +312,23 @@ OTHER_TITLES = {
         "{year}年建议提案办理情况总结",
     ),
     "guide": ("{short}政府信息公开指南（{year}年修订）",),
+    "appoint": (
+        "{short}关于{place}卫生院院长任免的通知（{year}年第{n}号）",
+        "{short}领导干部任前公示（{year}年第{n}批）",
+    ),
+    "foodcheck": (
+        "{year}年第{n}期食品安全监督抽检信息公告",
+        "{place}{year}年第{n}批食品抽检结果公示",
+    ),
 }
+# Bodies of real length (LAYOUTS §6): sentences for 1,500–3,000 characters, no dates, no labels.
+FILLER = (
+    "各地各单位要充分认识{subject}工作的重要意义，切实把思想和行动统一到决策部署上来。",
+    "坚持以人民健康为中心，聚焦群众反映强烈的突出问题，补短板、强弱项、堵漏洞。",
+    "进一步健全工作机制，明确责任分工，细化工作措施，确保各项任务落地见效。",
+    "加强部门协同，形成工作合力，定期会商研判，及时协调解决工作中遇到的困难和问题。",
+    "强化督导检查，对工作推进不力、问题整改不到位的，予以通报并督促限期整改。",
+    "注重总结推广典型经验和做法，发挥示范引领作用，营造全社会共同参与的良好氛围。",
+    "加大经费保障力度，统筹用好各类资金，提高资金使用效益，保障{subject}工作顺利开展。",
+    "加强人才队伍建设，开展分层分类培训，提升基层人员业务能力和服务水平。",
+)

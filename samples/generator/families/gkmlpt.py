@@ -56,6 +56,7 @@ class GkmlptRenderer(SiteRenderer):
         )
 
     def render_column(self, col: ColumnSpec, docs: list[Doc]) -> None:
+        self.out.columns[-1]["stated_count"] = len(docs)  # the API's total
         self.put(
             self.column_path(col),
             f"""<!DOCTYPE html><html><head><meta charset="utf-8">

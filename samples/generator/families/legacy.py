@@ -55,6 +55,7 @@ class LegacyRenderer(SiteRenderer):
 
     def render_column(self, col: ColumnSpec, docs: list[Doc]) -> None:
         pages = self.paginate(docs, PER_PAGE, lambda i: self.page_url(col, i))
+        self.out.columns[-1]["stated_count"] = len(docs)  # 共有N条
         for i, page in enumerate(pages):
             rows = "".join(
                 f'<tr><td width="85%">·<a href="ShowArticle.asp?ArticleID={self.article_id(d)}" target="_blank">'
