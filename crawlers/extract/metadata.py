@@ -55,21 +55,21 @@ def _label_pattern() -> re.Pattern:
     labels = sorted({*LABEL_TO_FIELD, *STOP_LABELS}, key=len, reverse=True)
     alternatives = "|".join(_PAD.join(map(re.escape, label)) for label in labels)
     return re.compile(
-        rf"(?:^|(?<=[\s\u3000\xa0|｜,，;；]))(?P<label>{alternatives}){_PAD}(?P<colon>[:：]|$)"
+        rf"(?:^|(?<=[\s\u3000\xa0|｜,，;；]))(?P<label>{alternatives}){_PAD}(?:[:：]|$)"
     )
 
 
-def _split(piece: str) -> list[tuple[str | None, str, bool]]:
-    """A text piece as (label key or None, following text, had a colon) runs."""
-    runs: list[tuple[str | None, str, bool]] = []
+def _split(piece: str) -> list[tuple[str | None, str]]:
+    """A text piece as (label key or None, the text that follows it) runs."""
     matches = list(_label_pattern().finditer(piece))
     if not matches:
-        return [(None, piece, False)]
+        return [(None, piece)]
+    runs: list[tuple[str | None, str]] = []
     if matches[0].start() > 0:
-        runs.append((None, piece[: matches[0].start()], False))
+        runs.append((None, piece[: matches[0].start()]))
     for m, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(piece)
-        runs.append((label_key(m["label"]), piece[m.end() : end], bool(m["colon"])))
+        runs.append((label_key(m["label"]), piece[m.end() : end]))
     return runs
 
 
@@ -87,6 +87,17 @@ def _inside(el, container) -> bool:
     return False
 
 
+def _next_element(el):
+    following = el.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
 def _clean(text: str) -> str:
     return " ".join(_EDGE.sub("", text).split())
 
@@ -97,21 +108,17 @@ def read_labelled_values(
     """Every `label → value` pair in `pieces` (visible text pieces with their owning element,
     in document order). Labels that name no field (来源, 浏览次数 …) only end the value before them.
     A label whose element is in `skip` (ids: the article body) counts only in a table-like cell."""
-    # tokens: (label or None, text, element, inline-capable)
-    tokens: list[tuple[str | None, str, object, bool]] = []
-    for text, el in pieces:
+    # tokens: (label or None, text, owning element, number of the text piece it came from)
+    tokens: list[tuple[str | None, str, object, int]] = []
+    for n, (text, el) in enumerate(pieces):
         if len(text) > MAX_PIECE_CHARS:
-            tokens.append((None, text, el, False))
+            tokens.append((None, text, el, n))
             continue
-        for label, rest, colon in _split(text):
-            if label is not None and not colon and rest.strip():
-                # a label word followed by text with no colon is prose (标题党…), not a label
-                tokens.append((None, (label + rest), el, False))
-                continue
+        for label, rest in _split(text):
             if label is not None:
-                tokens.append((label, "", el, True))
+                tokens.append((label, "", el, n))
             if rest.strip():
-                tokens.append((None, rest, el, True))
+                tokens.append((None, rest, el, n))
     found: list[LabelledValue] = []
     for i, (label, _, el, _) in enumerate(tokens):
         if label is None or label not in LABEL_TO_FIELD:
@@ -138,14 +145,19 @@ def _value_after(tokens, i: int, label_el, cell) -> tuple[str, bool]:
             break
         parts.append(text)
         j += 1
-    if parts:
-        return _clean(" ".join(parts)), el_is(label_el, tokens, i + 1)
+    if parts:  # inline: the value starts in the label's own text piece (`索引号：X`)
+        return _clean(" ".join(parts)), tokens[i + 1][3] == tokens[i][3]
     # nothing more in the label's cell: the next cell, if it is a sibling and holds no label
     if cell is None or j >= len(tokens):
         return "", False
-    following = cell.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
+    label = tokens[i][0]
+    following = _next_element(cell)
+    # <td><div><b>发布机构</b></div></td><td>…: the label's own cell may sit inside another
+    while following is None:
+        parent = cell.getparent()
+        if parent is None or parent.tag not in CELL_TAGS or label_key(_text(parent)) != label:
+            break
+        cell, following = parent, _next_element(parent)
     if following is None or following.tag not in NEXT_CELL_TAGS:
         return "", False
     while j < len(tokens):
@@ -157,8 +169,3 @@ def _value_after(tokens, i: int, label_el, cell) -> tuple[str, bool]:
         parts.append(text)
         j += 1
     return _clean(" ".join(parts)), False
-
-
-def el_is(label_el, tokens, j: int) -> bool:
-    """Whether the value begins in the label's own text piece (`索引号：X` in one node)."""
-    return j < len(tokens) and tokens[j][2] is label_el and tokens[j][3]
