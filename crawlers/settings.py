@@ -56,7 +56,13 @@ ITEM_PIPELINES = {
     "pipelines.item_pipelines.NormalizePipeline": 300,
     "pipelines.item_pipelines.StorePipeline": 800,
 }
-EXTENSIONS = {"crawlers.progress.Progress": 500, "crawlers.gc_tuning.GcTuning": 100}
+EXTENSIONS = {
+    "crawlers.progress.Progress": 500,
+    "crawlers.gc_tuning.GcTuning": 100,
+    # AutoThrottle with each profile's delay as the floor (0 = none): crawlers/throttle.py
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "crawlers.throttle.ProfileAutoThrottle": 0,
+}
 
 ZWGK_DB = "output/audit.duckdb"
 ZWGK_PROGRESS = False

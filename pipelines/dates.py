@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -58,9 +59,16 @@ class ParsedDate:
 
 
 class FallbackCounter:
-    """How many strings needed dateparser: reported per run, since each costs ~1 ms."""
+    """How many strings needed dateparser (reported per run, since each costs ~1 ms), and the
+    strings no parser could read (a counted warning with the raw text, never a library's noise
+    on stderr)."""
 
     calls = 0
+    unreadable: dict[str, int] = {}
+
+    @classmethod
+    def unread(cls, raw: str) -> None:
+        cls.unreadable[raw] = cls.unreadable.get(raw, 0) + 1
 
 
 def _cn_number(text: str) -> int | None:
@@ -117,14 +125,28 @@ def parse_date(text: str | None, *, relative_base: dt.datetime | None = None) ->
 
 def _fallback(s: str, relative_base: dt.datetime | None) -> ParsedDate:
     import cn2an
-    import dateparser
 
     FallbackCounter.calls += 1
     stripped = LABEL.sub("", s).strip()
-    try:
-        stripped = cn2an.transform(stripped, "cn2an")
-    except (ValueError, KeyError, IndexError):
-        pass
+    # cn2an and dateparser warn on stderr about what they cannot read (不符合格式的数据：十四五);
+    # that is data here, counted below with its raw text
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            stripped = cn2an.transform(stripped, "cn2an")
+        except (ValueError, KeyError, IndexError):
+            pass
+        parsed = _dateparser(stripped, relative_base)
+    if parsed is None:
+        FallbackCounter.unread(s)
+        return ParsedDate(None, "rejected:unparsed")
+    value = _make(parsed.year, parsed.month, parsed.day)
+    return ParsedDate(value, "fallback" if value else "rejected:invalid")
+
+
+def _dateparser(text: str, relative_base: dt.datetime | None):
+    import dateparser
+
     settings = {
         "DATE_ORDER": "YMD",
         "PREFER_DAY_OF_MONTH": "first",
@@ -133,11 +155,7 @@ def _fallback(s: str, relative_base: dt.datetime | None) -> ParsedDate:
     }
     if relative_base:
         settings["RELATIVE_BASE"] = relative_base
-    parsed = dateparser.parse(stripped, languages=["zh", "en"], settings=settings)
-    if parsed is None:
-        return ParsedDate(None, "rejected:unparsed")
-    value = _make(parsed.year, parsed.month, parsed.day)
-    return ParsedDate(value, "fallback" if value else "rejected:invalid")
+    return dateparser.parse(text, languages=["zh", "en"], settings=settings)
 
 
 def to_date(text: str | None) -> dt.date | None:

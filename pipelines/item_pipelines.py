@@ -95,6 +95,7 @@ class StorePipeline:
         self.run_id = ""
         self.errors = 0
         self.fallbacks_at_start = FallbackCounter.calls
+        self.unreadable_at_start = dict(FallbackCounter.unreadable)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -146,6 +147,21 @@ class StorePipeline:
             self.children = {}
         self.buffered = 0
 
+    def report_unreadable_dates(self, spider) -> int:
+        """One warning for the date strings no parser could read this run, with examples."""
+        new = {
+            raw: n - self.unreadable_at_start.get(raw, 0)
+            for raw, n in FallbackCounter.unreadable.items()
+            if n > self.unreadable_at_start.get(raw, 0)
+        }
+        total = sum(new.values())
+        if total:
+            examples = ", ".join(repr(raw) for raw in sorted(new, key=new.get, reverse=True)[:5])
+            spider.logger.warning(
+                "%d date strings no parser could read (left empty): %s", total, examples
+            )
+        return total
+
     def spider_closed(self, spider, reason: str) -> None:
         if not self.store:
             return
@@ -174,6 +190,7 @@ class StorePipeline:
             pages=pages,
             errors=self.errors,
             fallbacks=FallbackCounter.calls - self.fallbacks_at_start,
+            unreadable=self.report_unreadable_dates(spider),
         )
         self.store.close()
         self.store = None

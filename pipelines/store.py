@@ -211,12 +211,19 @@ class Store:
         return run_id
 
     def finish_run(
-        self, run_id: str, *, status: str, pages: int, errors: int, fallbacks: int
+        self,
+        run_id: str,
+        *,
+        status: str,
+        pages: int,
+        errors: int,
+        fallbacks: int,
+        unreadable: int = 0,
     ) -> None:
         self.sql(
-            "update runs set finished_at = ?, status = ?, pages = ?, errors = ?, dateparser_fallbacks = ? "
-            "where run_id = ?",
-            [utc_now(), status, pages, errors, fallbacks, run_id],
+            "update runs set finished_at = ?, status = ?, pages = ?, errors = ?, "
+            "dateparser_fallbacks = ?, unreadable_dates = ? where run_id = ?",
+            [utc_now(), status, pages, errors, fallbacks, unreadable, run_id],
         )
 
     def refresh_columns(self) -> None:

@@ -35,7 +35,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from zwgk.demo import demo_command
 
-    return demo_command(args.db)
+    return demo_command(args.db, args.port)
 
 
 def cmd_serve_samples(args: argparse.Namespace) -> int:
@@ -142,7 +142,17 @@ def add_db_arg(p: argparse.ArgumentParser) -> None:
 
 
 def add_demo_args(p: argparse.ArgumentParser) -> None:
+    from samples.server import DEFAULT_PORT
+
     add_db_arg(p)
+    p.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar="N",
+        help=f"serve the sample sites on ports N, N+1, … (default {DEFAULT_PORT}); stored URLs "
+        "include the port, so a re-run into the same database must use the same N",
+    )
 
 
 def add_crawl_args(p: argparse.ArgumentParser) -> None:

@@ -12,10 +12,16 @@ DEMO_DB = Path("output/audit.duckdb")
 BUNDLED_SITES = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "samples.toml"
 
 
-def start_sample_server() -> tuple[subprocess.Popen, dict[str, str]]:
-    """`zwgk serve-samples --port 0` in a child process (so it does not share the crawler's CPU)."""
+class DemoError(RuntimeError):
+    """The demo cannot run; the message says why and what to do."""
+
+
+def start_sample_server(port: int) -> tuple[subprocess.Popen, dict[str, str]]:
+    """`zwgk serve-samples --port PORT` in a child process (so it does not share the crawler's
+    CPU). Fixed ports: a stored URL holds its port, so a second demo into the same file must
+    find the sample sites at the same URLs, or every row would be stored twice."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "zwgk.cli", "serve-samples", "--port", "0"],
+        [sys.executable, "-m", "zwgk.cli", "serve-samples", "--port", str(port)],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -23,7 +29,13 @@ def start_sample_server() -> tuple[subprocess.Popen, dict[str, str]]:
     header = proc.stdout.readline()
     if not header.startswith("serving"):
         proc.kill()
-        raise RuntimeError(f"the sample server did not start: {header.strip()}")
+        proc.wait()
+        raise DemoError(
+            f"the sample sites could not be served from 127.0.0.1:{port} on (see above). Stop "
+            "what holds those ports (another `zwgk demo` or `zwgk serve-samples`?), or run "
+            "`zwgk demo --port N`; stored URLs keep their port, so use the same N every time "
+            "you crawl into the same database."
+        )
     count = int(header.split()[1])
     homepages = {}
     for _ in range(count):
@@ -51,11 +63,15 @@ def write_sites_file(homepages: dict[str, str], path: Path) -> Path:
     return path
 
 
-def demo_command(db: Path) -> int:
+def demo_command(db: Path, port: int) -> int:
     from zwgk.crawl import crawl_command
 
-    print("starting the sample sites on 127.0.0.1 …", file=sys.stderr)
-    proc, homepages = start_sample_server()
+    print(f"starting the sample sites on 127.0.0.1:{port}…", file=sys.stderr)
+    try:
+        proc, homepages = start_sample_server(port)
+    except DemoError as exc:
+        print(f"zwgk: {exc}", file=sys.stderr)
+        return 2
     try:
         sites = write_sites_file(homepages, db.parent / "samples.sites.toml")
         return crawl_command(sites, db, None, progress=True, verbose=False)

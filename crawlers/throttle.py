@@ -1,0 +1,48 @@
+"""AutoThrottle that honours each site profile's `delay`.
+
+Scrapy's AutoThrottle keeps every slot's delay at or above the global DOWNLOAD_DELAY, so a
+profile's `delay = 0` (a site that asked for none, or a mirror we own) still waited 0.5 s a
+request, and a profile asking for 5 s could be adjusted below it. Here the floor is the
+profile's own delay (the spider writes it to DOWNLOAD_SLOTS under the site's id), and 0 means
+no delay at all; sites without a slot entry keep AutoThrottle's behaviour.
+"""
+
+from __future__ import annotations
+
+from scrapy.extensions.throttle import AutoThrottle
+
+
+class ProfileAutoThrottle(AutoThrottle):
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.mindelay = self._min_delay()
+        self.maxdelay = self._max_delay()
+        self._floors: dict[str, float] | None = None
+
+    def floors(self) -> dict[str, float]:
+        """The delay each site's slot must not go below, from DOWNLOAD_SLOTS (read once: the
+        spider has written them by the time the first response arrives)."""
+        if self._floors is None:
+            slots = self.crawler.settings.getdict("DOWNLOAD_SLOTS")
+            self._floors = {key: float(s["delay"]) for key, s in slots.items() if "delay" in s}
+        return self._floors
+
+    def delay_after(
+        self, slot_key: str | None, current: float, latency: float, status: int
+    ) -> float:
+        """The slot's next delay: AutoThrottle's rule with the profile's delay as the floor."""
+        floor = self.floors().get(slot_key) if slot_key else None
+        if floor == 0:
+            return 0.0
+        lowest = self.mindelay if floor is None else floor
+        target = latency / self.target_concurrency
+        new = max(target, (current + target) / 2.0)
+        new = min(max(lowest, new), max(self.maxdelay, lowest))
+        if status != 200 and new <= current:
+            return max(current, lowest)  # small error pages must not speed the crawl up
+        return new
+
+    def _adjust_delay(self, slot, latency: float, response) -> None:
+        slot.delay = self.delay_after(
+            response.meta.get("download_slot"), slot.delay, latency, response.status
+        )
