@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pipelines.attributes import (
     clean,
@@ -53,6 +54,7 @@ WARNINGS = {
     "charset_header_mismatch": "HTTP 头声明的字符集与页面实际编码不符",
     "no_published_date": "页面上找不到发布日期",
     "written_date_disagreement": "信息公开表格的成文日期与正文落款日期不一致（以表格为准）",
+    "url_meta_mismatch": "页面 Url meta 指向的地址与文档地址不同",
 }
 
 
@@ -122,6 +124,16 @@ def link_relation(relation: str, anchor_text: str, doc_type: str) -> str:
     return relation
 
 
+def _url_meta_confirms(url: str, meta_url: str | None) -> bool:
+    """Whether the page's own `Url` meta names the document's URL (path and query; hosts and
+    schemes differ harmlessly between a portal's mirrors). No meta confirms nothing, denies
+    nothing."""
+    if not meta_url or not meta_url.startswith(("http://", "https://", "/")):
+        return True
+    mine, theirs = urlsplit(url), urlsplit(meta_url)
+    return (mine.path, mine.query) == (theirs.path, theirs.query)
+
+
 def _disagree(evidence: list[dict], field_name: str, first: str, second: str) -> bool:
     """Whether two sources of one field both hold a value and the values differ."""
     values = [
@@ -160,6 +172,8 @@ def normalize_document(item: dict) -> NormalizedDocument:
         warnings.append("no_published_date")
     if _disagree(evidence, "written_date", "table:", "body:signing"):
         warnings.append("written_date_disagreement")
+    if not _url_meta_confirms(item["url"], (page.get("meta") or {}).get("url")):
+        warnings.append("url_meta_mismatch")
 
     title = picked["title"].value or ""
     doc_type, doc_type_source = decide_doc_type(

@@ -114,3 +114,30 @@ def test_runs_are_recorded(tmp_path):
         10,
         ["a", "b"],
     )
+
+
+def test_a_file_from_before_the_migrations_is_upgraded_keeping_its_rows(tmp_path):
+    from pipelines.store import SCHEMA
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))  # a version-1 file, as the first release wrote it
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    con.execute("insert into schema_version values (1, now())")
+    con.execute("insert into documents (site_id, url, title) values ('s', 'http://s/1', '旧')")
+    con.close()
+    store = Store(path)
+    versions = [v for (v,) in store.sql("select version from schema_version order by 1")]
+    row = store.sql("select title, doc_type_source, linked_url from documents")
+    columns = {
+        c
+        for (c,) in store.sql(
+            "select column_name from duckdb_columns() where table_name = 'columns'"
+        )
+    }
+    store.close()
+    assert versions == [1, 2]
+    assert row == [("旧", None, None)]
+    assert {"stated_count", "department"} <= columns
+    again = Store(path)  # opening again applies nothing twice
+    assert again.sql("select count(*) from schema_version") == [(2,)]
+    again.close()

@@ -395,3 +395,20 @@ def table_cells(renderer: SiteRenderer, doc: Doc, labels: dict[str, str]) -> lis
         "disclosure": None if doc.disclosure_in_body else doc.disclosure_raw,
     }
     return [(labels[f], values[f]) for f in TABLE_FIELDS if f in labels and values[f]]
+
+
+def metadata_block(cells: list[tuple[str, str]], shape: str) -> str:
+    """The 信息公开 block in one of the list-like shapes of LAYOUTS §1 (1c, 1d)."""
+    if shape == "li":  # 1c: label in a <span>, value as the text after it
+        items = "".join(f"<li><span>{k}</span>{escape(v)}</li>" for k, v in cells)
+        return f'<ul class="xxgk-info">{items}</ul>'
+    if shape == "dl":  # 1d: dl/dt/dd
+        items = "".join(f"<dt>{k}</dt><dd>{escape(v)}</dd>" for k, v in cells)
+        return f'<dl class="xxgk-dl">{items}</dl>'
+    if shape == "div":  # 1d: div rows, label and value spans, labels without a colon
+        return "".join(
+            f'<div class="row"><span class="label">{k.rstrip(":：")}</span>'
+            f'<span class="value">{escape(v)}</span></div>'
+            for k, v in cells
+        )
+    raise ValueError(f"unknown metadata block shape {shape!r}")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from samples.generator.plan import Doc
-from samples.generator.render_base import SiteRenderer, hexid, table_cells
+from samples.generator.render_base import SiteRenderer, hexid, metadata_block, table_cells
 from samples.generator.specs import ColumnSpec
 
 LABELS = {
@@ -18,6 +19,7 @@ LABELS = {
     "published": "发布日期:",
 }
 PER_PAGE = 24
+REDESIGN = dt.date(2025, 10, 1)  # the new template: dl/dt/dd, then div rows for interpretations
 
 
 class ShtmlRenderer(SiteRenderer):
@@ -85,7 +87,10 @@ class ShtmlRenderer(SiteRenderer):
 
     def render_detail(self, doc: Doc) -> str:
         head = self.meta_tags(doc)
-        if doc.show_table:
+        if doc.show_table and doc.published >= REDESIGN:
+            shape = "div" if doc.doc_type == "interpretation" else "dl"
+            info = f'<div class="xxgk_top">{metadata_block(table_cells(self, doc, LABELS), shape)}</div>'
+        elif doc.show_table:
             cells = table_cells(self, doc, LABELS)
             rows = "".join(
                 f'<tr><td class="label">{k}</td><td>{escape(v)}</td></tr>' for k, v in cells

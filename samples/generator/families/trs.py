@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from samples.generator.plan import Doc
-from samples.generator.render_base import SiteRenderer, table_cells
+from samples.generator.render_base import SiteRenderer, metadata_block, table_cells
 from samples.generator.specs import ColumnSpec
 
 LABELS = {
@@ -20,6 +21,7 @@ LABELS = {
     "disclosure": "公开方式：",
 }
 PER_PAGE = 20
+REDESIGN = dt.date(2026, 1, 1)  # the new template lists the attributes as <li><span> rows
 
 
 class TrsRenderer(SiteRenderer):
@@ -81,7 +83,9 @@ createPageHTML(countPage, currentPage, "index", "html");
             )
 
     def render_detail(self, doc: Doc) -> str:
-        if doc.show_table:
+        if doc.show_table and doc.published >= REDESIGN:
+            info = metadata_block(table_cells(self, doc, LABELS), "li")
+        elif doc.show_table:
             cells = table_cells(self, doc, LABELS)
             pairs = [cells[i : i + 2] for i in range(0, len(cells), 2)]
             rows = "".join(
