@@ -65,7 +65,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     workers = ["-s", f"ZWGK_EXTRACT_WORKERS={args.workers}"] if args.workers is not None else []
-    server, homepages = start_sample_server()
+    server, homepages = start_sample_server(0)  # any free ports: URLs need not be stable here
     results: dict[str, list[dict]] = {"full": [], "bare": []}
     try:
         with tempfile.TemporaryDirectory() as tmp:

@@ -133,3 +133,35 @@ def test_shanghai_list_page_items_and_paging():
         "https://wsjkw.sh.gov.cn/yqtb/index_3.html",
     ]
     assert len(page.more) == 53
+
+
+def test_document_types_from_real_titles():
+    """104 records of a real commission's site (北京市中医管理局): the title alone decides the
+    type only where its form says so; what it cannot tell stays `other` (the column decides)."""
+    import re
+
+    from pipelines.doc_type import decide_doc_type
+
+    path = shared_path("corpus", "real", "datasets", "zyj.beijing.gov.cn_records.json")
+    records = json.loads(path.read_text(encoding="utf-8"))
+    by_column: dict[str, dict[str, list[str]]] = {}
+    for r in records:
+        column = r["urlsource"].split("/")[-3]  # wjjd 文件解读, zcfg 政策法规, tzgg 通知公告
+        kind, source = decide_doc_type(
+            column_kind_crawled=None, meta={}, hints=[], title=r["title"], doc_no=None
+        )
+        assert source in ("title", None)
+        by_column.setdefault(column, {}).setdefault(kind, []).append(r["title"])
+    interpretations = by_column["wjjd"]["interpretation"]
+    assert len(interpretations) == 15 and all(
+        re.search(r"解读|图解|一图", t) for t in interpretations
+    )
+    # regulations and measures read as policies: 条例, 暂行办法, 规定, 规范 …
+    policies = by_column["zcfg"]["policy"]
+    assert len(policies) == 34  # of 40: the rest are 关于…的通知 titles, decided by the column
+    for title in ("医疗事故处理条例", "中华人民共和国行政复议法", "医疗机构监督管理行政处罚程序"):
+        assert title in policies
+    assert by_column["zcfg"]["interpretation"] == ["宪法解读"]
+    # notices are no policies, except those that issue or forward one (关于印发《…》的通知)
+    assert all(re.search("印发|转发", t) for t in by_column["tzgg"].get("policy", []))
+    assert len(by_column["tzgg"]["other"]) == 37
