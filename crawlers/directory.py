@@ -77,12 +77,14 @@ def column_links(
         url = urljoin(base_url, href)
         if allowed(url):
             anchors.append((a, text, url))
+    # the layouts of links named like columns: a link laid out the same way is a column too
     known_layouts = {_layout(a) for a, text, _ in anchors if column_kind(text)}
     links, seen = [], set()
     for a, text, url in anchors:
         if url in seen:
             continue
-        kind = column_kind(text)
+        document = DETAIL_URL.search(url) or URL_DATE.search(url)
+        kind = None if document else column_kind(text)
         if is_entry_link(text):
             links.append(DirectoryLink(url, text, None, entry=True))
         elif kind:
@@ -92,8 +94,7 @@ def column_links(
             and _layout(a) in known_layouts
             and len(label_key(text)) <= MAX_NAME_CHARS
             and not is_navigation(text)
-            and not DETAIL_URL.search(url)
-            and not URL_DATE.search(url)
+            and not document
         ):
             links.append(DirectoryLink(url, text, "other", _department(a)))
         else:

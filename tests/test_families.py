@@ -66,6 +66,26 @@ LISTS = [
         },
     ),
     (
+        "hanweb",
+        "hanweb/list_jpage_initdata.html",
+        "http://wjw.example.gov.cn/col/col1021/index.html",
+        {
+            "items": 2,
+            "first": (
+                "http://wjw.example.gov.cn/art/2019/3/5/art_1021_301.html",
+                "关于开展2019年某某工作的通知",
+                "2019-03-05",
+            ),
+            "stated": 48,
+            "pages": 8,  # records 3–48, three pages of 2 a request, from jpage's own proxyUrl
+            "page_first": "http://wjw.example.gov.cn/module/jslib/jquery/jpage/dataproxy.jsp?"
+            "col=1&webid=3&columnid=1021&unitid=5544&permissiontype=0&sourceContentType=1&path=%2F",
+            "page_last": "http://wjw.example.gov.cn/module/jslib/jquery/jpage/dataproxy.jsp?"
+            "col=1&webid=3&columnid=1021&unitid=5544&permissiontype=0&sourceContentType=1&path=%2F",
+            "fallback": 0,
+        },
+    ),
+    (
         "trs",
         "trs/list_createpage.html",
         "https://wsjkw.example.gov.cn/zwgk/gfxwj/index.html",

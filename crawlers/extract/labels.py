@@ -184,13 +184,28 @@ NOT_COLUMNS = (
     "无障碍",
     "旧版",
     "日历",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "帮助",
+    "隐私",
+    "纠错",
 )
+
+
+# a document's title, not a column's name: 关于…的通知, 《…》
+DOCUMENT_TITLE = re.compile(r"^关于|《|的(?:通知|公告|意见|决定|批复|函|报告)$")
 
 
 def column_kind(link_text: str) -> str | None:
     """The kind of disclosure column a link text names, or None if it names none."""
     text = label_key(link_text)
-    if not text or len(text) > 14 or any(w in text for w in NOT_COLUMNS):
+    if (
+        not text
+        or len(text) > 14
+        or any(w in text for w in NOT_COLUMNS)
+        or DOCUMENT_TITLE.search(text)
+    ):
         return None
     if text in _EXACT:
         return _EXACT[text]

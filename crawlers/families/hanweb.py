@@ -23,9 +23,15 @@ from crawlers.families.base import (
 RECORD = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
 NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[.*?href=[\"']([^\"']+)[\"']", re.S)
 PAGER_PARAM = re.compile(
-    r"\b(totalRecord|perpage|columnid|unitid|webid|col|permissiontype|sourceContentType)\s*:\s*'?(\w+)'?"
+    r"\b(totalRecord|perpage|perPage|columnid|unitid|webid|col|permissiontype|sourceContentType)"
+    r"\s*:\s*'?(\w+)'?"
 )
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
+# older sites: jpage({… proxyUrl:'/module/jslib/jquery/jpage/dataproxy.jsp' …}) with the first
+# records in a `var InitData123 = ['<li>…</li>', …];` array
+PROXY_URL = re.compile(r"proxyUrl\s*:\s*['\"]([^'\"]+)['\"]")
+INIT_DATA = re.compile(r"var\s+InitData\w*\s*=\s*\[(.*?)\]\s*;", re.S)
+JS_STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 GROUP_PAGES = 3  # Hanweb's pager asks for three pages of records at a time
 
 
@@ -35,10 +41,17 @@ class HanwebFamily(GenericFamily):
     drop_params = ("xxgkhide",)  # hides the portal's 信息公开 frame: the same document
 
     def matches(self, url: str, text: str) -> bool:
-        return "<datastore>" in text or "ZJEG_RSS" in text or "/art/" in url and "/art_" in url
+        return (
+            "<datastore>" in text
+            or "ZJEG_RSS" in text
+            or "var InitData" in text
+            or "/col/col" in url
+            or "/art/" in url
+            and "/art_" in url
+        )
 
     def parse_list(self, url: str, text: str, *, first: bool = True) -> ListPage:
-        records = RECORD.findall(text)
+        records = RECORD.findall(text) or init_data(text)
         if not records and "<datastore>" not in text:
             return super().parse_list(url, text, first=first)
         root = parse_html("<ul>" + "".join(records) + "</ul>")
@@ -60,7 +73,8 @@ class HanwebFamily(GenericFamily):
 
     def dataproxy_pages(self, url: str, text: str, *, in_page: int) -> list[PageRequest]:
         params = dict(PAGER_PARAM.findall(text))
-        total, per_page = int(params.get("totalRecord", 0)), int(params.get("perpage", 15) or 15)
+        per_page = int(params.get("perpage") or params.get("perPage") or 15)
+        total = int(params.get("totalRecord", 0))
         if total <= in_page or "columnid" not in params:
             return []
         query = {
@@ -70,7 +84,8 @@ class HanwebFamily(GenericFamily):
         }
         query.setdefault("col", "1")
         query["path"] = "/"
-        proxy = urljoin(url, DATAPROXY) + "?" + urlencode(query)
+        endpoint = PROXY_URL.search(text)
+        proxy = urljoin(url, endpoint[1] if endpoint else DATAPROXY) + "?" + urlencode(query)
         step = per_page * GROUP_PAGES
         return [
             PageRequest(
@@ -83,3 +98,11 @@ class HanwebFamily(GenericFamily):
             )
             for s in range(in_page + 1, total + 1, step)
         ]
+
+
+def init_data(text: str) -> list[str]:
+    """The records of a `var InitData… = ['<li>…</li>', …];` array (older Hanweb lists)."""
+    m = INIT_DATA.search(text)
+    if not m:
+        return []
+    return [a or b for a, b in JS_STRING.findall(m[1]) if "<a" in (a or b)]

@@ -25,6 +25,7 @@ from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.urls import canonical_url
 
 DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
+SUBCOLUMN_DEPTH = 2  # a column whose page lists sub-columns, and theirs: no deeper
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 CHECK_RELATIONS = ("attachment", "image")
 
@@ -228,6 +229,7 @@ class DisclosureSpider(scrapy.Spider):
                 response.url,
                 response.meta["column_name"],
             )
+            yield from self.subcolumns(site, response)
             return
         column = {
             "column_url": response.url,
@@ -239,6 +241,30 @@ class DisclosureSpider(scrapy.Spider):
         }
         yield self.column_item(site, column, page.stated_total)
         yield from self.walk_list(site, response, page, column)
+
+    def subcolumns(self, site: SiteProfile, response: Response) -> Iterator[scrapy.Request]:
+        """A column page that is no list may be a level of the directory: its columns, to a
+        bounded depth, under the parent's department."""
+        depth = response.meta.get("sub_depth", SUBCOLUMN_DEPTH)
+        if depth <= 0:
+            return
+        for link in column_links(
+            response.text, response.url, self.allowed_for(site), directory=True
+        ):
+            if link.entry or not link.kind or (site.id, link.url) in self.columns_seen:
+                continue
+            self.columns_seen.add((site.id, link.url))
+            yield from self.follow(
+                site,
+                link.url,
+                self.parse_column,
+                column_name=link.name,
+                column_kind=link.kind,
+                department=link.department or response.meta.get("department"),
+                discovered_from=response.url,
+                sub_depth=depth - 1,
+                priority=5,
+            )
 
     def parse_list_page(self, response: Response):
         site = self.site_of(response)
