@@ -54,10 +54,6 @@ TITLE_HINTS = re.compile(r"title|tit|bt|biaoti|headline", re.I)
 SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 SPACES = re.compile(r"[\s\u3000\xa0]+")
-COLON = re.compile(r"[:：]")
-BYLINE_DATES = re.compile(
-    r"(发布日期|发布时间|发稿时间|时间|日期)\s*[:：]\s*([0-9０-９]{4}[-/.年][^\s　]*)"
-)
 TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||--| - )\s*")
 BARE_DATE = re.compile(
     r"[\s(（\[【]*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s)）\]】]*"

@@ -201,18 +201,8 @@ class DisclosureSpider(scrapy.Spider):
                     discovered_from=response.url,
                     priority=10,
                 )
-            elif link.kind and (site.id, link.url) not in self.columns_seen:
-                self.columns_seen.add((site.id, link.url))
-                yield from self.follow(
-                    site,
-                    link.url,
-                    self.parse_column,
-                    column_name=link.name,
-                    column_kind=link.kind,
-                    department=link.department,
-                    discovered_from=response.url,
-                    priority=5,
-                )
+            elif link.kind:
+                yield from self.follow_column(site, link, response.url, link.department)
 
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""
@@ -251,20 +241,30 @@ class DisclosureSpider(scrapy.Spider):
         for link in column_links(
             response.text, response.url, self.allowed_for(site), directory=True
         ):
-            if link.entry or not link.kind or (site.id, link.url) in self.columns_seen:
-                continue
-            self.columns_seen.add((site.id, link.url))
-            yield from self.follow(
-                site,
-                link.url,
-                self.parse_column,
-                column_name=link.name,
-                column_kind=link.kind,
-                department=link.department or response.meta.get("department"),
-                discovered_from=response.url,
-                sub_depth=depth - 1,
-                priority=5,
-            )
+            if link.kind and not link.entry:
+                department = link.department or response.meta.get("department")
+                yield from self.follow_column(
+                    site, link, response.url, department, sub_depth=depth - 1
+                )
+
+    def follow_column(
+        self, site: SiteProfile, link, found_on: str, department: str | None, **meta
+    ) -> Iterator[scrapy.Request]:
+        """The request for a column the directory lists: once per site and URL."""
+        if (site.id, link.url) in self.columns_seen:
+            return
+        self.columns_seen.add((site.id, link.url))
+        yield from self.follow(
+            site,
+            link.url,
+            self.parse_column,
+            column_name=link.name,
+            column_kind=link.kind,
+            department=department,
+            discovered_from=found_on,
+            priority=5,
+            **meta,
+        )
 
     def parse_list_page(self, response: Response):
         site = self.site_of(response)
