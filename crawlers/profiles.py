@@ -4,11 +4,13 @@ Only `id`, `name` and `homepage` are required. Everything else is a hint or an o
 `level`, `region`, `family`, `columns` (name → list URL, skipping discovery), `allow_hosts`,
 `concurrency`, `delay` (seconds between requests; AutoThrottle never goes below it, 0 means
 none), `max_pages`, `drop_query` (query parameters that only change a page's presentation, on
-top of the family's), `verified`, `notes`.
+top of the family's), `verified`, `notes`, `as_of` (for sample sites whose history ends on a fixed day: the default
+as-of date of `zwgk score`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import tomllib
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ class SiteProfile:
     delay: float | None = None
     max_pages: int = 50_000
     drop_query: tuple[str, ...] = ()
+    as_of: str | None = None  # the day a sample's history ends (YYYY-MM-DD): scoring's default
     verified: bool = True
     notes: str = ""
 
@@ -87,6 +90,12 @@ def load_profiles(path: str | Path, only: list[str] | None = None) -> list[SiteP
             )
         if table.get("level") and table["level"] not in LEVELS:
             raise ProfileError(f"{where}: level must be one of {LEVELS}")
+        if table.get("as_of"):
+            try:
+                dt.date.fromisoformat(str(table["as_of"]))
+            except ValueError:
+                raise ProfileError(f"{where}: as_of must be a date YYYY-MM-DD") from None
+            table["as_of"] = str(table["as_of"])
         if table.get("family") and table["family"] not in FAMILIES:
             raise ProfileError(f"{where}: family must be one of {FAMILIES}")
         if table["id"] in seen:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 
 from scrapy import signals
 
@@ -63,8 +63,19 @@ class NormalizePipeline:
         if kind == "site":
             row = {
                 k: item.get(k)
-                for k in ("site_id", "name", "level", "region", "homepage", "family", "verified")
+                for k in (
+                    "site_id",
+                    "name",
+                    "level",
+                    "region",
+                    "homepage",
+                    "family",
+                    "verified",
+                    "as_of",
+                )
             }
+            if row["as_of"]:
+                row["as_of"] = date.fromisoformat(row["as_of"])
             return {**item, "rows": {"sites": [{**row, "updated_at": utc_now()}]}}
         if kind == "link_check":
             row = {k: item.get(k) for k in ("site_id", "url", "found_on", "status", "error")}

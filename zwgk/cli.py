@@ -11,6 +11,7 @@ from pathlib import Path
 EPILOG = """examples:
   zwgk demo                          serve the sample sites, crawl them into output/audit.duckdb
   zwgk crawl --sites crawlers/sites/commissions.toml --only jinan --db output/jinan.duckdb
+  zwgk score --as-of 2026-11-20      pair and score every site of output/audit.duckdb
   zwgk extract saved_page.html --url https://example.gov.cn/art/2023/1/7/art_1_2.html
   zwgk serve-samples --port 0 --latency 200
                                      the sample sites on any free ports, 200 ms per response
@@ -36,6 +37,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from zwgk.demo import demo_command
 
     return demo_command(args.db, args.port)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from zwgk.score import score_command
+
+    return score_command(args.db, args.as_of, args.weeks, args.rules, args.reviews)
 
 
 def cmd_serve_samples(args: argparse.Namespace) -> int:
@@ -106,6 +113,19 @@ def build_parser() -> argparse.ArgumentParser:
             cmd_crawl,
         ),
         (
+            "score",
+            "pair policies with interpretations and score every site",
+            "Pair every policy with its interpretations (links between the pages, titles quoted "
+            "in the interpretation, title similarity), apply the assessors' reviewed-pairs file, "
+            "and compute every indicator per site for an as-of date over a window of weeks: "
+            "update frequency, interpretation rate, graphic share, interpretation and disclosure "
+            "timeliness in working days (official calendar), labelled attributes, stale and blank "
+            "columns, dead links, homepage updates, duplicate posting. Stores pairs, indicators "
+            "and findings (docs/schema.md) and prints one row per site.",
+            add_score_args,
+            cmd_score,
+        ),
+        (
             "extract",
             "show what the crawler reads from one page, and where each value came from",
             "Read one or more document pages (URLs or saved files) exactly as the crawler does and "
@@ -152,6 +172,39 @@ def add_demo_args(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"serve the sample sites on ports N, N+1, … (default {DEFAULT_PORT}); stored URLs "
         "include the port, so a re-run into the same database must use the same N",
+    )
+
+
+def add_score_args(p: argparse.ArgumentParser) -> None:
+    import datetime as dt
+
+    add_db_arg(p)
+    p.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="the day the scores are for (default: the day the sites declare, else the China "
+        "date the latest crawl finished)",
+    )
+    p.add_argument(
+        "--weeks",
+        type=int,
+        default=52,
+        metavar="N",
+        help="the window: N complete weeks before the as-of week, plus that week (default 52)",
+    )
+    p.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="a rules file (thresholds, weights, sources); default analysis/rules.toml",
+    )
+    p.add_argument(
+        "--reviews",
+        type=Path,
+        metavar="FILE",
+        help="the reviewed-pairs CSV (site_id,policy_url,interpretation_url,decision,note); "
+        "default reviewed_pairs.csv beside the database, if it exists",
     )
 
 

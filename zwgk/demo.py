@@ -48,15 +48,16 @@ def write_sites_file(homepages: dict[str, str], path: Path) -> Path:
     """The bundled samples' sites file, pointed at the ports the sample server runs on now."""
     from crawlers.profiles import load_profiles
 
-    names = {p.id: p.name for p in load_profiles(BUNDLED_SITES)}
+    bundled = {p.id: p for p in load_profiles(BUNDLED_SITES)}
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# written by `zwgk demo`: the sample sites on the ports they are served on now", ""]
     for site_id, url in homepages.items():
         lines += [
             "[[site]]",
             f'id = "{site_id}"',
-            f'name = "{names[site_id]}"',
+            f'name = "{bundled[site_id].name}"',
             f'homepage = "{url}"',
+            f'as_of = "{bundled[site_id].as_of}"',
             "",
         ]
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -155,6 +155,7 @@ class DisclosureSpider(scrapy.Spider):
                 "homepage": site.homepage,
                 "family": site.family,
                 "verified": site.verified,
+                "as_of": site.as_of,
             }
             for request in self.entry_requests(site):  # an async generator cannot `yield from`
                 yield request
@@ -186,6 +187,8 @@ class DisclosureSpider(scrapy.Spider):
             yield dead
             return
         depth_left = response.meta["depth_left"]
+        if response.meta["discovered_from"] == "homepage":
+            yield from self.homepage_listing(site, response)
         for link in column_links(
             response.text,
             response.url,
@@ -203,6 +206,28 @@ class DisclosureSpider(scrapy.Spider):
                 )
             elif link.kind:
                 yield from self.follow_column(site, link, response.url, link.department)
+
+    def homepage_listing(self, site: SiteProfile, response: Response) -> Iterator[dict]:
+        """The dated items the homepage shows (its 最新动态): the homepage-updated check reads
+        them. Stored as listings under the profile's homepage URL; not fetched from here."""
+        page = FAMILIES["generic"].parse_list(response.url, response.text)
+        entries = [
+            {
+                "item_url": self.canonical(site, None, i.url),
+                "linked_url": i.url,
+                "title": i.title,
+                "list_date": i.date_raw,
+            }
+            for i in page.items
+        ]
+        if entries:
+            yield {
+                "item_type": "listing",
+                "site_id": site.id,
+                "column_url": site.homepage,
+                "list_page": response.url,
+                "entries": entries,
+            }
 
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""

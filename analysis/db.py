@@ -1,0 +1,10 @@
+"""One way to run a statement: drained at once (DuckDB 2 refuses new work on an unfinished
+result), so no caller can leave a cursor half-read."""
+
+from __future__ import annotations
+
+import duckdb
+
+
+def sql(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> list[tuple]:
+    return con.execute(query, params or []).fetchall()

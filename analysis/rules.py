@@ -1,0 +1,84 @@
+"""The rule set: thresholds, sources and weights of every indicator, from a TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_RULES = Path(__file__).with_name("rules.toml")
+INDICATORS = (
+    "update_frequency",
+    "interpretation_rate",
+    "graphic_share",
+    "interpretation_timeliness",
+    "disclosure_timeliness",
+    "attribute_labelled",
+    "validity_labelled",
+    "stale_columns",
+    "blank_columns",
+    "dead_links",
+    "homepage_updated",
+    "duplicate_posting",
+)
+# the numbers each indicator needs from its table, besides weight / counts / source
+REQUIRED_KEYS = {
+    "update_frequency": ("min_per_week", "required"),
+    "interpretation_rate": ("required",),
+    "graphic_share": ("required",),
+    "interpretation_timeliness": ("max_workdays", "required"),
+    "disclosure_timeliness": ("max_workdays", "required"),
+    "attribute_labelled": ("required",),
+    "validity_labelled": ("required",),
+    "stale_columns": ("news_days", "notice_months", "policy_months", "other_months", "max_count"),
+    "blank_columns": ("max_count",),
+    "dead_links": ("max_count",),
+    "homepage_updated": ("max_days",),
+    "duplicate_posting": ("max_count",),
+}
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    name: str
+    path: Path
+    table: dict[str, dict]
+
+    def __getitem__(self, indicator: str) -> dict:
+        return self.table[indicator]
+
+    def variables(self) -> dict[str, float]:
+        """Every number as a SQL variable, `<indicator>__<key>` (read with getvariable)."""
+        return {
+            f"{ind}__{key}": float(value)
+            for ind, keys in REQUIRED_KEYS.items()
+            for key, value in self.table[ind].items()
+            if key in keys
+        }
+
+
+def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RulesError(f"{path}: no such rules file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"{path}: not valid TOML: {exc}") from None
+    table = {}
+    for indicator in INDICATORS:
+        entry = data.get(indicator)
+        if not isinstance(entry, dict):
+            raise RulesError(f"{path}: no [{indicator}] table; every indicator needs its rule")
+        for key in (*REQUIRED_KEYS[indicator], "source"):
+            if key not in entry:
+                raise RulesError(f"{path}: [{indicator}] needs `{key}`")
+        table[indicator] = {"weight": 1, "counts": True, **entry}
+    unknown = set(data) - set(INDICATORS) - {"name"}
+    if unknown:
+        raise RulesError(f"{path}: unknown tables {sorted(unknown)}; known: {list(INDICATORS)}")
+    return Rules(str(data.get("name", path.stem)), path, table)

@@ -1,0 +1,129 @@
+"""Scores every site for an as-of date: calendar, views, pairing, indicators, findings.
+
+The SQL lives in `analysis/sql/` in three layers (staging → intermediate → marts), one CTE chain
+per file ending in `select * from final`; each file becomes a temporary view of its own name.
+Nothing here reads the clock: the as-of date and the window come in as arguments and reach the
+SQL as variables (`getvariable('as_of')`), with every threshold of the rules file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from analysis.db import sql
+from analysis.pairing import pair_documents
+from analysis.reviews import load_reviews
+from analysis.rules import Rules, load_rules
+from analysis.workdays import calendar_table
+
+SQL_DIR = Path(__file__).with_name("sql")
+LAYERS = ("staging", "intermediate", "marts")
+DEFAULT_WEEKS = 52
+CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
+
+
+@dataclass
+class ScoreResult:
+    as_of: dt.date
+    window_start: dt.date
+    weeks: int
+    rules: Rules
+    pairs: dict[str, int] = field(default_factory=dict)
+    indicators: int = 0
+    findings: int = 0
+    estimated_days: bool = False  # some working days were counted Mon–Fri
+
+
+def window_start(as_of: dt.date, weeks: int) -> dt.date:
+    """Monday of the week `weeks` complete weeks before the as-of date's week."""
+    return as_of - dt.timedelta(as_of.weekday()) - dt.timedelta(weeks=weeks)
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every SQL file as a temporary view, layer by layer (files in a layer use only the layers
+    before it, and the tables)."""
+    names = []
+    for layer in LAYERS:
+        for path in sorted((SQL_DIR / layer).glob("*.sql")):
+            sql(
+                con,
+                f"create or replace temp view {path.stem} as {path.read_text(encoding='utf-8')}",
+            )
+            names.append(path.stem)
+    return names
+
+
+def set_variables(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, start: dt.date, rules: Rules
+) -> None:
+    sql(con, "set variable as_of = ?::date", [as_of])
+    sql(con, "set variable window_start = ?::date", [start])
+    for name, value in rules.variables().items():
+        sql(con, f"set variable {name} = ?::double", [value])
+
+
+def refresh_workdays(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> bool:
+    """The working-day table from the oldest date the documents show to 60 days past the as-of
+    date; True when some of it is estimated (a year no calendar covers)."""
+    oldest = sql(con, "select least(min(published_date), min(written_date)) from documents")[0][0]
+    start = max(oldest or as_of, CALENDAR_FLOOR)
+    newest = sql(con, "select max(published_date) from documents")[0][0]
+    end = max(as_of, newest or as_of) + dt.timedelta(60)
+    table = calendar_table(start, end)
+    con.register("new_workdays", table)
+    try:
+        sql(con, "delete from workdays")
+        sql(con, "insert into workdays select * from new_workdays")
+    finally:
+        con.unregister("new_workdays")
+    return sql(
+        con, "select count(*) > 0 from workdays where basis = 'estimated' and day <= ?", [as_of]
+    )[0][0]
+
+
+def score(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    as_of: dt.date,
+    weeks: int = DEFAULT_WEEKS,
+    rules: Rules | None = None,
+    reviews_path: str | Path | None = None,
+    scored_at: dt.datetime | None = None,
+) -> ScoreResult:
+    """Pair and score every site in the database for `as_of`, replacing that date's results.
+    `scored_at` (UTC) is only recorded beside the figures; the caller reads the clock."""
+    rules = rules or load_rules()
+    reviews = load_reviews(reviews_path)  # refused before anything is written
+    start = window_start(as_of, weeks)
+    result = ScoreResult(as_of, start, weeks, rules)
+    set_variables(con, as_of, start, rules)
+    result.estimated_days = refresh_workdays(con, as_of)
+    create_views(con)
+    result.pairs = pair_documents(con, reviews)
+    sql(con, "begin transaction")
+    try:
+        sql(con, "delete from indicators where as_of = ?", [as_of])
+        sql(con, "delete from findings where as_of = ?", [as_of])
+        sql(
+            con,
+            "insert into indicators select site_id, ?::date, indicator, value, numerator, denominator, "
+            "threshold, passed, basis, ?::date, ?, ? from mart_indicators",
+            [as_of, start, rules.name, scored_at],
+        )
+        sql(
+            con,
+            "insert into findings select site_id, ?::date, indicator, url, detail, related_url, amount "
+            "from mart_findings",
+            [as_of],
+        )
+        sql(con, "commit")
+    except BaseException:
+        sql(con, "rollback")
+        raise
+    result.indicators = sql(con, "select count(*) from indicators where as_of = ?", [as_of])[0][0]
+    result.findings = sql(con, "select count(*) from findings where as_of = ?", [as_of])[0][0]
+    return result

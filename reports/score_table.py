@@ -1,0 +1,81 @@
+"""The terminal scorecard `zwgk score` prints: one row per site, one cell per indicator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.rules import INDICATORS
+
+LABELS = {
+    "update_frequency": "每周更新",
+    "interpretation_rate": "解读率",
+    "graphic_share": "图解占比",
+    "interpretation_timeliness": "解读及时",
+    "disclosure_timeliness": "公开及时",
+    "attribute_labelled": "公开属性",
+    "validity_labelled": "有效性",
+    "stale_columns": "不更新栏目",
+    "blank_columns": "空白栏目",
+    "dead_links": "死链",
+    "homepage_updated": "首页天数",
+    "duplicate_posting": "重复发布",
+}
+SHARES = {
+    "update_frequency",
+    "interpretation_rate",
+    "graphic_share",
+    "interpretation_timeliness",
+    "disclosure_timeliness",
+    "attribute_labelled",
+    "validity_labelled",
+}
+
+
+def cell(indicator: str, value, passed) -> str:
+    if value is None:
+        return "—"
+    shown = f"{value:.0%}" if indicator in SHARES else f"{value:.0f}"
+    return shown + ("✓" if passed else "✗")
+
+
+def score_table(con, result, reviews_path: Path | None) -> str:
+    rows = con.execute(
+        "select site_id, indicator, value, passed from indicators where as_of = ? order by 1",
+        [result.as_of],
+    ).fetchall()
+    by_site: dict[str, dict] = {}
+    for site, indicator, value, passed in rows:
+        by_site.setdefault(site, {})[indicator] = (value, passed)
+    pairs = result.pairs
+    methods = ", ".join(
+        f"{m} {pairs[m]}" for m in ("link", "quote", "similar", "manual") if pairs.get(m)
+    )
+    lines = [
+        f"as of {result.as_of}, window {result.window_start} … {result.as_of} "
+        f"({result.weeks} weeks), rules: {result.rules.name} ({result.rules.path})",
+        f"pairs: {sum(v for k, v in pairs.items() if not k.startswith('review_'))} ({methods or 'none'})",
+    ]
+    if reviews_path:
+        lines.append(
+            f"reviewed pairs from {reviews_path}: {pairs.get('review_confirm', 0)} confirmed, "
+            f"{pairs.get('review_reject', 0)} rejected, {pairs.get('review_add', 0)} added, "
+            f"{pairs.get('review_stale', 0)} no longer found"
+        )
+    if result.estimated_days:
+        lines.append(
+            "note: some working days fall in years no official calendar covers here; they were "
+            "counted Monday–Friday and the figures that use them are marked estimated"
+        )
+    width = 10
+    header = f"{'site':10s} " + " ".join(f"{LABELS[i]:>{width - 2}s}" for i in INDICATORS)
+    lines += ["", header]
+    for site, cells in sorted(by_site.items()):
+        lines.append(
+            f"{site:10s} "
+            + " ".join(f"{cell(i, *cells.get(i, (None, None))):>{width}s}" for i in INDICATORS)
+        )
+    lines += [
+        "",
+        f"{result.indicators} indicator rows and {result.findings} findings stored for {result.as_of}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,196 @@
+"""Pairing and scoring on the samples, checked against the answer key (issue 9's bar: exact).
+
+The key (samples/truth/pairs.csv, indicators.json) is written by the generator from its own
+records with its own working-day code; `analysis/` and `reports/` may import nothing from
+`samples/`, so a bug there cannot hide behind the same bug here.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+from urllib.parse import urlsplit
+
+import duckdb
+import pytest
+
+from .conftest import ROOT, read_csv, run_zwgk
+
+AS_OF = "2026-11-20"
+WEEKS = "106"  # the samples' whole history: 2024-11-04 … 2026-11-15, plus the as-of week
+
+
+def path_of(url: str | None) -> str | None:
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.fixture(scope="module")
+def scored(crawled_db, tmp_path_factory):
+    db, _ = crawled_db
+    copy = tmp_path_factory.mktemp("score") / "audit.duckdb"
+    shutil.copy(db, copy)
+    result = run_zwgk("score", "--db", str(copy), "--as-of", AS_OF, "--weeks", WEEKS)
+    assert result.returncode == 0, result.stderr[-3000:]
+    con = duckdb.connect(str(copy), read_only=True)
+    yield con, result
+    con.close()
+
+
+def test_pairs_equal_the_key(scored):
+    con, result = scored
+    got = {
+        (site, path_of(p), path_of(i))
+        for site, p, i in con.execute(
+            "select site_id, policy_url, interpretation_url from pairs"
+        ).fetchall()
+    }
+    expected = {
+        (r["site_id"], r["policy_url"], r["interpretation_url"]) for r in read_csv("pairs.csv")
+    }
+    right = got & expected
+    precision, recall = len(right) / len(got), len(right) / len(expected)
+    print(
+        f"pairs: {len(got)} found, {len(expected)} in the key; precision {precision:.3f}, recall {recall:.3f}"
+    )
+    assert (precision, recall) == (1.0, 1.0), (
+        sorted(got - expected)[:5],
+        sorted(expected - got)[:5],
+    )
+
+
+def test_pair_lags_are_the_keys_working_days(scored):
+    con, _ = scored
+    got = {
+        (site, path_of(p), path_of(i)): (lag, basis)
+        for site, p, i, lag, basis in con.execute(
+            "select site_id, policy_url, interpretation_url, lag_workdays, lag_basis from pairs"
+        ).fetchall()
+    }
+    for r in read_csv("pairs.csv"):
+        key = (r["site_id"], r["policy_url"], r["interpretation_url"])
+        assert got[key] == (int(r["working_days"]), "official"), r
+
+
+def findings(con, site: str, indicator: str) -> list[tuple]:
+    return con.execute(
+        "select url, related_url, amount, detail from findings "
+        "where site_id = ? and indicator = ? and as_of = ? order by url, related_url, detail",
+        [site, indicator, AS_OF],
+    ).fetchall()
+
+
+def indicator(con, site: str, name: str) -> tuple:
+    return con.execute(
+        "select numerator, denominator, value, passed from indicators "
+        "where site_id = ? and indicator = ? and as_of = ?",
+        [site, name, AS_OF],
+    ).fetchone()
+
+
+SITES = ("jiangan", "lingnan", "nhc", "qianxi", "quanyang", "shiling")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_every_indicator_equals_the_key(scored, truth_indicators, site):
+    con, _ = scored
+    key = truth_indicators[site]
+
+    weeks = key["weekly_updates"]
+    good, total, _, _ = indicator(con, site, "update_frequency")
+    assert (total, total - good) == (weeks["complete_weeks"], weeks["weeks_below_minimum"])
+    silent = [w["week_start"] for w in weeks["weeks"] if w["count"] < weeks["minimum_per_week"]]
+    assert [d[:10] for *_, d in findings(con, site, "update_frequency")] == silent
+
+    rate = key["interpretation_rate"]
+    assert indicator(con, site, "interpretation_rate")[:3] == (
+        rate["interpreted"],
+        rate["policies"],
+        rate["rate"],
+    )
+    assert [path_of(u) for u, *_ in findings(con, site, "interpretation_rate")] == rate["missing"]
+
+    graphic = key["graphic_share"]
+    assert indicator(con, site, "graphic_share")[:3] == (
+        graphic["graphic"],
+        graphic["interpretations"],
+        graphic["share"],
+    )
+
+    timely = key["interpretation_timeliness"]
+    on_time, with_interp, _, _ = indicator(con, site, "interpretation_timeliness")
+    assert (with_interp, with_interp - on_time) == (
+        timely["policies_with_interpretation"],
+        timely["late_count"],
+    )
+    late = [
+        {"policy_url": path_of(u), "interpretation_url": path_of(r), "working_days": n}
+        for u, r, n, _ in findings(con, site, "interpretation_timeliness")
+    ]
+    assert late == timely["late"]
+
+    disclosure = key["disclosure_timeliness"]
+    within, with_written, _, _ = indicator(con, site, "disclosure_timeliness")
+    rows = findings(con, site, "disclosure_timeliness")
+    over = [{"url": path_of(u), "working_days": n} for u, _, n, _ in rows if n >= 0]
+    after = [path_of(u) for u, _, n, _ in rows if n < 0]
+    assert with_written == disclosure["with_written_date"]
+    assert (over, after) == (disclosure["over_limit"], disclosure["written_after_published"])
+    assert within == with_written - len(over) - len(after)
+
+    names = dict(
+        con.execute("select column_url, name from columns where site_id = ?", [site]).fetchall()
+    )
+    stale = [names[u] for u, *_ in findings(con, site, "stale_columns")]
+    assert sorted(stale) == sorted(c["column"] for c in key["stale_columns"])
+    blank = [names[u] for u, *_ in findings(con, site, "blank_columns")]
+    assert sorted(blank) == sorted(key["blank_columns"])
+    assert indicator(con, site, "dead_links")[0] == key["dead_links"]
+
+    homepage = key["homepage"]
+    days, _, _, passed = indicator(con, site, "homepage_updated")
+    assert (days, not passed) == (homepage["days_since"], homepage["not_updated_2_weeks"])
+
+    for name, missing in (
+        ("attribute_labelled", key["missing_disclosure_attr"]),
+        ("validity_labelled", key["missing_validity"]),
+    ):
+        assert [path_of(u) for u, *_ in findings(con, site, name)] == missing
+    duplicates = [path_of(u) for u, *_ in findings(con, site, "duplicate_posting")]
+    assert duplicates == key["posted_in_several_columns"]
+
+
+def test_the_score_prints_one_row_per_site(scored):
+    _, result = scored
+    for site in SITES:
+        assert f"\n{site}" in result.stdout
+    assert "解读率" in result.stdout and "✗" in result.stdout
+
+
+def test_analysis_and_reports_import_nothing_from_samples():
+    offenders = []
+    for folder in ("analysis", "reports"):
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                offenders += [
+                    f"{path.relative_to(ROOT)}: {n}" for n in names if n.split(".")[0] == "samples"
+                ]
+    assert offenders == []
+
+
+def test_the_analysis_sql_has_no_clock():
+    words = ("now()", "current_date", "current_timestamp", "today()", "get_current")
+    for path in (ROOT / "analysis").rglob("*.sql"):
+        text = path.read_text(encoding="utf-8").lower()
+        assert not [w for w in words if w in text], path
+    for path in (ROOT / "analysis").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "datetime.now" not in text and "date.today" not in text, path

@@ -1,0 +1,75 @@
+"""zwgk score: pair policies with their interpretations and score every site of a database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+CHINA = dt.timezone(dt.timedelta(hours=8))
+
+
+def default_as_of(con) -> dt.date | None:
+    """The as-of date the sites declare (the samples), else the China day the latest crawl
+    finished; None when the database has no finished crawl."""
+    declared = {d for (d,) in con.execute("select distinct as_of from sites").fetchall()}
+    if len(declared) == 1 and None not in declared:
+        return declared.pop()
+    finished = con.execute(
+        "select max(finished_at) from runs where status = 'finished'"
+    ).fetchall()[0][0]
+    if finished is None:
+        return None
+    return finished.replace(tzinfo=dt.UTC).astimezone(CHINA).date()
+
+
+def score_command(
+    db: Path,
+    as_of: dt.date | None,
+    weeks: int,
+    rules_path: Path | None,
+    reviews_path: Path | None,
+) -> int:
+    from analysis.reviews import ReviewError
+    from analysis.rules import RulesError, load_rules
+    from analysis.scoring import score
+    from pipelines.store import Store, StoreError
+    from reports.score_table import score_table
+
+    if not db.exists():
+        print(
+            f"zwgk: {db}: no such database; crawl into it first (zwgk crawl / zwgk demo)",
+            file=sys.stderr,
+        )
+        return 2
+    if weeks < 1:
+        print("zwgk: --weeks must be 1 or more", file=sys.stderr)
+        return 2
+    try:
+        rules = load_rules(rules_path) if rules_path else load_rules()
+        store = Store(db)
+    except (RulesError, StoreError) as exc:
+        print(f"zwgk: {exc}", file=sys.stderr)
+        return 2
+    try:
+        as_of = as_of or default_as_of(store.con)
+        if as_of is None:
+            print(f"zwgk: {db} has no finished crawl; give --as-of YYYY-MM-DD", file=sys.stderr)
+            return 2
+        reviews = reviews_path or db.parent / "reviewed_pairs.csv"
+        try:
+            result = score(
+                store.con,
+                as_of=as_of,
+                weeks=weeks,
+                rules=rules,
+                reviews_path=reviews,
+                scored_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
+            )
+        except ReviewError as exc:
+            print(f"zwgk: {exc}", file=sys.stderr)
+            return 2
+        print(score_table(store.con, result, reviews if Path(reviews).exists() else None))
+    finally:
+        store.close()
+    return 0
