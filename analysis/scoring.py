@@ -18,7 +18,7 @@ from analysis.db import sql
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
-from analysis.workdays import calendar_table
+from analysis.workdays import OVERRIDES, calendar_table, load_overrides
 
 SQL_DIR = Path(__file__).with_name("sql")
 LAYERS = ("staging", "intermediate", "marts")
@@ -66,14 +66,16 @@ def set_variables(
         sql(con, f"set variable {name} = ?::double", [value])
 
 
-def refresh_workdays(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> bool:
+def refresh_workdays(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, overrides: Path = OVERRIDES
+) -> bool:
     """The working-day table from the oldest date the documents show to 60 days past the as-of
     date; True when some of it is estimated (a year no calendar covers)."""
     oldest = sql(con, "select least(min(published_date), min(written_date)) from documents")[0][0]
     start = max(oldest or as_of, CALENDAR_FLOOR)
     newest = sql(con, "select max(published_date) from documents")[0][0]
     end = max(as_of, newest or as_of) + dt.timedelta(60)
-    table = calendar_table(start, end)
+    table = calendar_table(start, end, load_overrides(overrides))
     con.register("new_workdays", table)
     try:
         sql(con, "delete from workdays")
@@ -93,6 +95,7 @@ def score(
     rules: Rules | None = None,
     reviews_path: str | Path | None = None,
     scored_at: dt.datetime | None = None,
+    overrides: Path = OVERRIDES,
 ) -> ScoreResult:
     """Pair and score every site in the database for `as_of`, replacing that date's results.
     `scored_at` (UTC) is only recorded beside the figures; the caller reads the clock."""
@@ -101,7 +104,7 @@ def score(
     start = window_start(as_of, weeks)
     result = ScoreResult(as_of, start, weeks, rules)
     set_variables(con, as_of, start, rules)
-    result.estimated_days = refresh_workdays(con, as_of)
+    result.estimated_days = refresh_workdays(con, as_of, overrides)
     create_views(con)
     result.pairs = pair_documents(con, reviews)
     sql(con, "begin transaction")

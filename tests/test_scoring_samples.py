@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
@@ -194,3 +195,12 @@ def test_the_analysis_sql_has_no_clock():
     for path in (ROOT / "analysis").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert "datetime.now" not in text and "date.today" not in text, path
+
+
+DATA_TESTS = sorted((ROOT / "analysis" / "sql" / "tests").glob("*.sql"))
+
+
+@pytest.mark.parametrize("path", DATA_TESTS, ids=[p.stem for p in DATA_TESTS])
+def test_data_tests_return_no_rows(scored, path: Path):
+    con, _ = scored
+    assert con.execute(path.read_text(encoding="utf-8")).fetchall() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -12,6 +13,7 @@ from pipelines.store import Store, StoreError
 from .support.holder import database_held_open
 
 T1, T2 = dt.datetime(2026, 11, 1, 8), dt.datetime(2026, 11, 8, 8)
+LATEST = len(list((Path(__file__).parent.parent / "pipelines" / "migrations").glob("*.sql"))) + 1
 
 
 def doc(title: str, fetched: dt.datetime) -> dict:
@@ -135,9 +137,34 @@ def test_a_file_from_before_the_migrations_is_upgraded_keeping_its_rows(tmp_path
         )
     }
     store.close()
-    assert versions == [1, 2]
+    assert versions == list(range(1, LATEST + 1))
     assert row == [("旧", None, None)]
     assert {"stated_count", "department"} <= columns
     again = Store(path)  # opening again applies nothing twice
-    assert again.sql("select count(*) from schema_version") == [(2,)]
+    assert again.sql("select count(*) from schema_version") == [(LATEST,)]
     again.close()
+
+
+def test_a_file_made_before_scoring_gains_the_analysis_tables_and_keeps_every_row(tmp_path):
+    """A database written by the crawl of the previous release (schema version 2)."""
+    from pipelines.store import MIGRATIONS, SCHEMA
+
+    path = tmp_path / "v2.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    con.execute((MIGRATIONS / "002_real_sites.sql").read_text(encoding="utf-8"))
+    con.execute("insert into schema_version values (1, now()), (2, now())")
+    con.execute(
+        "insert into documents (site_id, url, title, doc_type_source) "
+        "select 's', 'http://s/' || i, '文件' || i, 'column' from range(500) t(i)"
+    )
+    con.execute("insert into sites (site_id, name) values ('s', '某委')")
+    con.close()
+    store = Store(path)
+    counts = store.sql("select count(*), count(distinct title) from documents")
+    tables = {t for (t,) in store.sql("select table_name from duckdb_tables()")}
+    site = store.sql("select site_id, name, as_of from sites")
+    store.close()
+    assert counts == [(500, 500)]
+    assert {"pairs", "indicators", "findings", "workdays"} <= tables
+    assert site == [("s", "某委", None)]

@@ -75,10 +75,16 @@ def demo_command(db: Path, port: int) -> int:
         return 2
     try:
         sites = write_sites_file(homepages, db.parent / "samples.sites.toml")
-        return crawl_command(sites, db, None, progress=True, verbose=False)
+        status = crawl_command(sites, db, None, progress=True, verbose=False)
     finally:
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+    if status != 0:
+        return status
+    from zwgk.score import score_command
+
+    print("\npairing policies with interpretations and scoring (as of the samples' last day) …\n")
+    return score_command(db, None, 52, None, None)
