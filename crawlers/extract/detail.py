@@ -18,6 +18,7 @@ from lxml import etree
 
 from crawlers.extract.labels import (
     BYLINE_DATE_LABELS,
+    COLON_HEADINGS,
     NOT_RELATED_HEADINGS,
     RELATED_HEADINGS,
     is_navigation,
@@ -318,15 +319,18 @@ def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
     for text, el in nodes:
         key = label_key(text)
         relation = RELATED_HEADINGS.get(key)
+        if key in COLON_HEADINGS and not text.rstrip().endswith((":", "：")):
+            continue
         if key in NOT_RELATED_HEADINGS:
             parent = el.getparent()
             related_anchors.update(_block_anchors(el if parent is None else parent, el))
             continue
         if not relation or el.tag == "a" or INSIDE_ANCHOR(el):
             continue  # a navigation link named 政策解读 is not a related block
-        # the block's links: under the heading's element or one of its next two ancestors
+        # the block's links: after the heading, under its element or one of its next five
+        # ancestors (real pages nest an inline heading four spans deep)
         container, anchors = el, []
-        for _ in range(3):
+        for _ in range(6):
             anchors = _block_anchors(container, el)
             if anchors or container.getparent() is None:
                 break

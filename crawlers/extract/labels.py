@@ -72,9 +72,12 @@ RELATED_HEADINGS = {
     "文件原文": "policy",
     "原文": "policy",
     "相关文章": "related",  # decided by the target (pipelines/normalize.py)
+    "政策文件": "policy",  # only as `政策文件：<a>…` (a column name otherwise): COLON_HEADINGS
     "相关链接": "related",
     "相关信息": "related",
 }
+# headings that are also column names: a heading only when a colon follows (政策文件：<a>)
+COLON_HEADINGS = frozenset({"政策文件"})
 # automatic recommendation blocks: their links are no relation of the document
 NOT_RELATED_HEADINGS = (
     "相关阅读",
