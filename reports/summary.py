@@ -6,41 +6,9 @@ from pathlib import Path
 
 from pipelines.store import column_shortfalls, connect
 
-SUMMARY_SQL = """
-with docs as (
-    select site_id,
-           count(*) as documents,
-           count(*) filter (doc_type = 'policy') as policy,
-           count(*) filter (doc_type = 'interpretation') as interpretation,
-           count(*) filter (doc_type = 'notice') as notice,
-           count(*) filter (doc_type = 'news') as news,
-           count(*) filter (doc_type = 'other') as other,
-           count(published_date) as with_published,
-           min(published_date) as first_published,
-           max(published_date) as last_published,
-           count(*) filter (len(warnings) > 0) as with_warnings
-    from documents group by site_id
-),
-cols as (
-    select site_id, count(*) as columns, count(*) filter (item_count = 0) as blank_columns,
-           sum(stated_count) as stated, sum(item_count) filter (stated_count is not null) as found
-    from columns group by site_id
-),
-dead as (
-    select site_id, count(*) as dead_links from link_checks
-    where status >= 400 or error is not null group by site_id
+SUMMARY_SQL = (
+    Path(__file__).resolve().parent.parent / "analysis" / "sql" / "reports" / "crawl_summary.sql"
 )
-select s.site_id, s.name, coalesce(c.columns, 0), coalesce(c.blank_columns, 0),
-       coalesce(d.documents, 0), d.policy, d.interpretation, d.notice, d.news, d.other,
-       d.with_published, d.first_published, d.last_published, d.with_warnings,
-       coalesce(x.dead_links, 0), c.stated, c.found
-from sites s
-left join cols c using (site_id)
-left join docs d using (site_id)
-left join dead x using (site_id)
-where s.site_id in (select unnest(site_ids) from runs where run_id = ?)
-order by s.site_id
-"""
 
 
 def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
@@ -53,7 +21,7 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
         ).fetchone()
         if run is None:
             return f"{db_path}: no crawl has been run into this database yet"
-        rows = con.execute(SUMMARY_SQL, [run[0]]).fetchall()
+        rows = con.execute(SUMMARY_SQL.read_text(encoding="utf-8"), [run[0]]).fetchall()
         warnings = con.execute(
             "select w, count(*) from (select unnest(warnings) as w from documents "
             "where site_id in (select unnest(site_ids) from runs where run_id = ?)) "
