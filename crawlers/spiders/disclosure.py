@@ -211,23 +211,9 @@ class DisclosureSpider(scrapy.Spider):
         """The dated items the homepage shows (its 最新动态): the homepage-updated check reads
         them. Stored as listings under the profile's homepage URL; not fetched from here."""
         page = FAMILIES["generic"].parse_list(response.url, response.text)
-        entries = [
-            {
-                "item_url": self.canonical(site, None, i.url),
-                "linked_url": i.url,
-                "title": i.title,
-                "list_date": i.date_raw,
-            }
-            for i in page.items
-        ]
+        entries = self.listing_entries(site, None, page.items)
         if entries:
-            yield {
-                "item_type": "listing",
-                "site_id": site.id,
-                "column_url": site.homepage,
-                "list_page": response.url,
-                "entries": entries,
-            }
+            yield self.listing(site, site.homepage, response.url, entries)
 
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""
@@ -357,27 +343,34 @@ class DisclosureSpider(scrapy.Spider):
                 priority=3,
             )
 
-    def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
-        # one item per list page, not per entry: Scrapy's per-item cost is not small.
-        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
-        # as an update of the column, but it is not fetched.
-        entries = [
+    def listing_entries(self, site: SiteProfile, family: str | None, items) -> list[dict]:
+        """A list page's items under their canonical URLs, the URL as linked kept."""
+        return [
             {
-                "item_url": self.canonical(site, column["family"], i.url),
+                "item_url": self.canonical(site, family, i.url),
                 "linked_url": i.url,
                 "title": i.title,
                 "list_date": i.date_raw,
             }
-            for i in page.items
+            for i in items
         ]
+
+    def listing(self, site: SiteProfile, column_url: str, list_page: str, entries: list) -> dict:
+        return {
+            "item_type": "listing",
+            "site_id": site.id,
+            "column_url": column_url,
+            "list_page": list_page,
+            "entries": entries,
+        }
+
+    def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
+        # one item per list page, not per entry: Scrapy's per-item cost is not small.
+        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
+        # as an update of the column, but it is not fetched.
+        entries = self.listing_entries(site, column["family"], page.items)
         if entries:
-            yield {
-                "item_type": "listing",
-                "site_id": site.id,
-                "column_url": column["column_url"],
-                "list_page": response.url,
-                "entries": entries,
-            }
+            yield self.listing(site, column["column_url"], response.url, entries)
         for entry in entries:
             if not self.allowed(site, entry["item_url"]):
                 continue
