@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Debian packages the report tests need: a real Chromium and its driver, a CJK font, pdftotext
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
+SYSTEM_STAMP    := $(VENV)/.system
 
-.PHONY: test demo lint format samples bench clean help
+.PHONY: test demo lint format samples bench clean help system
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/\t/'
@@ -17,7 +20,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-test: $(STAMP)  ## set up .venv and run the whole test suite
+$(SYSTEM_STAMP): | $(BIN)/python
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	    && command -v pdftotext >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $(SYSTEM_PACKAGES) (Debian packages for the report and its tests)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSTEM_PACKAGES); \
+	elif command -v sudo >/dev/null; then \
+	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSTEM_PACKAGES); \
+	else \
+	    echo "please install the Debian packages $(SYSTEM_PACKAGES) (as root), then run make again"; exit 1; \
+	fi
+	touch $(SYSTEM_STAMP)
+
+system: $(SYSTEM_STAMP)  ## install the Debian packages the report needs (Chromium, a CJK font, pdftotext)
+
+test: $(STAMP) $(SYSTEM_STAMP)  ## set up .venv and the Debian packages, run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

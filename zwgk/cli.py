@@ -12,6 +12,8 @@ EPILOG = """examples:
   zwgk demo                          serve the sample sites, crawl them into output/audit.duckdb
   zwgk crawl --sites crawlers/sites/commissions.toml --only jinan --db output/jinan.duckdb
   zwgk score --as-of 2026-11-20      pair and score every site of output/audit.duckdb
+  zwgk report --xlsx output/evidence.xlsx --pdf output/scorecard.pdf
+                                     the scorecard in output/report/index.html, and more
   zwgk extract saved_page.html --url https://example.gov.cn/art/2023/1/7/art_1_2.html
   zwgk serve-samples --port 0 --latency 200
                                      the sample sites on any free ports, 200 ms per response
@@ -43,6 +45,14 @@ def cmd_score(args: argparse.Namespace) -> int:
     from zwgk.score import score_command
 
     return score_command(args.db, args.as_of, args.weeks, args.rules, args.reviews)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from zwgk.report import report_command
+
+    return report_command(
+        args.db, args.out, args.as_of, args.single_file, args.xlsx, args.pdf, args.rules
+    )
 
 
 def cmd_serve_samples(args: argparse.Namespace) -> int:
@@ -126,6 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
             cmd_score,
         ),
         (
+            "report",
+            "write the HTML scorecard (and the Excel workbook and PDF on request)",
+            "Render the scores of one as-of date (default: the latest scored) as an HTML "
+            "scorecard that opens from disk with no network: an overview ranking every site with "
+            "a pass/fail mark per indicator, its value against its threshold and the change since "
+            "the previous scoring; one page per site with the weekly updates chart, every "
+            "indicator as numerator / denominator with its rule and source, and the findings "
+            "behind it linking the source pages; the methodology. --xlsx writes the indicators "
+            "and every finding as an Excel workbook; --pdf prints the scorecard to an A4 PDF with "
+            "Chromium.",
+            add_report_args,
+            cmd_report,
+        ),
+        (
             "extract",
             "show what the crawler reads from one page, and where each value came from",
             "Read one or more document pages (URLs or saved files) exactly as the crawler does and "
@@ -205,6 +229,32 @@ def add_score_args(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the reviewed-pairs CSV (site_id,policy_url,interpretation_url,decision,note); "
         "default reviewed_pairs.csv beside the database, if it exists",
+    )
+
+
+def add_report_args(p: argparse.ArgumentParser) -> None:
+    import datetime as dt
+
+    add_db_arg(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output/report"),
+        help="the folder to write (default output/report)",
+    )
+    p.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="which scoring to show (default: the latest)",
+    )
+    p.add_argument(
+        "--single-file", action="store_true", help="everything in one report.html (small audits)"
+    )
+    p.add_argument("--xlsx", type=Path, metavar="FILE", help="also write the evidence workbook")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also print the scorecard to PDF")
+    p.add_argument(
+        "--rules", type=Path, metavar="FILE", help="the rules file the scores used (for sources)"
     )
 
 

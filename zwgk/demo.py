@@ -58,6 +58,8 @@ def write_sites_file(homepages: dict[str, str], path: Path) -> Path:
             f'name = "{bundled[site_id].name}"',
             f'homepage = "{url}"',
             f'as_of = "{bundled[site_id].as_of}"',
+            f'level = "{bundled[site_id].level}"',
+            f'region = "{bundled[site_id].region}"',
             "",
         ]
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -87,4 +89,10 @@ def demo_command(db: Path, port: int) -> int:
     from zwgk.score import score_command
 
     print("\npairing policies with interpretations and scoring (as of the samples' last day) …\n")
-    return score_command(db, None, 52, None, None)
+    status = score_command(db, None, 52, None, None)
+    if status != 0:
+        return status
+    from zwgk.report import report_command
+
+    print()
+    return report_command(db, db.parent / "report", None, False, None, None, None)

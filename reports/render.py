@@ -1,0 +1,100 @@
+"""The HTML scorecard: an overview, one page per site and the methodology, opening from disk
+with no network (jinja2, autoescaped; charts inline; a Content-Security-Policy that forbids any
+request), or all of it in one file (`single_file`, also what the PDF prints)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from analysis.rules import INDICATORS
+from reports.charts import sparkline_png, weekly_svg
+from reports.report_data import DEFINITIONS, LABELS, LEVELS, Report, SiteReport
+
+TEMPLATES = Path(__file__).with_name("templates")
+MAX_FINDINGS = 200  # per indicator on a site page; the workbook has them all
+SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def site_file(site: SiteReport) -> str:
+    return f"sites/{SAFE_NAME.sub('_', site.site_id)}.html"
+
+
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def page(env: Environment, parts: list[str], title: str, context: dict, nav: str = "") -> str:
+    body = nav + "".join(env.get_template(p).render(**context) for p in parts)
+    base = env.from_string(
+        '{% extends "base.html" %}{% block title %}{{ title }}{% endblock %}'
+        "{% block body %}{{ body | safe }}{% endblock %}"
+    )
+    return base.render(title=title, body=body)
+
+
+def render_report(report: Report, out: Path, *, single_file: bool = False) -> Path:
+    """Write the scorecard into `out`; returns the path of the page to open."""
+    env = environment()
+    minimum = float(report.rules["update_frequency"]["min_per_week"])
+    sources = {name: report.rules[name]["source"] for name in INDICATORS}
+
+    def rule_text(name: str) -> str:
+        rule = report.rules[name]
+        if "required" in rule:
+            extra = f"（每周不少于{rule['min_per_week']}条）" if name == "update_frequency" else ""
+            extra += f"（{rule['max_workdays']}个工作日内）" if "max_workdays" in rule else ""
+            return f"≥ {float(rule['required']) * 100:.0f}%{extra}"
+        if name == "homepage_updated":
+            return f"≤ {rule['max_days']}天"
+        return f"≤ {rule['max_count']}"
+
+    context = {
+        "report": report,
+        "indicators": INDICATORS,
+        "labels": LABELS,
+        "levels": LEVELS,
+        "definitions": DEFINITIONS,
+        "sources": sources,
+        "rule_text": rule_text,
+        "max_findings": MAX_FINDINGS,
+        "sparkline": lambda s: sparkline_png(s.weekly, report.window_start, report.as_of, minimum),
+        "weekly_chart": lambda s: weekly_svg(s.weekly, report.window_start, report.as_of, minimum),
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    title = f"政务公开评估 {report.as_of}"
+    if single_file:
+        context["site_href"] = lambda s: f"#site-{s.site_id}"
+        parts = ["overview.html"]
+        html = page(env, parts, title, context)
+        sites = "".join(
+            env.get_template("site.html").render(site=s, **context) for s in report.ranked
+        )
+        method = env.get_template("methodology.html").render(**context)
+        html = html.replace("</body>", sites + method + "</body>")
+        target = out / "report.html"
+        target.write_text(html, encoding="utf-8")
+        return target
+    context["site_href"] = site_file
+    nav = '<nav><a href="index.html">总览</a><a href="methodology.html">评估方法</a></nav>'
+    (out / "index.html").write_text(
+        page(env, ["overview.html"], title, context, nav), encoding="utf-8"
+    )
+    (out / "methodology.html").write_text(
+        page(env, ["methodology.html"], "评估方法", context, nav), encoding="utf-8"
+    )
+    (out / "sites").mkdir(exist_ok=True)
+    site_nav = (
+        '<nav><a href="../index.html">总览</a><a href="../methodology.html">评估方法</a></nav>'
+    )
+    for site in report.sites:
+        html = page(env, ["site.html"], site.name, {**context, "site": site}, site_nav)
+        (out / site_file(site)).write_text(html, encoding="utf-8")
+    return out / "index.html"

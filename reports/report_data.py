@@ -1,0 +1,217 @@
+"""What the scorecard shows, read from the store: one as-of date's indicators and findings per
+site, the previous scoring for the trend, weekly new items over the window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from analysis.rules import INDICATORS, Rules
+
+LABELS = {
+    "update_frequency": "每周更新",
+    "interpretation_rate": "政策解读率",
+    "graphic_share": "图解占比",
+    "interpretation_timeliness": "解读及时性",
+    "disclosure_timeliness": "公开及时性",
+    "attribute_labelled": "公开属性标注",
+    "validity_labelled": "有效性标注",
+    "stale_columns": "不更新栏目",
+    "blank_columns": "空白栏目",
+    "dead_links": "不可用链接",
+    "homepage_updated": "首页更新",
+    "duplicate_posting": "重复发布",
+}
+DEFINITIONS = {
+    "update_frequency": "窗口内每个完整自然周（周一至周日）新发布信息不少于规定条数的周数占比",
+    "interpretation_rate": "窗口内发布的政策文件中，已有解读（截至评估日）的比例",
+    "graphic_share": "窗口内发布的政策解读中，图解（图解、一图读懂、以图片为主的解读）所占比例",
+    "interpretation_timeliness": "有解读的政策文件中，首个解读在文件发布后规定工作日内发布的比例（按国务院公布的节假日安排计算工作日）",
+    "disclosure_timeliness": "标注成文日期的信息中，自成文之日起规定工作日内发布的比例",
+    "attribute_labelled": "政策文件中标注公开属性（主动公开、依申请公开、不予公开）的比例",
+    "validity_labelled": "政策文件中标注有效性（有效、失效、废止）的比例",
+    "stale_columns": "最新信息早于规定期限的栏目数：动态类2周，通知公告、政策文件6个月，其他1年",
+    "blank_columns": "没有任何信息的栏目数",
+    "dead_links": "抓取时打不开的页面、附件和图片链接数",
+    "homepage_updated": "首页最新一条带日期信息距评估日的天数",
+    "duplicate_posting": "同一标题信息在多个栏目重复发布的条数",
+}
+SHARES = {
+    "update_frequency",
+    "interpretation_rate",
+    "graphic_share",
+    "interpretation_timeliness",
+    "disclosure_timeliness",
+    "attribute_labelled",
+    "validity_labelled",
+}
+LEVELS = {
+    "national": "国家级",
+    "provincial": "省级",
+    "prefecture": "市级",
+    "county": "县级",
+    None: "未标注",
+}
+
+
+@dataclass
+class Indicator:
+    name: str
+    value: float | None
+    numerator: int | None
+    denominator: int | None
+    threshold: float
+    passed: bool | None
+    basis: str
+    previous: float | None = None
+    counts: bool = True
+    weight: float = 1.0
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.name]
+
+    @property
+    def is_share(self) -> bool:
+        return self.name in SHARES
+
+    def shown(self, value: float | None = None) -> str:
+        value = self.value if value is None else value
+        if value is None:
+            return "—"
+        if self.is_share:
+            return f"{value * 100:.1f}%"
+        return f"{value:.0f}" + ("天" if self.name == "homepage_updated" else "")
+
+    @property
+    def rule(self) -> str:
+        if self.is_share:
+            return f"≥ {self.threshold * 100:.0f}%"
+        return f"≤ {self.threshold:.0f}" + ("天" if self.name == "homepage_updated" else "")
+
+    @property
+    def trend(self) -> str:
+        """better / worse / same against the previous scoring, or ""."""
+        if self.previous is None or self.value is None:
+            return ""
+        if self.value == self.previous:
+            return "same"
+        higher_is_better = self.is_share
+        return "better" if (self.value > self.previous) == higher_is_better else "worse"
+
+
+@dataclass
+class SiteReport:
+    site_id: str
+    name: str
+    level: str | None
+    region: str | None
+    homepage: str
+    last_crawled: dt.datetime | None
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    findings: dict[str, list[dict]] = field(default_factory=dict)
+    weekly: list[tuple[dt.date, int]] = field(default_factory=list)
+
+    @property
+    def score(self) -> float | None:
+        """Weighted share of the counting indicators passed."""
+        judged = [i for i in self.indicators.values() if i.counts and i.passed is not None]
+        total = sum(i.weight for i in judged)
+        return sum(i.weight for i in judged if i.passed) / total if total else None
+
+    @property
+    def failed(self) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.counts and i.passed is False]
+
+    @property
+    def estimated(self) -> bool:
+        return any(i.basis == "estimated" for i in self.indicators.values())
+
+
+@dataclass
+class Report:
+    as_of: dt.date
+    window_start: dt.date
+    rules: Rules
+    rules_name: str
+    previous_as_of: dt.date | None
+    sites: list[SiteReport]
+    con: object = None  # kept open while rendering: each site page reads its documents
+
+    def documents(self, site: SiteReport, limit: int = 400) -> list[tuple]:
+        """The site's newest documents of the window: (date, column, type, title, url)."""
+        return self.con.execute(
+            "select published_date, column_name, doc_type, title, url from documents "
+            "where site_id = ? and published_date between ? and ? "
+            "order by published_date desc, url limit ?",
+            [site.site_id, self.window_start, self.as_of, limit],
+        ).fetchall()
+
+    @property
+    def ranked(self) -> list[SiteReport]:
+        return sorted(self.sites, key=lambda s: (-(s.score or 0), s.site_id))
+
+
+def latest_as_of(con) -> dt.date | None:
+    return con.execute("select max(as_of) from indicators").fetchall()[0][0]
+
+
+def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
+    """Everything one scorecard shows; raises LookupError when nothing was scored."""
+    as_of = as_of or latest_as_of(con)
+    if as_of is None:
+        raise LookupError("nothing has been scored in this database yet: run `zwgk score` first")
+    rows = con.execute(
+        "select site_id, indicator, value, numerator, denominator, threshold, passed, basis, "
+        "window_start, rules from indicators where as_of = ?",
+        [as_of],
+    ).fetchall()
+    if not rows:
+        raise LookupError(f"no scores for {as_of}; scored dates: run `zwgk score --as-of {as_of}`")
+    previous_as_of = con.execute(
+        "select max(as_of) from indicators where as_of < ?", [as_of]
+    ).fetchall()[0][0]
+    previous = (
+        {
+            (s, i): v
+            for s, i, v in con.execute(
+                "select site_id, indicator, value from indicators where as_of = ?", [previous_as_of]
+            ).fetchall()
+        }
+        if previous_as_of
+        else {}
+    )
+    sites = {
+        s: SiteReport(s, name or s, level, region, homepage or "", crawled)
+        for s, name, level, region, homepage, crawled in con.execute(
+            "select s.site_id, s.name, s.level, s.region, s.homepage, max(d.fetched_at) "
+            "from sites s left join documents d using (site_id) group by all"
+        ).fetchall()
+    }
+    window_start, rules_name = rows[0][8], rows[0][9]
+    for site, name, value, num, den, threshold, passed, basis, _, _ in rows:
+        if site not in sites or name not in INDICATORS:
+            continue
+        rule = rules[name]
+        sites[site].indicators[name] = Indicator(
+            name, value, num, den, threshold, passed, basis, previous.get((site, name)),
+            bool(rule.get("counts", True)), float(rule.get("weight", 1)),
+        )  # fmt: skip
+    for site, indicator, url, detail, related, amount in con.execute(
+        "select site_id, indicator, url, detail, related_url, amount from findings where as_of = ? "
+        "order by site_id, indicator, url, detail",
+        [as_of],
+    ).fetchall():
+        if site in sites:
+            sites[site].findings.setdefault(indicator, []).append(
+                {"url": url, "detail": detail, "related_url": related, "amount": amount}
+            )
+    for site, week, items in con.execute(
+        "select site_id, date_trunc('week', published_date)::date as w, count(*) from documents "
+        "where published_date between ? and ? group by all order by 1, 2",
+        [window_start, as_of],
+    ).fetchall():
+        if site in sites:
+            sites[site].weekly.append((week, items))
+    scored = [s for s in sites.values() if s.indicators]
+    return Report(as_of, window_start, rules, rules_name, previous_as_of, scored, con)

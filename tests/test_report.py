@@ -1,0 +1,184 @@
+"""The scorecard opened in a real headless Chromium (Debian's), the workbook in openpyxl, the
+PDF through pdftotext. Screenshots of the overview and a site page are written to
+output/screenshots/ for a person to look at."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import pytest
+
+from reports.browser import BrowserMissing, chromium_driver
+
+from .conftest import ROOT, run_zwgk
+
+SCREENSHOTS = ROOT / "output" / "screenshots"
+HOSTILE = ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>")
+
+
+@pytest.fixture(scope="module")
+def rendered(crawled_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("report") / "audit.duckdb"
+    shutil.copy(crawled_db[0], db)
+    scored = run_zwgk("score", "--db", str(db), "--as-of", "2026-11-20", "--weeks", "106")
+    assert scored.returncode == 0, scored.stderr[-2000:]
+    out = db.parent / "report"
+    result = run_zwgk(
+        "report", "--db", str(db), "--out", str(out),
+        "--xlsx", str(db.parent / "evidence.xlsx"), "--pdf", str(db.parent / "scorecard.pdf"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return db, out, result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        driver = chromium_driver()
+    except BrowserMissing as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must have a browser: {exc}")
+        pytest.skip(str(exc))
+    yield driver
+    driver.quit()
+
+
+def open_page(driver, path: Path) -> str:
+    driver.get_log("browser")  # drop what earlier pages logged
+    driver.get_log("performance")
+    driver.get(path.resolve().as_uri())
+    return driver.find_element("tag name", "body").get_attribute("textContent")
+
+
+def requests_of(driver) -> list[str]:
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def no_dialog(driver) -> bool:
+    from selenium.common.exceptions import NoAlertPresentException
+
+    try:
+        _ = driver.switch_to.alert
+    except NoAlertPresentException:
+        return True
+    return False
+
+
+def pages(out: Path) -> list[Path]:
+    return [out / "index.html", out / "methodology.html", *sorted((out / "sites").glob("*.html"))]
+
+
+def test_every_page_opens_clean_from_disk(rendered, browser):
+    _, out, _ = rendered
+    for path in pages(out):
+        open_page(browser, path)
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == [], path
+        assert all(u.startswith(("file://", "data:")) for u in requests_of(browser)), path
+        assert no_dialog(browser), path
+
+
+def test_hostile_titles_are_text(rendered, browser):
+    _, out, _ = rendered
+    text = "".join(open_page(browser, p) for p in (out / "sites").glob("*.html"))
+    for payload in HOSTILE:
+        assert payload in text  # shown as the characters the site published
+    assert no_dialog(browser)
+
+
+def test_the_numbers_are_the_databases(rendered, browser):
+    db, out, _ = rendered
+    con = duckdb.connect(str(db), read_only=True)
+    stored = {
+        (s, i): v
+        for s, i, v in con.execute("select site_id, indicator, value from indicators").fetchall()
+    }
+    con.close()
+    open_page(browser, out / "index.html")
+    cells = browser.find_elements("css selector", "#ranking td[data-indicator]")
+    shown = {}
+    for cell in cells:
+        site = cell.find_element("xpath", "..").get_attribute("data-site")
+        value = cell.get_attribute("data-value")
+        shown[(site, cell.get_attribute("data-indicator"))] = float(value) if value else None
+        # and the visible text says the same number
+        expected = stored[(site, cell.get_attribute("data-indicator"))]
+        if expected is not None and cell.get_attribute("data-indicator") in (
+            "interpretation_rate",
+        ):
+            assert f"{expected * 100:.1f}%" in cell.text
+    assert shown == stored
+
+
+def test_every_evidence_link_points_at_the_crawled_site(rendered, browser):
+    db, out, _ = rendered
+    con = duckdb.connect(str(db), read_only=True)
+    hosts = {urlsplit(h).netloc for (h,) in con.execute("select homepage from sites").fetchall()}
+    con.close()
+    links = []
+    for path in sorted((out / "sites").glob("*.html")):
+        open_page(browser, path)
+        links += [
+            a.get_attribute("href") for a in browser.find_elements("css selector", "a.evidence")
+        ]
+    assert len(links) > 2000  # the findings and the newest documents of six sites
+    assert {urlsplit(u).netloc for u in links} <= hosts
+
+
+def test_screenshots_for_a_person(rendered, browser):
+    _, out, _ = rendered
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    open_page(browser, out / "index.html")
+    assert browser.save_screenshot(str(SCREENSHOTS / "overview.png"))
+    open_page(browser, out / "sites" / "jiangan.html")
+    assert browser.save_screenshot(str(SCREENSHOTS / "site-jiangan.png"))
+    # the CJK font is there, so Chinese renders as Chinese, not boxes
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    assert "Noto Sans CJK" in fonts
+
+
+def test_the_workbook_rows_are_the_findings(rendered):
+    from openpyxl import load_workbook
+
+    db, _, _ = rendered
+    book = load_workbook(db.parent / "evidence.xlsx")
+    sheet = book["问题清单"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    header, *rows = list(sheet.values)
+    assert header[:5] == ("网站代码", "网站名称", "评估日", "指标", "页面")
+    con = duckdb.connect(str(db), read_only=True)
+    findings = con.execute("select count(*) from findings").fetchall()[0][0]
+    urls = {u for (u,) in con.execute("select url from findings where url is not null").fetchall()}
+    con.close()
+    assert len(rows) == findings
+    assert {r[4] for r in rows if r[4]} == urls
+    linked = [c for c in sheet["E"][1:] if c.value]
+    assert all(c.hyperlink and c.hyperlink.target == c.value for c in linked)
+    assert book["指标"].max_row - 1 == 6 * 12
+
+
+def test_the_pdf_has_every_site_and_its_verdict(rendered):
+    db, _, _ = rendered
+    pdf = db.parent / "scorecard.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages_count = int(
+        next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages"))
+    )
+    assert pages_count >= 6 + 1
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    con = duckdb.connect(str(db), read_only=True)
+    names = [n for (n,) in con.execute("select name from sites").fetchall()]
+    con.close()
+    for name in names:
+        assert name.replace("（", "(")[:6] in text.replace("（", "(")
+    assert "不达标" in text or "✗" in text
