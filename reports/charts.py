@@ -70,4 +70,9 @@ def sparkline_png(weekly, start: dt.date, end: dt.date, minimum: float) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", metadata={"Software": None})
     plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    # a four-colour palette image: a few hundred bytes, so thousands of sites stay small
+    from PIL import Image
+
+    small = io.BytesIO()
+    Image.open(buffer).convert("RGB").quantize(colors=4).save(small, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(small.getvalue()).decode()

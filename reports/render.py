@@ -56,7 +56,17 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
             return f"≤ {rule['max_days']}天"
         return f"≤ {rule['max_count']}"
 
+    def cell_class(indicator) -> str:
+        """p/f/n: passed, failed, nothing to judge; b/w: better, worse than last time; e: estimated."""
+        if indicator is None:
+            return "n"
+        classes = ["p" if indicator.passed else ("f" if indicator.passed is False else "n")]
+        classes += {"better": ["b"], "worse": ["w"]}.get(indicator.trend, [])
+        classes += ["e"] if indicator.basis == "estimated" else []
+        return " ".join(classes)
+
     context = {
+        "cell_class": cell_class,
         "report": report,
         "indicators": INDICATORS,
         "labels": LABELS,

@@ -111,6 +111,7 @@ class SiteReport:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
     weekly: list[tuple[dt.date, int]] = field(default_factory=list)
+    history: dict[dt.date, dict[str, float | None]] = field(default_factory=dict)  # past scorings
 
     @property
     def score(self) -> float | None:
@@ -213,5 +214,11 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
     ).fetchall():
         if site in sites:
             sites[site].weekly.append((week, items))
+    for site, day, name, value in con.execute(
+        "select site_id, as_of, indicator, value from indicators where as_of <= ? order by as_of",
+        [as_of],
+    ).fetchall():
+        if site in sites:
+            sites[site].history.setdefault(day, {})[name] = value
     scored = [s for s in sites.values() if s.indicators]
     return Report(as_of, window_start, rules, rules_name, previous_as_of, scored, con)
