@@ -1,6 +1,6 @@
 """Charts drawn by matplotlib: inline SVG for a site's weekly items, small PNG sparklines for the
 overview (thousands of sites stay a few megabytes). Text in the charts is ASCII (dates and
-numbers), drawn as paths, so the charts need no font where they are opened."""
+numbers), left as SVG text in a generic sans-serif: any browser has a font for it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,14 @@ def _pyplot():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"svg.fonttype": "path", "svg.hashsalt": "zwgk", "font.size": 8})
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": "zwgk",
+            "font.size": 8,
+            "font.family": "sans-serif",
+        }
+    )
     return plt
 
 

@@ -45,6 +45,7 @@ SHARES = {
     "attribute_labelled",
     "validity_labelled",
 }
+NEWEST_DOCUMENTS = 400  # listed on each site page (the workbook and the database have them all)
 LEVELS = {
     "national": "国家级",
     "provincial": "省级",
@@ -137,16 +138,11 @@ class Report:
     rules_name: str
     previous_as_of: dt.date | None
     sites: list[SiteReport]
-    con: object = None  # kept open while rendering: each site page reads its documents
+    newest: dict[str, list[tuple]] = field(default_factory=dict)
 
-    def documents(self, site: SiteReport, limit: int = 400) -> list[tuple]:
+    def documents(self, site: SiteReport) -> list[tuple]:
         """The site's newest documents of the window: (date, column, type, title, url)."""
-        return self.con.execute(
-            "select published_date, column_name, doc_type, title, url from documents "
-            "where site_id = ? and published_date between ? and ? "
-            "order by published_date desc, url limit ?",
-            [site.site_id, self.window_start, self.as_of, limit],
-        ).fetchall()
+        return self.newest.get(site.site_id, [])
 
     @property
     def ranked(self) -> list[SiteReport]:
@@ -221,4 +217,13 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
         if site in sites:
             sites[site].history.setdefault(day, {})[name] = value
     scored = [s for s in sites.values() if s.indicators]
-    return Report(as_of, window_start, rules, rules_name, previous_as_of, scored, con)
+    newest: dict[str, list[tuple]] = {}
+    for site, *row in con.execute(
+        "select site_id, published_date, column_name, doc_type, title, url from documents "
+        "where published_date between ? and ? "
+        "qualify row_number() over (partition by site_id order by published_date desc, url) <= ? "
+        "order by site_id, published_date desc, url",
+        [window_start, as_of, NEWEST_DOCUMENTS],
+    ).fetchall():
+        newest.setdefault(site, []).append(tuple(row))
+    return Report(as_of, window_start, rules, rules_name, previous_as_of, scored, newest)

@@ -45,6 +45,7 @@ def write_workbook(report: Report, path: Path) -> Path:
             ])  # fmt: skip
     findings = book.create_sheet("问题清单")
     findings.append(FINDING_HEADERS)
+    row = 1  # counted here: openpyxl's max_row walks every cell, which made this quadratic
     for site in report.ranked:
         for name in INDICATORS:
             for f in site.findings.get(name, []):
@@ -52,8 +53,9 @@ def write_workbook(report: Report, path: Path) -> Path:
                     site.site_id, site.name, report.as_of, LABELS[name], f["url"], f["detail"],
                     f["related_url"], f["amount"],
                 ])  # fmt: skip
+                row += 1
                 for column in (5, 7):
-                    cell = findings.cell(findings.max_row, column)
+                    cell = findings.cell(row, column)
                     if cell.value:
                         cell.hyperlink = cell.value
                         cell.style = LINK_STYLE
