@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.rules import INDICATORS
+from reports.report_data import SHARES
 
-LABELS = {
+LABELS = {  # short, for a terminal; the scorecard has reports.report_data.LABELS
     "update_frequency": "每周更新",
     "interpretation_rate": "解读率",
     "graphic_share": "图解占比",
@@ -19,15 +20,6 @@ LABELS = {
     "dead_links": "死链",
     "homepage_updated": "首页天数",
     "duplicate_posting": "重复发布",
-}
-SHARES = {
-    "update_frequency",
-    "interpretation_rate",
-    "graphic_share",
-    "interpretation_timeliness",
-    "disclosure_timeliness",
-    "attribute_labelled",
-    "validity_labelled",
 }
 
 
