@@ -15,6 +15,7 @@ from reports.report_data import DEFINITIONS, LABELS, LEVELS, Report, SiteReport
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_FINDINGS = 200  # per indicator on a site page; the workbook has them all
+SHOWN_ROWS = 300  # overview rows laid out at once; the rest wait in a <template> (opens fast)
 SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -75,6 +76,7 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "sources": sources,
         "rule_text": rule_text,
         "max_findings": MAX_FINDINGS,
+        "shown_rows": SHOWN_ROWS,
         "sparkline": lambda s: sparkline_png(s.weekly, report.window_start, report.as_of, minimum),
         "weekly_chart": lambda s: weekly_svg(s.weekly, report.window_start, report.as_of, minimum),
     }

@@ -192,3 +192,27 @@ def test_the_pdf_has_every_site_and_its_verdict(rendered):
         # the site's section says its verdict: its failing indicators are marked ✗ (or 不达标)
         section = flat.split(name.replace(" ", ""), 1)[1][:3000]
         assert ("✗" in section) == (failures > 0)
+
+
+def test_a_long_ranking_opens_with_its_head_and_shows_the_rest_on_request(
+    rendered, browser, tmp_path, monkeypatch
+):
+    """Thousands of sites: the first rows are laid out, the rest wait in a <template>."""
+    from analysis.rules import load_rules
+    from reports import render
+    from reports.report_data import load_report
+
+    db, _, _ = rendered
+    monkeypatch.setattr(render, "SHOWN_ROWS", 2)
+    con = duckdb.connect(str(db), read_only=True)
+    index = render.render_report(load_report(con, load_rules()), tmp_path / "r")
+    con.close()
+    open_page(browser, index)
+    assert len(browser.find_elements("css selector", "#ranking tbody tr")) == 2
+    browser.find_element("id", "show-all").click()
+    ranks = [
+        r.find_element("css selector", "td").text
+        for r in browser.find_elements("css selector", "#ranking tbody tr")
+    ]
+    assert ranks == ["1", "2", "3", "4", "5", "6"]
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
