@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from analysis.rules import INDICATORS, Rules
+from analysis.rules import INDICATORS, REQUIRED_KEYS, Rules
 
 LABELS = {
     "update_frequency": "每周更新",
@@ -36,15 +36,8 @@ DEFINITIONS = {
     "homepage_updated": "首页最新一条带日期信息距评估日的天数",
     "duplicate_posting": "同一标题信息在多个栏目重复发布的条数",
 }
-SHARES = {
-    "update_frequency",
-    "interpretation_rate",
-    "graphic_share",
-    "interpretation_timeliness",
-    "disclosure_timeliness",
-    "attribute_labelled",
-    "validity_labelled",
-}
+# indicators whose rule asks a least share (`required`); the others count things
+SHARES = frozenset(name for name, keys in REQUIRED_KEYS.items() if "required" in keys)
 NEWEST_DOCUMENTS = 400  # listed on each site page (the workbook and the database have them all)
 LEVELS = {
     "national": "国家级",
