@@ -27,8 +27,9 @@ POLICY_TITLE = re.compile(
 
 
 def _kind(name: str | None) -> str | None:
+    """The document type a column name or genre label names, if it names one."""
     kind = column_kind(name) if name else None
-    return kind if kind in DOC_TYPES or kind == "other" else None
+    return kind if kind in DOC_TYPES else None
 
 
 def decide_doc_type(
@@ -44,11 +45,11 @@ def decide_doc_type(
         return (column_kind_crawled if column_kind_crawled in DOC_TYPES else "other"), "column"
     for name in ("columnname", "columntype"):
         kind = _kind(meta.get(name))
-        if kind and kind != "other":
+        if kind:
             return kind, f"meta:{'ColumnName' if name == 'columnname' else 'ColumnType'}"
     for source, value in hints:
         kind = _kind(value)
-        if kind and kind != "other":
+        if kind:
             return kind, source
     if INTERPRETATION_TITLE.search(title):
         return "interpretation", "title"

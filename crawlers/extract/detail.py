@@ -24,7 +24,7 @@ from crawlers.extract.labels import (
     is_navigation,
     label_key,
 )
-from crawlers.extract.metadata import TABLE_CELLS, read_labelled_values
+from crawlers.extract.metadata import TABLE_CELLS, inside, read_labelled_values
 
 ATTACHMENT_EXT = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv)(?:$|[?#&])", re.I
@@ -161,16 +161,6 @@ def _text_nodes(root) -> list[tuple[str, object]]:
         elif el.tail and el.tail.strip() and el.getparent() is not None:
             nodes.append((el.tail.strip(), el.getparent()))
     return nodes
-
-
-def _inside(el, container) -> bool:
-    if container is None:
-        return False
-    while el is not None:
-        if el is container:
-            return True
-        el = el.getparent()
-    return False
 
 
 @lru_cache(maxsize=64)
@@ -347,7 +337,7 @@ def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
         if not href or href.startswith(("javascript:", "#", "mailto:")) or a in related_anchors:
             continue
         is_attachment = bool(ATTACHMENT_EXT.search(href)) or "downfile" in href.lower()
-        if not is_attachment and not _inside(a, body):
+        if not is_attachment and not inside(a, body):
             continue  # navigation, footer: not the document's own links
         url = urljoin(base_url, href)
         if url not in seen:
@@ -369,7 +359,7 @@ def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
     for i, (text, _) in enumerate(nodes):
         if _squash(text) in titles:
             for later, el in nodes[i + 1 : i + 6]:
-                if _inside(el, body):
+                if inside(el, body):
                     break
                 if BARE_DATE.fullmatch(later):
                     page.add("published_date", later, "byline:unlabelled")

@@ -79,7 +79,10 @@ def _cell(el):
     return el
 
 
-def _inside(el, container) -> bool:
+def inside(el, container) -> bool:
+    """Whether `el` is `container` or lies within it (False for no container)."""
+    if container is None:
+        return False
     while el is not None:
         if el is container:
             return True
@@ -141,7 +144,7 @@ def _value_after(tokens, i: int, label_el, cell) -> tuple[str, bool]:
     j = i + 1
     while j < len(tokens):
         label, text, el, _ = tokens[j]
-        if label is not None or not (el is label_el or (cell is not None and _inside(el, cell))):
+        if label is not None or not (el is label_el or inside(el, cell)):
             break
         parts.append(text)
         j += 1
@@ -162,7 +165,7 @@ def _value_after(tokens, i: int, label_el, cell) -> tuple[str, bool]:
         return "", False
     while j < len(tokens):
         label, text, el, _ = tokens[j]
-        if not _inside(el, following):
+        if not inside(el, following):
             break
         if label is not None:
             break
