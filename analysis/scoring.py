@@ -44,15 +44,15 @@ def window_start(as_of: dt.date, weeks: int) -> dt.date:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every SQL file as a temporary view, layer by layer (files in a layer use only the layers
-    before it, and the tables)."""
+    """Every SQL file as a temporary relation of its name, layer by layer (files in a layer use
+    only the layers before it, and the tables). Staging is read by almost every later query, so
+    it is computed once per run (a temporary table); the other layers stay views."""
     names = []
     for layer in LAYERS:
+        kind = "table" if layer == "staging" else "view"
         for path in sorted((SQL_DIR / layer).glob("*.sql")):
-            sql(
-                con,
-                f"create or replace temp view {path.stem} as {path.read_text(encoding='utf-8')}",
-            )
+            text = path.read_text(encoding="utf-8")
+            sql(con, f"create or replace temp {kind} {path.stem} as {text}")
             names.append(path.stem)
     return names
 
