@@ -1,4 +1,5 @@
-"""Downloader middlewares: response encodings fixed, redirect loops stopped and kept as data.
+"""Downloader middlewares: requests held in scope, response encodings fixed, redirect loops
+stopped and kept as data.
 
 Encodings, the way TECH-NOTES measured to work on Chinese government sites. A wrong `charset=utf-8` header beats a correct `<meta charset=gb2312>` in Scrapy and garbles the
 text. Rule: if the body is valid UTF-8, it is UTF-8; otherwise it is GB18030 (a superset of GBK
@@ -8,10 +9,13 @@ and GB2312). A header that said otherwise is noted on the request as a mismatch.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from w3lib.url import safe_url_string
+
+from crawlers.profiles import is_private_host
 
 HEADER_CHARSET = re.compile(rb"charset=([\w-]+)", re.I)
 GB_NAMES = {"gbk", "gb2312", "gb18030", "x-gbk", "cp936"}
@@ -71,3 +75,40 @@ class RedirectLoopMiddleware:
             request.meta["dont_redirect"] = True
             request.meta["zwgk_redirect_loop"] = [*chain, target]
         return response
+
+
+OUT_OF_SCOPE = "out of scope"
+
+
+class ScopeMiddleware:
+    """Every request, redirects included, is checked before it leaves: only http(s), and no
+    private, loopback or link-local address unless the site's profile allows it (the samples).
+    A refused request fails with IgnoreRequest("out of scope: …"), recorded as `refused`."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_request(self, request, spider=None):
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("http", "https"):
+            raise IgnoreRequest(f"{OUT_OF_SCOPE}: only http(s) URLs are fetched, not {request.url}")
+        profiles = getattr(self.crawler.spider, "profiles", {})
+        site = profiles.get(request.meta.get("site_id"))
+        if site is None:  # robots.txt: allowed where its site is, waited for as long
+            site = next(
+                (p for p in profiles.values() if urlsplit(p.homepage).netloc == parts.netloc),
+                None,
+            ) or next((p for p in profiles.values() if parts.hostname in p.hosts), None)
+            if site is not None:
+                for key, value in site.request_meta.items():
+                    request.meta.setdefault(key, value)
+        allowed = site is not None and site.private_network
+        if not allowed and is_private_host(parts.hostname or ""):
+            raise IgnoreRequest(
+                f"{OUT_OF_SCOPE}: {parts.hostname} is a private, loopback or link-local address"
+            )
+        return None

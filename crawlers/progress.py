@@ -10,6 +10,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+WIDTH = 79  # a progress line fits an 80-column terminal
+
 
 class Progress:
     def __init__(self, crawler, interval: float):
@@ -19,6 +21,7 @@ class Progress:
         self.responses = 0
         self.items: Counter[str] = Counter()
         self.docs_by_site: Counter[str] = Counter()
+        self.sites = 0
         self.loop = None
 
     @classmethod
@@ -33,6 +36,7 @@ class Progress:
         return ext
 
     def opened(self, spider):
+        self.sites = len(getattr(spider, "profiles", {}))
         self.loop = task.LoopingCall(self.show)
         self.loop.start(self.interval, now=False)
 
@@ -46,18 +50,19 @@ class Progress:
             self.docs_by_site[item["site_id"]] += 1
 
     def line(self) -> str:
+        """One line of at most WIDTH characters: elapsed, pages and rate, documents, sites."""
         elapsed = time.monotonic() - self.started
-        sites = " ".join(f"{s}:{n}" for s, n in sorted(self.docs_by_site.items()))
-        return (
-            f"[{elapsed:5.0f}s] {self.responses} pages ({self.responses / max(elapsed, 0.1):.0f}/s), "
-            f"{self.items['document']} documents, {self.items['column']} columns, "
-            f"{self.items['link_check']} link checks | {sites}"
+        line = (
+            f"[{elapsed:5.0f}s] {self.responses} pages {self.responses / max(elapsed, 0.1):.0f}/s"
+            f" {self.items['document']} docs {self.items['column']} cols"
+            f" {len(self.docs_by_site)}/{self.sites} sites"
         )
+        return line[:WIDTH]
 
     def show(self):
         # on a terminal one line rewritten in place; in a log file (cron, CI) one line each time
         if sys.stderr.isatty():
-            sys.stderr.write("\r" + self.line()[:200].ljust(120))
+            sys.stderr.write("\r" + self.line().ljust(WIDTH))
         else:
             sys.stderr.write(self.line() + "\n")
         sys.stderr.flush()
@@ -65,6 +70,6 @@ class Progress:
     def closed(self, spider, reason):
         if self.loop and self.loop.running:
             self.loop.stop()
-        start = "\r" + self.line()[:200].ljust(120) if sys.stderr.isatty() else self.line()
+        start = "\r" + self.line().ljust(WIDTH) if sys.stderr.isatty() else self.line()
         sys.stderr.write(start + f"\n  crawl {reason}\n")
         sys.stderr.flush()

@@ -47,6 +47,8 @@ SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # before robots.txt (100) and everything else: no request leaves the scope (file://, 10.x …)
+    "crawlers.middlewares.ScopeMiddleware": 50,
     # after decompression (590), before anything reads response.text
     "crawlers.middlewares.EncodingFixMiddleware": 580,
     # sees a 3xx before RedirectMiddleware (600) does: a loop becomes a failed link, not nothing
@@ -67,6 +69,7 @@ EXTENSIONS = {
 ZWGK_DB = "output/audit.duckdb"
 ZWGK_PROGRESS = False
 ZWGK_STORE_BATCH = 5000  # rows buffered before a write (one Arrow batch per table)
+ZWGK_STORE_FLUSH_SECONDS = 5.0  # …or after this long: a killed crawl loses at most this much
 # Document pages are read (crawlers/extract) in this many worker processes while the crawl
 # fetches; "auto" is one per core beyond the crawl's own, at most 4; 0 reads them in-process.
 ZWGK_EXTRACT_WORKERS = "auto"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from datetime import date, datetime
 
@@ -9,7 +10,11 @@ from scrapy import signals
 
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
-from pipelines.store import Store, column_shortfalls, utc_now
+from pipelines.store import Store, column_shortfalls, new_run_id, utc_now
+
+# StorePipelines whose run has not been finished: `zwgk crawl` finishes them (as interrupted)
+# when Scrapy stops without closing the spider (a second Ctrl-C)
+UNFINISHED: set = set()
 
 
 class NormalizePipeline:
@@ -78,14 +83,16 @@ class NormalizePipeline:
                 row["as_of"] = date.fromisoformat(row["as_of"])
             return {**item, "rows": {"sites": [{**row, "updated_at": utc_now()}]}}
         if kind == "link_check":
-            row = {k: item.get(k) for k in ("site_id", "url", "found_on", "status", "error")}
+            row = {
+                k: item.get(k) for k in ("site_id", "url", "found_on", "status", "error", "outcome")
+            }
             row["checked_at"] = datetime.fromisoformat(item["checked_at"])
             return {**item, "rows": {"link_checks": [row]}}
         return item
 
 
 # upserted on their primary keys, in this order (parents before children)
-TABLE_ORDER = ("sites", "columns", "listings", "documents", "link_checks")
+TABLE_ORDER = ("sites", "columns", "listings", "documents")
 # rows that belong to one document: replaced as a whole when the document is stored again, so a
 # link or a value that has gone from the page goes from the store too
 DOCUMENT_CHILDREN = {"document_fields": "url", "document_links": "from_url"}
@@ -99,12 +106,16 @@ class StorePipeline:
         self.crawler = crawler
         self.path = crawler.settings.get("ZWGK_DB")
         self.batch_size = crawler.settings.getint("ZWGK_STORE_BATCH", 5000)
+        # and at least this often, so a killed crawl loses seconds of work, not a batch's worth
+        self.flush_seconds = crawler.settings.getfloat("ZWGK_STORE_FLUSH_SECONDS", 5.0)
+        self.flushed_at = time.monotonic()
         self.buffer: dict[str, list[dict]] = defaultdict(list)
         self.children: dict[tuple[str, str], dict[str, list[dict]]] = {}
         self.buffered = 0
         self.store: Store | None = None
-        self.run_id = ""
-        self.errors = 0
+        self.run_id = crawler.settings.get("ZWGK_RUN_ID") or new_run_id()
+        self.checks: list[dict] = []
+        self.fetched: list[tuple[str, str]] = []  # (site_id, url) answered below 400 this run
         self.fallbacks_at_start = FallbackCounter.calls
         self.unreadable_at_start = dict(FallbackCounter.unreadable)
 
@@ -112,13 +123,25 @@ class StorePipeline:
     def from_crawler(cls, crawler):
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         return pipeline
+
+    def response_received(self, response, request, spider=None) -> None:
+        """A page fetched fine: any failure stored against its URL is cleared at the next flush."""
+        site_id = request.meta.get("site_id")
+        if site_id is None or response.status >= 400 or request.meta.get("zwgk_redirect_loop"):
+            return
+        self.fetched.append((site_id, request.url))
+        redirects = request.meta.get("redirect_urls")
+        if redirects:
+            self.fetched.append((site_id, redirects[0]))
 
     def open_spider(self, spider=None) -> None:
         spider = spider or self.crawler.spider
         self.store = Store(self.path)
-        self.run_id = self.store.start_run(sorted(spider.profiles))
+        self.store.start_run(sorted(spider.profiles), self.run_id)
         spider.run_id = self.run_id
+        UNFINISHED.add(self)
 
     def process_item(self, item: dict, spider=None) -> dict:
         rows_by_table = item.get("rows", {})
@@ -128,7 +151,10 @@ class StorePipeline:
             if table in ("documents", "link_checks"):
                 for row in rows:
                     row["run_id"] = self.run_id
-            self.buffer[table].extend(rows)
+            if table == "link_checks":
+                self.checks.extend(rows)
+            else:
+                self.buffer[table].extend(rows)
             self.buffered += len(rows)
         if item.get("item_type") == "document":
             doc = rows_by_table["documents"][0]
@@ -136,11 +162,9 @@ class StorePipeline:
                 table: rows_by_table.get(table, []) for table in DOCUMENT_CHILDREN
             }
             self.buffered += sum(len(rows_by_table.get(t, [])) for t in DOCUMENT_CHILDREN)
-        if item.get("item_type") == "link_check" and (
-            item.get("error") or (item.get("status") or 0) >= 400
+        if self.buffered >= self.batch_size or (
+            self.buffered and time.monotonic() - self.flushed_at >= self.flush_seconds
         ):
-            self.errors += 1
-        if self.buffered >= self.batch_size:
             self.flush()
         return item
 
@@ -156,7 +180,12 @@ class StorePipeline:
                 rows = [row for child in self.children.values() for row in child[table]]
                 self.store.replace_for_documents(table, url_column, documents, rows)
             self.children = {}
+        self.store.record_checks(self.checks)
+        self.checks = []
+        self.store.clear_recovered(self.fetched, self.run_id)
+        self.fetched = []
         self.buffered = 0
+        self.flushed_at = time.monotonic()
 
     def report_unreadable_dates(self, spider) -> int:
         """One warning for the date strings no parser could read this run, with examples."""
@@ -194,14 +223,47 @@ class StorePipeline:
             "shutdown": "interrupted",
             "cancelled": "interrupted",
         }.get(reason, reason)
+        self.finish(spider, status)
+
+    def finish(self, spider, status: str) -> None:
+        """Each site's outcome into site_runs, the run's totals into runs; the store closed."""
+        interrupted = status != "finished"
+        outcomes = getattr(spider, "outcomes", {})
+        rows = [o.row(self.run_id, interrupted) for o in outcomes.values()]
+        # dead links as stored (a paging request that gave way to another mechanism is none)
+        dead = dict(
+            self.store.sql(
+                "select site_id, count(*) from link_check_history where run_id = ? "
+                "and outcome = 'dead' group by site_id",
+                [self.run_id],
+            )
+        )
+        for row in rows:
+            row["errors"] = dead.get(row["site_id"], 0)
+        self.store.upsert("site_runs", rows)
         pages = self.crawler.stats.get_value("response_received_count", 0)
         self.store.finish_run(
             self.run_id,
             status=status,
             pages=pages,
-            errors=self.errors,
+            errors=sum(dead.values()),
             fallbacks=FallbackCounter.calls - self.fallbacks_at_start,
             unreadable=self.report_unreadable_dates(spider),
         )
         self.store.close()
         self.store = None
+        UNFINISHED.discard(self)
+
+
+def finish_unfinished_runs() -> int:
+    """Finish (as interrupted) every run whose spider was never closed, keeping what was
+    buffered: Scrapy stops that way on a second Ctrl-C. Returns how many there were."""
+    unfinished = list(UNFINISHED)
+    for pipeline in unfinished:
+        spider = pipeline.crawler.spider
+        try:
+            pipeline.flush()
+            pipeline.store.refresh_columns()
+        finally:
+            pipeline.finish(spider, "interrupted")
+    return len(unfinished)

@@ -8,7 +8,10 @@ keeps the first value ever written (the basis for detecting backdated pages late
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import secrets
+import socket
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,6 +21,8 @@ import pyarrow as pa
 SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
 KEEP_ON_UPDATE = {"first_seen_at"}
+# DuckDB's lock error names the process holding the file: "… is held in /usr/bin/python3 (PID 42)"
+LOCK_HOLDER = re.compile(r"held in (.+?) \(PID (\d+)\)")
 ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "DATE": pa.date32(),
@@ -28,6 +33,24 @@ ARROW_TYPES = {
     "DOUBLE": pa.float64(),
     "VARCHAR[]": pa.list_(pa.string()),
 }
+
+
+def new_run_id(started: dt.datetime | None = None) -> str:
+    """`YYYYMMDDTHHMMSSZ-xxxxxx`: the UTC start and a random suffix."""
+    started = started or utc_now()
+    return started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def process_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class StoreError(RuntimeError):
@@ -47,10 +70,12 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
+            holder = LOCK_HOLDER.search(str(exc))
+            who = f" ({holder.group(1).strip()}, PID {holder.group(2)})" if holder else ""
             raise StoreError(
-                f"{path} is open in another process (a notebook, another crawl?), and DuckDB allows "
-                "only one writer with no readers beside it. Close that connection, or write to another "
-                "file with --db PATH. Nothing was crawled or written."
+                f"{path} is open in another process{who}: a notebook, another crawl? DuckDB "
+                "allows one writer and no readers beside it. Wait for it or close that "
+                "connection, or use another file with --db PATH. Nothing was changed."
             ) from None
         raise StoreError(f"cannot open {path}: {exc}") from None
 
@@ -193,9 +218,12 @@ class Store:
         finally:
             self.con.unregister(name)
 
-    def start_run(self, site_ids: list[str]) -> str:
+    def start_run(self, site_ids: list[str], run_id: str | None = None) -> str:
+        """Record a run as `running`, with this process's pid and host; runs left `running` by a
+        process that is gone (SIGKILL, power loss) are marked `crashed` first."""
+        self.mark_crashed_runs()
         started = utc_now()
-        run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+        run_id = run_id or new_run_id(started)
         self.upsert(
             "runs",
             [
@@ -205,10 +233,95 @@ class Store:
                     "status": "running",
                     "sites": len(site_ids),
                     "site_ids": site_ids,
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
                 }
             ],
         )
         return run_id
+
+    def mark_crashed_runs(self) -> list[str]:
+        """Runs still `running` whose process is no longer alive on this host become `crashed`.
+        (This file is open for writing here, so no live crawl on this host holds it.)"""
+        crashed = []
+        host = socket.gethostname()
+        for run_id, pid, run_host in self.sql(
+            "select run_id, pid, host from runs where status = 'running'"
+        ):
+            if run_host in (None, host) and not process_alive(pid):
+                crashed.append(run_id)
+        if crashed:
+            self.sql("update runs set status = 'crashed' where list_contains(?, run_id)", [crashed])
+            self.sql(
+                "update site_runs set status = 'interrupted', reason = 'the run crashed' "
+                "where list_contains(?, run_id) and status is null",
+                [crashed],
+            )
+        return crashed
+
+    def record_checks(self, rows: list[dict]) -> int:
+        """Link checks: the latest state per URL in link_checks (a dead link keeps the time it
+        was first found dead in a row of runs, `dead_since`), every check in link_check_history."""
+        if not rows:
+            return 0
+        schema = self.schema("link_checks")
+        rows = self._unique("link_checks", rows)
+        names = ", ".join(f'"{n}"' for n in schema.names)
+        updates = ", ".join(
+            f'"{n}" = excluded."{n}"'
+            for n in schema.names
+            if n not in ("site_id", "url", "dead_since")
+        )
+        self.sql("begin transaction")
+        try:
+            with self._registered("batch", self._arrow(schema, rows)):
+                self.sql(
+                    f"insert into link_checks ({names}) select {names} from batch "
+                    f"on conflict (site_id, url) do update set {updates}, dead_since = "
+                    "case when excluded.outcome <> 'dead' then null "
+                    "when link_checks.outcome = 'dead' then link_checks.dead_since "
+                    "else excluded.checked_at end"
+                )
+                self.sql(
+                    "insert into link_check_history select site_id, url, run_id, found_on, "
+                    "status, error, outcome, checked_at from batch"
+                )
+            self.sql("commit")
+        except BaseException:
+            self.sql("rollback")
+            raise
+        return len(rows)
+
+    def clear_recovered(self, fetched: list[tuple[str, str]], run_id: str) -> int:
+        """URLs fetched fine in this run lose any failure recorded against them earlier (a page
+        fetched fine is never dead); the recovery goes into link_check_history."""
+        if not fetched:
+            return 0
+        pages = pa.table({"site_id": [f[0] for f in fetched], "url": [f[1] for f in fetched]})
+        self.sql("begin transaction")
+        try:
+            with self._registered("fetched", pages):
+                recovered = self.sql(
+                    "select count(*) from link_checks k join fetched f using (site_id, url) "
+                    "where k.outcome <> 'ok'"
+                )[0][0]
+                if recovered:
+                    self.sql(
+                        "insert into link_check_history select k.site_id, k.url, ?, k.found_on, "
+                        "null, 'fetched fine', 'ok', ? from link_checks k "
+                        "join (select distinct site_id, url from fetched) f using (site_id, url) "
+                        "where k.outcome <> 'ok'",
+                        [run_id, utc_now()],
+                    )
+                    self.sql(
+                        "delete from link_checks where outcome <> 'ok' and (site_id, url) in "
+                        "(select site_id, url from fetched)"
+                    )
+            self.sql("commit")
+        except BaseException:
+            self.sql("rollback")
+            raise
+        return recovered
 
     def finish_run(
         self,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from analysis.rules import INDICATORS
 from reports.report_data import SHARES
+from reports.text_table import table
 
 LABELS = {  # short, for a terminal; the scorecard has reports.report_data.LABELS
     "update_frequency": "每周更新",
@@ -58,14 +59,12 @@ def score_table(con, result, reviews_path: Path | None) -> str:
             "note: some working days fall in years no official calendar covers here; they were "
             "counted Monday–Friday and the figures that use them are marked estimated"
         )
-    width = 10
-    header = f"{'site':10s} " + " ".join(f"{LABELS[i]:>{width - 2}s}" for i in INDICATORS)
-    lines += ["", header]
-    for site, cells in sorted(by_site.items()):
-        lines.append(
-            f"{site:10s} "
-            + " ".join(f"{cell(i, *cells.get(i, (None, None))):>{width}s}" for i in INDICATORS)
-        )
+    header = [("site", 10, "<"), *((LABELS[i], 10, ">") for i in INDICATORS)]
+    rows = [
+        [site, *(cell(i, *cells.get(i, (None, None))) for i in INDICATORS)]
+        for site, cells in sorted(by_site.items())
+    ]
+    lines += ["", *table(header, rows)]
     lines += [
         "",
         f"{result.indicators} indicator rows and {result.findings} findings stored for {result.as_of}",

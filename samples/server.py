@@ -3,12 +3,21 @@
 Static pages come from samples/sites/<id>/www; what a real CMS computes per request is done here:
 Hanweb's dataproxy.jsp paging, the gkmlpt JSON API, a calendar link trap and a redirect loop. The
 legacy county site answers with no charset, or with a wrong `charset=utf-8`, on GBK bytes.
+
+Fault mode (`Faults`, `zwgk serve-samples --faults`): what fragile government servers do. Chosen
+document pages answer 503 in a burst, hang past the client's timeout, reset the connection, send
+their body slowly or cut short, or are huge; and the whole site can go down after N requests
+and come back S seconds later. Transient faults end after a set number of requests, so a
+crawler that retries gets the page; permanent ones never do.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
+import socket
+import struct
 import threading
 import time
 from collections.abc import Iterable
@@ -20,6 +29,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
+TRUTH_DIR = Path(__file__).resolve().parent / "truth"
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8401
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
@@ -41,6 +51,75 @@ CONTENT_TYPES = {
 
 
 @dataclass
+class Faults:
+    """What goes wrong on one site. Paths are request paths with their query ("/a?b=1"); a
+    count says how many requests to that path fail before it answers (None: every one)."""
+
+    burst_5xx: dict[str, int | None] = field(default_factory=dict)
+    hang: dict[str, int | None] = field(default_factory=dict)  # sleep hang_seconds, no answer
+    reset: dict[str, int | None] = field(default_factory=dict)  # close the connection at once
+    truncated: dict[str, int | None] = field(default_factory=dict)  # half the promised body
+    slow_body: set[str] = field(default_factory=set)  # the body in pieces, slow_seconds apart
+    huge: set[str] = field(default_factory=set)  # a page of huge_mb
+    hang_seconds: float = 5.0
+    slow_seconds: float = 0.2
+    huge_mb: float = 40.0
+    down_after: int | None = None  # the site goes down after this many requests …
+    down_seconds: float = 0.0  # … for this long, then answers again
+    seen: dict[str, int] = field(default_factory=dict, repr=False)
+    served: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def hit(self, path: str) -> int:
+        """Counts a request to `path`; returns how many came before it."""
+        with self.lock:
+            before = self.seen.get(path, 0)
+            self.seen[path] = before + 1
+            self.served += 1
+            return before
+
+    @staticmethod
+    def active(rule: dict[str, int | None], path: str, before: int) -> bool:
+        if path not in rule:
+            return False
+        limit = rule[path]
+        return limit is None or before < limit
+
+    @classmethod
+    def plan(cls, site_id: str, **overrides) -> Faults:
+        """The standard fault plan for a sample site: its document pages from the answer key,
+        each fault on a different page. Transient faults clear within Scrapy's 2 retries."""
+        with open(TRUTH_DIR / "documents.csv", encoding="utf-8", newline="") as f:
+            pages = sorted(r["url"] for r in csv.DictReader(f) if r["site_id"] == site_id)
+        if len(pages) < 12:
+            raise ValueError(f"{site_id}: too few document pages for a fault plan")
+        step = len(pages) // 12
+        pick = [pages[i * step] for i in range(12)]
+        faults = cls(
+            burst_5xx={pick[0]: 2, pick[1]: None},
+            hang={pick[2]: 1, pick[3]: None},
+            reset={pick[4]: 2, pick[5]: None},
+            truncated={pick[6]: 1, pick[7]: None},
+            slow_body={pick[8]},
+            huge={pick[9]},
+        )
+        for key, value in overrides.items():
+            setattr(faults, key, value)
+        return faults
+
+    def describe(self) -> dict[str, list[str]]:
+        """Every faulty path by kind, transient ones marked: what a test expects to see."""
+        kinds = {}
+        for kind in ("burst_5xx", "hang", "reset", "truncated"):
+            rule = getattr(self, kind)
+            kinds[kind + "_transient"] = sorted(p for p, n in rule.items() if n is not None)
+            kinds[kind + "_permanent"] = sorted(p for p, n in rule.items() if n is None)
+        kinds["slow_body"] = sorted(self.slow_body)
+        kinds["huge"] = sorted(self.huge)
+        return kinds
+
+
+@dataclass
 class SampleSite:
     """One generated site: its files, its server behaviour and its per-request data."""
 
@@ -50,6 +129,10 @@ class SampleSite:
     data: dict
     port: int = 0
     server: ThreadingHTTPServer | None = field(default=None, repr=False)
+    faults: Faults | None = None
+    down_until: float = 0.0  # monotonic time the site answers again after an outage
+    stopped: bool = False
+    handler: type | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, directory: Path) -> SampleSite:
@@ -75,6 +158,12 @@ def load_sites(sites_dir: Path = SITES_DIR, only: Iterable[str] | None = None) -
     sites = [
         SampleSite.load(d) for d in sorted(sites_dir.iterdir()) if (d / "server.json").is_file()
     ]
+    unknown = wanted - {s.site_id for s in sites}
+    if unknown:
+        raise ValueError(
+            f"no sample site {', '.join(sorted(unknown))}; the sample sites are "
+            + ", ".join(s.site_id for s in sites)
+        )
     return [s for s in sites if not wanted or s.site_id in wanted]
 
 
@@ -137,6 +226,8 @@ class SampleHandler(BaseHTTPRequestHandler):
     def route(self, form: str = "") -> None:
         if self.latency:
             time.sleep(self.latency)
+        if self.site.faults and self.fault():
+            return
         parts = urlsplit(self.path)
         path, query = parts.path, parts.query
         config = self.site.config
@@ -155,6 +246,83 @@ class SampleHandler(BaseHTTPRequestHandler):
             self.static(config["homepage"], "")
         else:
             self.static(path, query, full)
+
+    # ----- faults ------------------------------------------------------------------------
+    def drop(self) -> None:
+        """Close the connection at once with a TCP reset, no answer."""
+        self.close_connection = True
+        try:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        except OSError:
+            pass
+
+    def fault(self) -> bool:
+        """Acts out this request's fault, if it has one; True when the request is answered."""
+        faults, site = self.site.faults, self.site
+        if time.monotonic() < site.down_until:
+            self.drop()  # a kept-alive connection to a server that is down
+            return True
+        path = self.path
+        before = faults.hit(path)
+        if faults.down_after is not None and faults.served == faults.down_after + 1:
+            go_down(site, faults.down_seconds)
+            self.drop()
+            return True
+        if Faults.active(faults.burst_5xx, path, before):
+            body = b"<html><body><h1>503 Service Unavailable</h1></body></html>"
+            self.send(HTTPStatus.SERVICE_UNAVAILABLE, body, "text/html", {"Retry-After": "0"})
+            return True
+        if Faults.active(faults.hang, path, before):
+            time.sleep(faults.hang_seconds)
+            self.drop()
+            return True
+        if Faults.active(faults.reset, path, before):
+            self.drop()
+            return True
+        if Faults.active(faults.truncated, path, before):
+            body = self.page_bytes(path)
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", self.html_type(path))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.drop()
+            return True
+        if path in faults.slow_body:
+            body = self.page_bytes(path)
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", self.html_type(path))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            for i in range(0, len(body), max(1, len(body) // 4)):
+                self.wfile.write(body[i : i + max(1, len(body) // 4)])
+                self.wfile.flush()
+                time.sleep(faults.slow_seconds)
+            return True
+        if path in faults.huge:
+            size = int(faults.huge_mb * 1024 * 1024)
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(size))
+            self.end_headers()
+            chunk = b"<p>" + "很长的页面。".encode() * 1000 + b"</p>\n"
+            sent = 0
+            try:
+                while sent < size:
+                    piece = chunk[: size - sent]
+                    self.wfile.write(piece)
+                    sent += len(piece)
+            except OSError:
+                pass  # the client stopped reading: what a size limit does
+            self.close_connection = True
+            return True
+        return False
+
+    def page_bytes(self, path: str) -> bytes:
+        parts = urlsplit(path)
+        target = self.site.root / stored_name(parts.path, parts.query)
+        return self.with_origin(target.read_bytes()) if target.is_file() else b""
 
     def static(self, path: str, query: str, full: str | None = None) -> None:
         target = self.site.root / stored_name(path, query)
@@ -251,25 +419,55 @@ class SampleServer(ThreadingHTTPServer):
 
 
 def start(
-    sites: list[SampleSite], port: int = DEFAULT_PORT, latency_ms: float = 0.0
+    sites: list[SampleSite],
+    port: int = DEFAULT_PORT,
+    latency_ms: float = 0.0,
+    faults: dict[str, Faults] | None = None,
 ) -> list[SampleSite]:
-    """Start one threaded server per site (ports port, port+1, …; 0 = any free port)."""
+    """Start one threaded server per site (ports port, port+1, …; 0 = any free port), with
+    the given faults per site id."""
+    if latency_ms < 0:
+        raise ValueError(f"latency must be 0 or more milliseconds, got {latency_ms:g}")
     for i, site in enumerate(sites):
-        handler = type(
+        site.faults = (faults or {}).get(site.site_id)
+        site.stopped = False
+        site.handler = type(
             f"Handler_{site.site_id}",
             (SampleHandler,),
             {"site": site, "latency": latency_ms / 1000},
         )
-        server = SampleServer((HOST, port + i if port else 0), handler)
-        site.server, site.port = server, server.server_address[1]
-        threading.Thread(
-            target=server.serve_forever, name=f"sample-{site.site_id}", daemon=True
-        ).start()
+        listen(site, port + i if port else 0)
     return sites
+
+
+def listen(site: SampleSite, port: int) -> None:
+    server = SampleServer((HOST, port), site.handler)
+    site.server, site.port = server, server.server_address[1]
+    threading.Thread(
+        target=server.serve_forever, name=f"sample-{site.site_id}", daemon=True
+    ).start()
+
+
+def go_down(site: SampleSite, seconds: float) -> None:
+    """The site stops answering (its port refuses connections, kept-alive ones are reset) and
+    comes back on the same port `seconds` later."""
+    site.down_until = time.monotonic() + seconds
+    server = site.server
+
+    def outage() -> None:
+        server.shutdown()
+        server.server_close()
+        time.sleep(max(0.0, site.down_until - time.monotonic()))
+        if not site.stopped:
+            listen(site, site.port)
+
+    threading.Thread(target=outage, name=f"outage-{site.site_id}", daemon=True).start()
 
 
 def stop(sites: list[SampleSite]) -> None:
     for site in sites:
+        site.stopped = True
+        site.down_until = 0.0
         if site.server:
             site.server.shutdown()
             site.server.server_close()

@@ -64,6 +64,7 @@ def write_sites_file(path: Path, sites, **extra_by_site) -> Path:
             f'id = "{site.site_id}"',
             f'name = "{site.config["name"]}"',
             f'homepage = "{site.homepage_url}"',
+            "private_network = true",
         ]
         for key, value in extra_by_site.get(site.site_id, {}).items():
             lines.append(f"{key} = {value}")

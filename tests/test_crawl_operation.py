@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import duckdb
 import pytest
 
+from pipelines.publish import working_path
 from samples import server
 
 from .conftest import ROOT, run_zwgk, write_sites_file
@@ -141,21 +142,29 @@ def test_a_page_robots_txt_forbids_is_not_fetched_and_not_called_dead(county_sit
     assert result.returncode == 0, result.stderr[-2000:]
     assert f"{base}/search/ not fetched: IgnoreRequest: Forbidden by robots.txt" in result.stderr
     con = duckdb.connect(str(db), read_only=True)
-    dead = con.execute(
-        "select url from link_checks where status >= 400 or error is not null"
+    dead = con.execute("select url from dead_links").fetchall()
+    outcome = con.execute(
+        "select outcome from link_checks where url = ?", [f"{base}/search/"]
     ).fetchall()
     con.close()
     assert (f"{base}/search/",) not in dead
+    assert outcome == [("robots",)]
 
 
-def test_a_locked_database_is_refused_with_a_clear_message(county_site, tmp_path):
+def test_a_second_process_on_the_working_file_is_named_and_nothing_is_lost(county_site, tmp_path):
     db = tmp_path / "locked.duckdb"
-    with database_held_open(db):
-        sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+    assert (
+        run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress").returncode == 0
+    )
+    before = counts(working_path(db))
+    with database_held_open(working_path(db)) as holder_pid:
         result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
     assert result.returncode == 2
-    assert "open in another process" in result.stderr and "--db" in result.stderr
+    assert f"{working_path(db)} is open in another process" in result.stderr
+    assert f"PID {holder_pid}" in result.stderr and "--db" in result.stderr
     assert "Traceback" not in result.stderr
+    assert counts(working_path(db)) == before == counts(db)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +218,8 @@ def test_an_interrupted_crawl_keeps_what_it_fetched(tmp_path):
         server.stop(slow)
     assert proc.returncode == 130, err[-2000:]
     assert "interrupted" in err
-    con = duckdb.connect(str(db), read_only=True)
+    assert not db.exists()  # an interrupted crawl is not published
+    con = duckdb.connect(str(working_path(db)), read_only=True)
     status = con.execute("select status from runs").fetchone()[0]
     stored = con.execute("select count(*) from documents").fetchone()[0]
     con.close()
@@ -241,7 +251,7 @@ def test_a_column_that_redirects_without_end_is_a_dead_link(tmp_path):
     try:
         sites = tmp_path / "sites.toml"
         sites.write_text(
-            f'[[site]]\nid = "endless"\nname = "无尽跳转"\nhomepage = "{base}/"\n'
+            f'[[site]]\nid = "endless"\nname = "无尽跳转"\nhomepage = "{base}/"\nprivate_network = true\n'
             f'columns = {{ "通知公告" = "{base}/r/0" }}\n',
             encoding="utf-8",
         )
@@ -249,9 +259,13 @@ def test_a_column_that_redirects_without_end_is_a_dead_link(tmp_path):
         result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
     finally:
         httpd.shutdown()
-    assert result.returncode == 0, result.stderr[-2000:]
+    # the only column the profile names is dead: the site has no disclosure column
+    assert result.returncode == 3, result.stderr[-2000:]
+    assert "endless no_disclosure_entry: none of the profile's columns is a list page" in (
+        result.stdout
+    )
     con = duckdb.connect(str(db), read_only=True)
-    rows = con.execute("select url, found_on, status, error from link_checks").fetchall()
+    rows = con.execute("select url, found_on, status, error from dead_links").fetchall()
     con.close()
     assert rows == [
         (

@@ -20,6 +20,20 @@ EPILOG = """examples:
 """
 
 
+class Formatter(argparse.HelpFormatter):
+    """Descriptions wrapped to the terminal; texts laid out by hand (examples, exit codes) kept."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+EXIT_EPILOGS = {
+    "crawl": None,  # filled from zwgk.crawl.EXIT_CODES in build_parser (imported lazily)
+}
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from zwgk.crawl import crawl_command
 
@@ -55,14 +69,33 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from pipelines.publish import publish, working_path
+    from pipelines.store import StoreError
+
+    try:
+        published = publish(args.db)
+    except (StoreError, OSError) as exc:
+        print(f"zwgk: {exc}", file=sys.stderr)
+        return 2
+    print(f"published {working_path(args.db)} → {published.resolve()}")
+    return 0
+
+
 def cmd_serve_samples(args: argparse.Namespace) -> int:
     from samples import server
 
+    if args.latency < 0 or args.latency > 600_000:
+        print("zwgk: --latency must be from 0 to 600000 milliseconds", file=sys.stderr)
+        return 2
+    if not (args.port == 0 or 1024 <= args.port <= 65535 - 10):
+        print("zwgk: --port must be 0 (any free ports) or from 1024 to 65525", file=sys.stderr)
+        return 2
     try:
-        sites = server.start(
-            server.load_sites(only=args.only), port=args.port, latency_ms=args.latency
-        )
-    except FileNotFoundError as exc:
+        sites = server.load_sites(only=args.only)
+        faults = {s.site_id: server.Faults.plan(s.site_id) for s in sites} if args.faults else {}
+        sites = server.start(sites, port=args.port, latency_ms=args.latency, faults=faults)
+    except (FileNotFoundError, ValueError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
@@ -73,12 +106,18 @@ def cmd_serve_samples(args: argparse.Namespace) -> int:
         )
         return 2
     print(
-        f"serving {len(sites)} sample sites on {server.HOST} (latency {args.latency:g} ms); Ctrl-C stops"
+        f"serving {len(sites)} sample sites on {server.HOST} (latency {args.latency:g} ms"
+        f"{', faults on' if args.faults else ''}); Ctrl-C stops"
     )
     for site in sites:
         print(
             f"{site.site_id:10s} {site.config['family']:7s} {site.homepage_url}  {site.config['name']}"
         )
+    if args.faults:
+        for site in sites:
+            for kind, paths in site.faults.describe().items():
+                for path in paths:
+                    print(f"  fault {site.site_id} {kind}: {path}", file=sys.stderr)
     sys.stdout.flush()
     try:
         while True:
@@ -91,6 +130,10 @@ def cmd_serve_samples(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from zwgk.crawl import EXIT_CODES
+
+    EXIT_EPILOGS["crawl"] = EXIT_CODES
+    EXIT_EPILOGS["demo"] = EXIT_CODES
     parser = argparse.ArgumentParser(
         prog="zwgk",
         description="zwgk-audit: crawl health commissions' 政务公开 websites, store what each "
@@ -117,10 +160,22 @@ def build_parser() -> argparse.ArgumentParser:
             "each): find the 政务公开 columns from the homepage, walk every list page, read every "
             "document's dates and attributes, check attachments and images, and store all of it "
             "in DuckDB (tables documented in docs/schema.md). Real sites are crawled politely "
-            "(robots.txt, 1–2 requests at a time per site, AutoThrottle). Exit status: 0 done, "
-            "2 bad input (nothing crawled), 130 interrupted (what was fetched is kept).",
+            "(robots.txt, 1–2 requests at a time per site, AutoThrottle). The crawl writes its "
+            "own working file (audit.work.duckdb beside --db) and, when it finishes, publishes "
+            "it to --db in one atomic step, so notebooks reading --db never block it. Each "
+            "site's outcome is in the site_runs table and the summary.",
             add_crawl_args,
             cmd_crawl,
+        ),
+        (
+            "publish",
+            "replace the analysts' copy (--db) by the working file, atomically",
+            "Copy the working file (audit.work.duckdb beside --db) over the analysts' copy "
+            "(--db) in one atomic rename. Every finished crawl and every scoring does this "
+            "itself; run it by hand after an interrupted crawl you want analysts to see. A "
+            "notebook holding the old copy keeps reading it until it reconnects.",
+            add_db_arg,
+            cmd_publish,
         ),
         (
             "score",
@@ -170,7 +225,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     ]
     for name, short, long, add_args, func in commands:
-        p = sub.add_parser(name, help=short, description=long)
+        p = sub.add_parser(
+            name,
+            help=short,
+            description=long,
+            epilog=EXIT_EPILOGS.get(name),
+            formatter_class=Formatter,
+        )
         add_args(p)
         p.set_defaults(func=func)
     return parser
@@ -327,6 +388,12 @@ def add_serve_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--only", nargs="+", metavar="ID", help="serve only these site ids (e.g. nhc shiling)"
+    )
+    p.add_argument(
+        "--faults",
+        action="store_true",
+        help="behave like a fragile server: on chosen document pages 503 bursts, hangs, "
+        "connection resets, cut-short, slow and huge bodies (listed on stderr)",
     )
 
 

@@ -1,18 +1,39 @@
-"""Running the Scrapy crawl from the command line (zwgk crawl / zwgk demo)."""
+"""Running the Scrapy crawl from the command line (zwgk crawl / zwgk demo).
+
+The crawl writes the working file beside `--db` and publishes it to `--db` when it finishes
+(pipelines/publish.py). Its exit status is read from its own run's row, never another's:
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from crawlers.profiles import ProfileError, load_profiles
-from pipelines.store import StoreError, connect
+from pipelines.publish import ensure_working, publish
+from pipelines.store import StoreError, connect, new_run_id
+
+EXIT_OK = 0  # every site ok
+EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a crash)
+EXIT_BAD_INPUT = 2  # a bad sites file, a held working file: nothing crawled
+EXIT_SITES_NOT_OK = 3  # the crawl finished, but some site is not ok (see site_runs)
+EXIT_INTERRUPTED = 130
+EXIT_CODES = f"""exit status:
+  {EXIT_OK}    every site ok
+  {EXIT_SITES_NOT_OK}    the crawl finished and was published, but some site is not ok (unreachable,
+       blocked by robots.txt, no 政务公开 entry, partial, empty): the summary names them
+  {EXIT_FAILED}    the crawl itself failed (nothing published)
+  {EXIT_BAD_INPUT}    bad input: the sites file, the options, or the working file is held by
+       another process (nothing crawled)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C): what was fetched is kept in the working file, not published
+"""
 
 
 def check_inputs(sites: Path, only: list[str] | None, db: Path) -> list:
-    """Fail before crawling: a bad sites file or a locked database is reported, nothing is lost."""
+    """Fail before crawling: a bad sites file or a held working file is reported, nothing lost."""
     profiles = load_profiles(sites, only=only)
-    con = connect(db)
+    con = connect(ensure_working(db))
     con.close()
     return profiles
 
@@ -25,27 +46,45 @@ def run_crawl(
     progress: bool = True,
     log_level: str = "WARNING",
     workers: int | None = None,
+    run_id: str | None = None,
 ) -> str:
-    """Crawl the sites into db; returns the run's final status (finished / interrupted / …)."""
+    """Crawl the sites into db's working file; returns the run's id."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
+    from pipelines.item_pipelines import finish_unfinished_runs
+
+    run_id = run_id or new_run_id()
     settings = Settings()
     settings.setmodule("crawlers.settings", priority="project")
-    settings.set("ZWGK_DB", str(db), priority="cmdline")
+    settings.set("ZWGK_DB", str(ensure_working(db)), priority="cmdline")
+    settings.set("ZWGK_RUN_ID", run_id, priority="cmdline")
     settings.set("ZWGK_PROGRESS", progress, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     if workers is not None:
         settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
     process = CrawlerProcess(settings)
     process.crawl("disclosure", sites=str(sites), only=",".join(only or []))
-    process.start()
-    con = connect(db, read_only=True)
     try:
-        row = con.execute("select status from runs order by started_at desc limit 1").fetchone()
+        process.start()
+    finally:
+        # a second Ctrl-C stops Scrapy without closing the spider: the run is finished here
+        finish_unfinished_runs()
+    return run_id
+
+
+def run_outcome(working: Path, run_id: str) -> tuple[str | None, list[tuple]]:
+    """(the run's status or None if it never started, [(site_id, status, reason)])."""
+    con = connect(working, read_only=True)
+    try:
+        row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
+        sites = con.execute(
+            "select site_id, status, reason from site_runs where run_id = ? order by site_id",
+            [run_id],
+        ).fetchall()
     finally:
         con.close()
-    return row[0] if row else "failed"
+    return (row[0] if row else None), sites
 
 
 def crawl_command(
@@ -59,35 +98,68 @@ def crawl_command(
 ) -> int:
     from reports.summary import crawl_summary
 
+    cores = os.cpu_count() or 1
+    if workers is not None and not 0 <= workers <= cores:
+        print(
+            f"zwgk: --workers must be from 0 to {cores}: this machine has {cores} cores, and "
+            "reading pages is CPU work, so more processes than cores only compete for them",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     try:
         profiles = check_inputs(sites, only, db)
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_BAD_INPUT
     unverified = [p.id for p in profiles if not p.verified]
-    if workers is not None and workers < 0:
-        print("zwgk: --workers must be 0 or more", file=sys.stderr)
-        return 2
     if unverified:
         print(
             f"note: unverified profiles (never checked against the live site): {', '.join(unverified)}",
             file=sys.stderr,
         )
-    print(f"crawling {len(profiles)} sites into {db}", file=sys.stderr)
-    status = run_crawl(
-        sites,
-        db,
-        only=only,
-        progress=progress,
-        log_level="INFO" if verbose else "WARNING",
-        workers=workers,
-    )
-    print(crawl_summary(db))
-    print(f"\ndatabase: {db.resolve()}")
-    if status == "interrupted":
+    working = ensure_working(db)
+    print(f"crawling {len(profiles)} sites into {working}", file=sys.stderr)
+    run_id = new_run_id()
+    try:
+        run_crawl(
+            sites,
+            db,
+            only=only,
+            progress=progress,
+            log_level="INFO" if verbose else "WARNING",
+            workers=workers,
+            run_id=run_id,
+        )
+    except KeyboardInterrupt:
+        pass
+    try:
+        status, site_statuses = run_outcome(working, run_id)
+    except StoreError as exc:
+        print(f"zwgk: the crawl failed and its outcome cannot be read: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if status is None:
         print(
-            "zwgk: the crawl was interrupted; what was fetched is stored. Run it again to complete it.",
+            f"zwgk: the crawl failed before it started (run {run_id} was never recorded; see the "
+            "messages above). Nothing was crawled or published.",
             file=sys.stderr,
         )
-        return 130
-    return 0 if status == "finished" else 1
+        return EXIT_FAILED
+    print(crawl_summary(working, run_id))
+    if status == "interrupted":
+        print(
+            f"\nworking file: {working.resolve()}\nzwgk: the crawl was interrupted; what was "
+            "fetched is kept in the working file (not published). Run it again to complete it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    if status != "finished":
+        print(f"zwgk: the crawl ended {status}; nothing was published", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        publish(db)
+    except (StoreError, OSError) as exc:
+        print(f"zwgk: the crawl finished but could not be published: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"\ndatabase: {db.resolve()}  (working file: {working.name})")
+    not_ok = [s for s in site_statuses if s[1] != "ok"]
+    return EXIT_SITES_NOT_OK if not_ok else EXIT_OK

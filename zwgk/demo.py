@@ -57,6 +57,7 @@ def write_sites_file(homepages: dict[str, str], path: Path) -> Path:
             f'id = "{site_id}"',
             f'name = "{bundled[site_id].name}"',
             f'homepage = "{url}"',
+            "private_network = true",
             f'as_of = "{bundled[site_id].as_of}"',
             f'level = "{bundled[site_id].level}"',
             f'region = "{bundled[site_id].region}"',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import urllib.request
 from pathlib import Path
@@ -13,6 +14,31 @@ from crawlers.families import detect
 from crawlers.middlewares import decide_encoding
 from crawlers.spiders.disclosure import utc_now
 from pipelines.normalize import normalize_document
+from reports.text_table import pad, safe_text
+
+# files that are surely no HTML page: PDF, images, Office/zip, OLE (doc/xls), gzip, ELF
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
+                b"\x1f\x8b", b"\x7fELF")  # fmt: skip
+C1_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+class NotAPage(ValueError):
+    """The target is empty or no HTML page: said in words, no decoding error."""
+
+
+def decode_page(body: bytes, where: str) -> str:
+    """The text of a page, decoded as the crawler decodes it (UTF-8 if valid, else GB18030,
+    a stray byte replaced rather than failing the page)."""
+    if not body.strip():
+        raise NotAPage(f"{where}: empty file")
+    head = body[:2048]
+    if head.startswith(BINARY_MAGIC) or b"\x00" in head:
+        raise NotAPage(f"{where}: not an HTML page (binary content)")
+    text = body.decode(decide_encoding(body), errors="replace")
+    if "<" not in text[:4096]:
+        raise NotAPage(f"{where}: not an HTML page (no markup in the first 4 KB)")
+    return text
+
 
 SHOWN = (
     "title",
@@ -38,11 +64,13 @@ def load_target(target: str, url: str | None) -> tuple[str, str]:
     if target.startswith(("http://", "https://")):
         req = urllib.request.Request(target, headers={"User-Agent": "zwgk-audit/0.1 (extract)"})
         with urllib.request.urlopen(req, timeout=30) as resp:
-            body = resp.read()
-        return body.decode(decide_encoding(body)), url or target
+            body = resp.read(32 * 1024 * 1024)
+        return decode_page(body, target), url or target
     path = Path(target)
+    if path.is_dir():
+        raise NotAPage(f"{target}: a directory, not a saved page")
     body = path.read_bytes()
-    text = body.decode(decide_encoding(body))
+    text = decode_page(body, target)
     if url:
         return text, url
     meta_url = parse_html(text).xpath("//meta[translate(@name,'URL','url')='url']/@content")
@@ -88,24 +116,29 @@ def extract_one(
 def print_readable(result: dict, out=sys.stdout) -> None:
     doc = result["document"]
     chosen = {(f["field"], f["source"]) for f in result["candidates"] if f["chosen"]}
-    print(f"== {result['target']}", file=out)
-    print(f"   url     {result['url']}\n   family  {result['family']}", file=out)
+    print(f"== {safe_text(result['target'])}", file=out)
+    print(f"   url     {safe_text(result['url'])}\n   family  {result['family']}", file=out)
     for name, value in doc.items():
         field_key = "disclosure" if name == "disclosure_attr" else name
         source = next((s for f, s in chosen if f == field_key), "")
-        print(f"   {name:20s} {'' if value is None else value!s:50s} {source}", file=out)
+        shown = safe_text("" if value is None else value)
+        print(f"   {name:20s} {pad(shown, 50)} {safe_text(source)}", file=out)
     others = [f for f in result["candidates"] if not f["chosen"]]
     if others:
         print("   other values found (not chosen):", file=out)
         for f in others:
-            print(f"     {f['field']:16s} {f['raw'][:50]!r:54s} {f['source']}", file=out)
+            raw = safe_text(repr(f["raw"][:50]))
+            print(f"     {f['field']:16s} {pad(raw, 54)} {safe_text(f['source'])}", file=out)
     relations = {}
     for link in result["links"]:
         relations.setdefault(link["relation"], []).append(link)
     for relation, links in sorted(relations.items()):
         print(f"   links: {relation} ×{len(links)}", file=out)
         for link in links[:5]:
-            print(f"     {link['to_url']}  {link['anchor_text'][:40]}", file=out)
+            print(
+                f"     {safe_text(link['to_url'])}  {safe_text(link['anchor_text'][:40])}",
+                file=out,
+            )
 
 
 def extract_command(
@@ -116,11 +149,16 @@ def extract_command(
         try:
             result = extract_one(target, url=url, kind=kind, family=family)
         except (OSError, ValueError) as exc:
-            print(f"zwgk: {target}: {exc}", file=sys.stderr)
+            print(
+                f"zwgk: {exc}" if isinstance(exc, NotAPage) else f"zwgk: {target}: {exc}",
+                file=sys.stderr,
+            )
             status = 1
             continue
         if jsonl:
-            print(json.dumps(result, ensure_ascii=False, default=str))
+            # JSON escapes C0 controls itself; C1 ones (a terminal's CSI is \x9b) are escaped here
+            line = json.dumps(result, ensure_ascii=False, default=str)
+            print(C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
         else:
             print_readable(result)
     return status

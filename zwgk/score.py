@@ -33,10 +33,12 @@ def score_command(
     from analysis.reviews import ReviewError
     from analysis.rules import RulesError, load_rules
     from analysis.scoring import score
+    from pipelines.publish import ensure_working, publish
     from pipelines.store import Store, StoreError
     from reports.score_table import score_table
 
-    if not db.exists():
+    working = ensure_working(db)
+    if not working.exists():
         print(
             f"zwgk: {db}: no such database; crawl into it first (zwgk crawl / zwgk demo)",
             file=sys.stderr,
@@ -47,7 +49,7 @@ def score_command(
         return 2
     try:
         rules = load_rules(rules_path) if rules_path else load_rules()
-        store = Store(db)
+        store = Store(working)
     except (RulesError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
@@ -72,4 +74,9 @@ def score_command(
         print(score_table(store.con, result, reviews if Path(reviews).exists() else None))
     finally:
         store.close()
+    try:
+        publish(db)
+    except (StoreError, OSError) as exc:
+        print(f"zwgk: scored, but could not publish {db}: {exc}", file=sys.stderr)
+        return 1
     return 0

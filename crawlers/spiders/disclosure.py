@@ -14,13 +14,13 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from crawlers.directory import column_links
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
+from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.urls import canonical_url
 
@@ -56,6 +56,10 @@ class DisclosureSpider(scrapy.Spider):
         self.fallen_back: set[tuple[str, str, str]] = set()
         self.stated: dict[tuple[str, str], int | None] = {}  # item count each column states
         self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
+        self.outcomes = {
+            p.id: SiteOutcome(p.id, columns_from_profile=bool(p.columns))
+            for p in self.profiles.values()
+        }
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -83,6 +87,7 @@ class DisclosureSpider(scrapy.Spider):
         )
         crawler.signals.connect(spider.extraction.start, signal=signals.spider_opened)
         crawler.signals.connect(spider.stop_extraction, signal=signals.spider_closed)
+        crawler.signals.connect(spider.answered, signal=signals.response_received)
         if local:  # the samples on 127.0.0.1: politeness off, as the issue asks
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         return spider
@@ -92,6 +97,12 @@ class DisclosureSpider(scrapy.Spider):
         self.crawler.stats.set_value(
             "zwgk/pages_extracted_in_workers", self.extraction.pages_done_by_workers
         )
+
+    def answered(self, response: Response, request, spider=None) -> None:
+        """Every response of a site's own requests (robots.txt's have no site) is counted."""
+        outcome = self.outcomes.get(request.meta.get("site_id"))
+        if outcome is not None:
+            outcome.answered(response.status, request.meta.get("retry_times", 0))
 
     # ----- request helpers ---------------------------------------------------------------
     def allowed(self, site: SiteProfile, url: str) -> bool:
@@ -114,7 +125,19 @@ class DisclosureSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         """Yields the request, counted against the site's page budget; nothing once the budget is
         spent. `formdata` makes it a POST form (Hanweb's dataproxy), `method="HEAD"` a check."""
+        if not self.allowed(site, url):
+            self.logger.warning(
+                "%s: %s is not requested: only http(s) URLs on the site's hosts %s are",
+                site.id,
+                url[:200],
+                ", ".join(site.hosts),
+            )
+            return
+        outcome = self.outcomes[site.id]
+        if outcome.down:
+            return  # the site stopped answering: ask it nothing more this run
         if self.pages[site.id] >= site.max_pages:
+            outcome.budget_reached = True
             if site.id not in self.budget_warned:
                 self.budget_warned.add(site.id)
                 self.logger.warning(
@@ -128,7 +151,7 @@ class DisclosureSpider(scrapy.Spider):
             "callback": callback,
             "errback": self.failed,
             "priority": priority,
-            "meta": {"site_id": site.id, "download_slot": site.id, **meta},
+            "meta": {"site_id": site.id, "download_slot": site.id, **site.request_meta, **meta},
         }
         if formdata is not None:
             yield scrapy.FormRequest(url, formdata=formdata, **kwargs)
@@ -295,6 +318,8 @@ class DisclosureSpider(scrapy.Spider):
         yield from self.walk_list(site, response, page, column)
 
     def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> dict:
+        if (site.id, column["column_url"]) not in self.stated:
+            self.outcomes[site.id].columns += 1
         self.stated[(site.id, column["column_url"])] = stated
         return {
             "item_type": "column",
@@ -370,6 +395,7 @@ class DisclosureSpider(scrapy.Spider):
         # as an update of the column, but it is not fetched.
         entries = self.listing_entries(site, column["family"], page.items)
         if entries:
+            self.outcomes[site.id].listed += len(entries)
             yield self.listing(site, column["column_url"], response.url, entries)
         for entry in entries:
             if not self.allowed(site, entry["item_url"]):
@@ -397,6 +423,7 @@ class DisclosureSpider(scrapy.Spider):
         family = detect(response.url, response.text, site.family)
         page = await self.extraction.extract(response.text, response.url, family.body_hints)
         url = meta.get("canonical_url") or self.canonical(site, family.name, response.url)
+        self.outcomes[site.id].documents += 1
         for link in page["links"]:
             linked = link["to_url"]
             link["to_url"] = self.canonical(site, family.name, linked)
@@ -449,9 +476,13 @@ class DisclosureSpider(scrapy.Spider):
         loop = response.meta.get("zwgk_redirect_loop")
         if loop:
             error = "redirect loop: " + " → ".join(loop)
-            return self.link_check(site, loop[0], found_on, response.status, error[:500])
+            return self.link_check(site, loop[0], found_on, response.status, error[:500], "dead")
         if response.status >= 400:
-            return self.link_check(site, response.url, found_on, response.status)
+            if response.meta.get("discovered_from") == "homepage":
+                self.outcomes[
+                    site.id
+                ].entry_error = f"the homepage {response.url} answered HTTP {response.status}"
+            return self.link_check(site, response.url, found_on, response.status, None, "dead")
         return None
 
     def link_check(
@@ -461,7 +492,9 @@ class DisclosureSpider(scrapy.Spider):
         found_on: str,
         status: int | None,
         error: str | None = None,
+        outcome: str | None = None,
     ) -> dict:
+        outcome = outcome or response_outcome(status)
         return {
             "item_type": "link_check",
             "site_id": site.id,
@@ -469,27 +502,33 @@ class DisclosureSpider(scrapy.Spider):
             "found_on": found_on,
             "status": status,
             "error": error,
+            "outcome": outcome,
             "checked_at": utc_now(),
         }
 
     def failed(self, failure):
-        """Network errors, timeouts, robots refusals: recorded as data, never silently dropped."""
+        """Network errors, timeouts, oversize pages, robots refusals: recorded as data with their
+        outcome (crawlers/outcomes.py); only a refusal by the server itself is a dead link."""
         request = failure.request
         site = self.profiles.get(request.meta.get("site_id"))
         if site is None:
             return None
         found_on = request.meta.get("found_on") or request.meta.get("discovered_from") or ""
         error = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
-        if failure.check(IgnoreRequest) and "robots.txt" in error:
-            # robots.txt said no: not a dead link. Any other refusal (too many redirects …) is one.
-            self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
-            return None
-        if request.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
-            return list(self.fall_back(site, request, {"error": error, "status": None}))
-        self.logger.info("%s: %s failed: %s", site.id, request.url, error)
+        outcome = failure_outcome(failure)
         # recorded under the URL the link pointed to; where the redirects ended goes in the error
         redirects = request.meta.get("redirect_urls")
         if redirects:
             error = f"{error} (after {len(redirects)} redirects, at {request.url})"[:500]
         url = redirects[0] if redirects else request.url
-        return self.link_check(site, url, found_on, None, error)
+        if request.meta.get("fallback") and outcome != "robots":
+            # a paging mechanism gave way: the next one is asked; not a dead link
+            return list(self.fall_back(site, request, {"error": error, "status": None}))
+        self.outcomes[site.id].failed(url, outcome, error, request.meta.get("retry_times", 0))
+        if request.meta.get("discovered_from") == "homepage":
+            self.outcomes[site.id].entry_error = f"the homepage {url} could not be fetched: {error}"
+        if outcome == "robots":
+            self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
+            return self.link_check(site, url, found_on, None, error, outcome)
+        self.logger.info("%s: %s failed (%s): %s", site.id, request.url, outcome, error)
+        return self.link_check(site, url, found_on, None, error, outcome)

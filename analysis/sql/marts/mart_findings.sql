@@ -72,9 +72,10 @@ blank as (
 
 dead as (
     select site_id, 'dead_links', url,
-           coalesce('HTTP ' || status, '') || coalesce(' ' || error, ''), found_on, status
-    from link_checks
-    where status >= 400 or error is not null
+           trim(coalesce('HTTP ' || status, '') || coalesce(' ' || error, ''))
+           || '（' || strftime(dead_since + interval 8 hour, '%Y-%m-%d') || ' 起无法访问）',
+           found_on, status
+    from dead_links
 ),
 
 stale_homepage as (

@@ -90,10 +90,14 @@ blank_columns as (
 ),
 
 dead_links as (
+    -- the one definition (view dead_links): failed in the latest run that reached it, with an
+    -- answer from the server; a timeout, an outage, robots.txt or the size limit is not dead
     select s.site_id, 'dead_links',
-           count(k.url) filter (k.status >= 400 or k.error is not null), count(k.url),
+           count(k.url) filter (k.outcome = 'dead'), count(k.url),
            getvariable('dead_links__max_count'), 'exact'
-    from sites_ s left join link_checks k using (site_id) group by all
+    from sites_ s
+    left join link_checks k on k.site_id = s.site_id and k.outcome in ('ok', 'dead')
+    group by all
 ),
 
 homepage_updated as (

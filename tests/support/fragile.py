@@ -1,0 +1,75 @@
+"""Small real HTTP servers on 127.0.0.1 that fail the way commission sites do, one way each."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HOMEPAGE_WITHOUT_ENTRY = """<html><head><meta charset="utf-8"><title>某县人民医院</title></head>
+<body><h1>欢迎访问</h1><ul><li><a href="/news/1.html">医院召开年度工作会议</a></li>
+<li><a href="/about.html">医院简介</a></li></ul></body></html>"""
+HOMEPAGE_WITH_EMPTY_COLUMN = """<html><head><meta charset="utf-8"><title>某县卫生健康局</title></head>
+<body><div class="nav"><a href="/zwgk/tzgg/">通知公告</a></div></body></html>"""
+EMPTY_LIST = """<html><head><meta charset="utf-8"><title>通知公告</title></head>
+<body><h2>通知公告</h2><ul class="list"></ul><div class="page">共0条 共1页</div></body></html>"""
+
+
+class Fragile(BaseHTTPRequestHandler):
+    """Behaviour by the server's `kind`: slow, robots, no_entry, empty."""
+
+    protocol_version = "HTTP/1.1"
+    kind = "ok"
+    delay = 3.0
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def answer(self, status: int, body: str, ctype: str = "text/html; charset=utf-8") -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        if self.kind == "slow":
+            time.sleep(self.delay)
+        if self.path == "/robots.txt":
+            if self.kind == "robots":
+                return self.answer(200, "User-agent: *\nDisallow: /\n", "text/plain")
+            return self.answer(404, "")
+        if self.kind == "no_entry" and self.path == "/":
+            return self.answer(200, HOMEPAGE_WITHOUT_ENTRY)
+        if self.kind == "empty":
+            if self.path == "/":
+                return self.answer(200, HOMEPAGE_WITH_EMPTY_COLUMN)
+            if self.path == "/zwgk/tzgg/":
+                return self.answer(200, EMPTY_LIST)
+        return self.answer(200, "<html><body>ok</body></html>")
+
+
+@contextmanager
+def fragile_server(kind: str) -> Iterator[str]:
+    """A server of one kind; yields its base URL."""
+    handler = type(f"Fragile_{kind}", (Fragile,), {"kind": kind})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def closed_port() -> str:
+    """The base URL of a port nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"

@@ -1,0 +1,171 @@
+"""Runs an assessor can trust from cron: every site's outcome recorded and named, the exit status
+read from this run, runs killed or interrupted accounted for."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from pipelines.publish import working_path
+from samples import server
+
+from .conftest import ROOT, run_zwgk, write_sites_file
+from .support.fragile import closed_port, fragile_server
+
+
+def site_line(name: str, homepage: str, **extra) -> str:
+    lines = [
+        "[[site]]",
+        f'id = "{name}"',
+        f'name = "{name}"',
+        f'homepage = "{homepage}"',
+        "private_network = true",
+    ]
+    lines += [f"{k} = {v}" for k, v in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def query(db, sql: str, params=None) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def crawl_args(sites, db) -> list[str]:
+    return ["crawl", "--sites", str(sites), "--db", str(db), "--no-progress"]
+
+
+@pytest.fixture()
+def county_site():
+    sites = server.start(server.load_sites(only=["shiling"]), port=0)
+    yield sites[0]
+    server.stop(sites)
+
+
+def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_site, tmp_path):
+    with (
+        fragile_server("slow") as slow,
+        fragile_server("robots") as robots,
+        fragile_server("no_entry") as no_entry,
+        fragile_server("empty") as empty,
+    ):
+        sites = tmp_path / "sites.toml"
+        sites.write_text(
+            site_line("closed", closed_port() + "/")
+            + site_line("slow", slow + "/", timeout=1)
+            + site_line("robots", robots + "/")
+            + site_line("noentry", no_entry + "/")
+            + site_line("empty", empty + "/")
+            + site_line("shiling", county_site.homepage_url),
+            encoding="utf-8",
+        )
+        db = tmp_path / "kinds.duckdb"
+        started = time.monotonic()
+        result = run_zwgk(*crawl_args(sites, db))
+        took = time.monotonic() - started
+    assert result.returncode == 3, result.stderr[-3000:]
+    outcomes = {
+        site: (status, reason)
+        for site, status, reason in query(
+            db,
+            "select site_id, status, reason from site_runs where run_id = "
+            "(select run_id from runs order by started_at desc limit 1)",
+        )
+    }
+    assert outcomes["closed"][0] == "unreachable"
+    assert "could not be fetched" in outcomes["closed"][1]
+    assert "ConnectionRefused" in outcomes["closed"][1]
+    assert outcomes["slow"][0] == "unreachable"
+    assert "Timeout" in outcomes["slow"][1]
+    assert outcomes["robots"] == ("blocked_by_robots", f"robots.txt forbids {robots}/")
+    assert outcomes["noentry"][0] == "no_disclosure_entry"
+    assert outcomes["empty"] == ("empty", "1 columns found, none lists an item")
+    assert outcomes["shiling"] == ("ok", None)
+    # the summary names every site that is not ok, with its reason, and only those
+    assert "sites not ok (5 of 6):" in result.stdout
+    for site, (status, reason) in outcomes.items():
+        named = f"  {site} {status}: {reason}" in result.stdout
+        assert named == (status != "ok"), site
+    # nothing from those sites is a dead link
+    assert query(db, "select site_id from dead_links where site_id <> 'shiling'") == []
+    # a 1 s timeout is honoured for robots.txt too: 3 tries of the homepage, not minutes
+    assert took < 60
+
+
+def test_the_exit_status_is_this_runs_not_the_latest_in_the_file(county_site, tmp_path):
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+    db = tmp_path / "a.duckdb"
+    assert run_zwgk(*crawl_args(sites, db)).returncode == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text(site_line("x", county_site.homepage_url).replace('id = "x"', "id = 5"))
+    result = run_zwgk(*crawl_args(bad, db))
+    assert result.returncode == 2
+    assert "id must be letters, digits" in result.stderr and "run " not in result.stdout
+    assert len(query(db, "select * from runs")) == 1
+
+
+def spawn_crawl(sites, db, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "zwgk.cli", *crawl_args(sites, db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def test_a_killed_run_is_marked_crashed_and_a_rerun_loses_and_doubles_nothing(tmp_path):
+    slow = server.start(server.load_sites(only=["shiling"]), port=0, latency_ms=150)
+    try:
+        sites = write_sites_file(tmp_path / "sites.toml", slow)
+        clean_db = tmp_path / "clean.duckdb"
+        assert run_zwgk(*crawl_args(sites, clean_db)).returncode == 0
+        db = tmp_path / "killed.duckdb"
+        proc = spawn_crawl(sites, db)
+        time.sleep(8)  # part of the site: rows are written every 5 s
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        assert query(working_path(db), "select status from runs") == [("running",)]
+        kept = query(working_path(db), "select count(*) from documents")[0][0]
+        result = run_zwgk(*crawl_args(sites, db))
+    finally:
+        server.stop(slow)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert 0 < kept < 406  # the killed run had stored part of the site
+    runs = query(db, "select status from runs order by started_at")
+    assert runs == [("crashed",), ("finished",)]
+    for table in ("documents", "columns", "listings", "document_links", "document_fields"):
+        sql = f"select count(*) from {table}"
+        assert query(db, sql) == query(clean_db, sql), table
+    assert query(db, "select count(*) from dead_links") == query(
+        clean_db, "select count(*) from dead_links"
+    )
+
+
+def test_two_quick_ctrl_c_end_cleanly_as_interrupted(tmp_path):
+    slow = server.start(server.load_sites(only=["nhc"]), port=0, latency_ms=100)
+    try:
+        sites = write_sites_file(tmp_path / "sites.toml", slow)
+        db = tmp_path / "int.duckdb"
+        proc = spawn_crawl(sites, db)
+        time.sleep(6)
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        server.stop(slow)
+    assert proc.returncode == 130, err[-3000:]
+    assert "Traceback" not in err and "nanobind" not in err, err[-3000:]
+    assert query(working_path(db), "select status from runs") == [("interrupted",)]
+    statuses = query(working_path(db), "select distinct status from site_runs")
+    assert statuses == [("interrupted",)]
+    assert query(working_path(db), "select count(*) from documents")[0][0] > 0
