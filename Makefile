@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
 SYSTEM_STAMP    := $(VENV)/.system
 
-.PHONY: test demo lint format samples bench clean help system
+.PHONY: test demo lint format samples bench bench-quick clean help system
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/\t/'
@@ -51,6 +51,16 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes
 
 samples: $(STAMP)  ## regenerate the sample sites and their answer key
 	$(BIN)/python -m samples.generator
+
+bench: $(STAMP) $(SYSTEM_STAMP)  ## run the benchmarks at full size (crawl, 6M-document scoring, 3,000-site report: ~30 min)
+	$(BIN)/python -m bench.crawl --repeat 5
+	$(BIN)/python -m bench.score
+	$(BIN)/python -m bench.report
+
+bench-quick: $(STAMP) $(SYSTEM_STAMP)  ## every benchmark once at a small size: do they still run?
+	$(BIN)/python -m bench.crawl --repeat 1
+	$(BIN)/python -m bench.score --sites 20 --docs 200 --increment 200
+	$(BIN)/python -m bench.report --sites 20 --docs 200
 
 clean:  ## remove the virtualenv and outputs
 	rm -rf $(VENV) output .pytest_cache

@@ -71,6 +71,7 @@ class SiteOutcome:
     retries: int = 0
     consecutive_failures: int = 0
     first_failure: str = ""
+    first_dead: str = ""
     entry_error: str = ""  # why the homepage (or every profile column) could not be had
     robots_blocked: list[str] = field(default_factory=list)
     budget_reached: bool = False
@@ -94,6 +95,8 @@ class SiteOutcome:
                 self.down = True
         elif outcome == "robots":
             self.robots_blocked.append(url)
+        elif not self.first_dead:
+            self.first_dead = f"{url}: {error}"
 
     def status(self, interrupted: bool = False) -> tuple[str, str | None]:
         """(status, reason) at the end of the run."""
@@ -104,7 +107,8 @@ class SiteOutcome:
                 return "blocked_by_robots", f"robots.txt forbids {self.robots_blocked[0]}"
             if self.entry_error:
                 return "unreachable", self.entry_error[:300]
-            return "unreachable", (self.first_failure or "no page answered")[:300]
+            why = self.first_failure or self.first_dead or "no page answered"
+            return "unreachable", why[:300]
         if self.columns == 0:
             if self.columns_from_profile:
                 return "no_disclosure_entry", "none of the profile's columns is a list page"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from datetime import date, datetime
+from pathlib import Path
 
 from scrapy import signals
 
@@ -15,6 +16,20 @@ from pipelines.store import Store, column_shortfalls, new_run_id, utc_now
 # StorePipelines whose run has not been finished: `zwgk crawl` finishes them (as interrupted)
 # when Scrapy stops without closing the spider (a second Ctrl-C)
 UNFINISHED: set = set()
+# stores opened before the crawl started, by path: `zwgk crawl` opens the working file while it
+# checks its inputs and keeps it open, so no other process can take it between check and crawl
+OPENED: dict[str, Store] = {}
+
+
+def hand_over(store: Store) -> None:
+    """Give an open store to the crawl that will write its path."""
+    OPENED[str(store.path)] = store
+
+
+def close_unused() -> None:
+    """Close the stores handed over to a crawl that never opened them."""
+    while OPENED:
+        OPENED.popitem()[1].close()
 
 
 class NormalizePipeline:
@@ -129,7 +144,7 @@ class StorePipeline:
     def response_received(self, response, request, spider=None) -> None:
         """A page fetched fine: any failure stored against its URL is cleared at the next flush."""
         site_id = request.meta.get("site_id")
-        if site_id is None or response.status >= 400 or request.meta.get("zwgk_redirect_loop"):
+        if site_id is None or not 200 <= response.status < 300:
             return
         self.fetched.append((site_id, request.url))
         redirects = request.meta.get("redirect_urls")
@@ -138,7 +153,7 @@ class StorePipeline:
 
     def open_spider(self, spider=None) -> None:
         spider = spider or self.crawler.spider
-        self.store = Store(self.path)
+        self.store = OPENED.pop(str(Path(self.path)), None) or Store(self.path)
         self.store.start_run(sorted(spider.profiles), self.run_id)
         spider.run_id = self.run_id
         UNFINISHED.add(self)

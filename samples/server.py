@@ -70,13 +70,14 @@ class Faults:
     served: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def hit(self, path: str) -> int:
-        """Counts a request to `path`; returns how many came before it."""
+    def hit(self, path: str) -> tuple[int, int]:
+        """Counts a request to `path`; returns (requests to it before this one, requests to
+        the site with this one)."""
         with self.lock:
             before = self.seen.get(path, 0)
             self.seen[path] = before + 1
             self.served += 1
-            return before
+            return before, self.served
 
     @staticmethod
     def active(rule: dict[str, int | None], path: str, before: int) -> bool:
@@ -263,8 +264,8 @@ class SampleHandler(BaseHTTPRequestHandler):
             self.drop()  # a kept-alive connection to a server that is down
             return True
         path = self.path
-        before = faults.hit(path)
-        if faults.down_after is not None and faults.served == faults.down_after + 1:
+        before, served = faults.hit(path)
+        if faults.down_after is not None and served == faults.down_after + 1:
             go_down(site, faults.down_seconds)
             self.drop()
             return True
@@ -416,6 +417,14 @@ class SampleServer(ThreadingHTTPServer):
     # backlog in the hundreds.
     request_queue_size = 256
     daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up (a timeout, a size limit) is no server error: no traceback."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 def start(

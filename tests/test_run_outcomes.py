@@ -14,7 +14,7 @@ import pytest
 from pipelines.publish import working_path
 from samples import server
 
-from .conftest import ROOT, run_zwgk, write_sites_file
+from .conftest import ROOT, read_csv, run_zwgk, write_sites_file
 from .support.fragile import closed_port, fragile_server
 
 
@@ -169,3 +169,95 @@ def test_two_quick_ctrl_c_end_cleanly_as_interrupted(tmp_path):
     statuses = query(working_path(db), "select distinct status from site_runs")
     assert statuses == [("interrupted",)]
     assert query(working_path(db), "select count(*) from documents")[0][0] > 0
+
+
+def serve_in_child(site_id: str, port: int, latency_ms: int = 0) -> subprocess.Popen:
+    """`zwgk serve-samples` in its own process, which a test can kill outright."""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "zwgk.cli",
+            "serve-samples",
+            "--only",
+            site_id,
+            "--port",
+            str(port),
+            "--latency",
+            str(latency_ms),
+        ],  # fmt: skip
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().startswith("serving"), "the sample server did not start"
+    proc.stdout.readline()
+    return proc
+
+
+def test_an_outage_mid_crawl_leaves_no_false_dead_links_after_a_clean_rerun(tmp_path):
+    port = int(closed_port().rsplit(":", 1)[1])
+    base = f"http://127.0.0.1:{port}"
+    sites = tmp_path / "sites.toml"
+    sites.write_text(site_line("shiling", f"{base}/index.html"), encoding="utf-8")
+    db = tmp_path / "outage.duckdb"
+    sample = serve_in_child("shiling", port, latency_ms=100)
+    crawl = spawn_crawl(sites, db)
+    time.sleep(5)
+    sample.kill()  # the server dies mid-crawl
+    sample.wait()
+    out, err = crawl.communicate(timeout=300)
+    assert crawl.returncode == 3, err[-3000:]
+    status, reason, failures = query(
+        db, "select status, reason, failures from site_runs where site_id = 'shiling'"
+    )[0]
+    assert status == "partial" and failures > 0
+    assert reason.startswith("the site stopped answering") or "failed after retries" in reason
+    assert f"shiling partial: {reason}" in out
+    unreachable = query(db, "select count(*) from link_checks where outcome = 'unreachable'")
+    assert unreachable[0][0] == failures
+    # an outage is not dead links: only the planted dead link, if the crawl reached it
+    dead = {u for (u,) in query(db, "select url from dead_links")}
+    planted = {f"{base}{d['url']}" for d in read_csv("dead_links.csv") if d["site_id"] == "shiling"}
+    assert dead <= planted
+
+    sample = serve_in_child("shiling", port)
+    try:
+        result = run_zwgk(*crawl_args(sites, db))
+    finally:
+        sample.kill()
+        sample.wait()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert query(db, "select status from site_runs order by run_id") == [("partial",), ("ok",)]
+    dead = {u for (u,) in query(db, "select url from dead_links")}
+    assert dead == planted  # the samples' key, and not one page fetched in the re-run
+    assert query(db, "select count(*) from link_checks where outcome = 'unreachable'") == [(0,)]
+    fetched = {u for (u,) in query(db, "select url from documents where run_id = "
+                                       "(select max(run_id) from site_runs)")}  # fmt: skip
+    assert not dead & fetched
+    # the history keeps the outage: when each page or link failed, and what came of it next
+    after = dict(
+        query(
+            db,
+            "select f.url, r.outcome from link_check_history f join link_check_history r "
+            "on r.url = f.url and r.run_id > f.run_id where f.outcome = 'unreachable'",
+        )
+    )
+    assert len(after) == failures
+    assert {u for u, outcome in after.items() if outcome != "ok"} <= planted
+
+
+def test_a_file_url_or_a_private_address_is_never_requested(tmp_path):
+    with fragile_server("out_of_scope") as base:
+        sites = tmp_path / "sites.toml"
+        # its homepage links a file:// URL, a column that redirects to one, and 10.0.0.7
+        sites.write_text(site_line("scope", base + "/"))
+        db = tmp_path / "scope.duckdb"
+        result = run_zwgk(*crawl_args(sites, db), "-v")
+    assert result.returncode == 3, result.stderr[-3000:]
+    assert "hostname" not in " ".join(str(r) for r in query(db, "select * from documents"))
+    checks = dict(query(db, "select url, outcome from link_checks"))
+    assert checks[f"{base}/zwgk/tzgg/"] == "refused"
+    assert "file:///etc/hostname" not in checks
+    assert "file:///etc/hostname" not in result.stderr.replace("not file:///etc/hostname", "")
+    assert query(db, "select count(*) from documents") == [(0,)]

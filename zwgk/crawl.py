@@ -31,10 +31,13 @@ EXIT_CODES = f"""exit status:
 
 
 def check_inputs(sites: Path, only: list[str] | None, db: Path) -> list:
-    """Fail before crawling: a bad sites file or a held working file is reported, nothing lost."""
+    """Fail before crawling: a bad sites file or a held working file is reported, nothing lost.
+    The working file stays open, handed to the crawl: no other process can take it between."""
+    from pipelines.item_pipelines import hand_over
+    from pipelines.store import Store
+
     profiles = load_profiles(sites, only=only)
-    con = connect(ensure_working(db))
-    con.close()
+    hand_over(Store(ensure_working(db)))
     return profiles
 
 
@@ -52,7 +55,7 @@ def run_crawl(
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
-    from pipelines.item_pipelines import finish_unfinished_runs
+    from pipelines.item_pipelines import close_unused, finish_unfinished_runs
 
     run_id = run_id or new_run_id()
     settings = Settings()
@@ -70,6 +73,7 @@ def run_crawl(
     finally:
         # a second Ctrl-C stops Scrapy without closing the spider: the run is finished here
         finish_unfinished_runs()
+        close_unused()
     return run_id
 
 

@@ -85,8 +85,9 @@ def demo_command(db: Path, port: int) -> int:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    if status != 0:
+    if status not in (0, 3):  # 3: some site not ok, but the crawl finished and was published
         return status
+    crawled = status
     from zwgk.score import score_command
 
     print("\npairing policies with interpretations and scoring (as of the samples' last day) …\n")
@@ -96,4 +97,5 @@ def demo_command(db: Path, port: int) -> int:
     from zwgk.report import report_command
 
     print()
-    return report_command(db, db.parent / "report", None, False, None, None, None)
+    status = report_command(db, db.parent / "report", None, False, None, None, None)
+    return status or crawled

@@ -477,6 +477,11 @@ class DisclosureSpider(scrapy.Spider):
         if loop:
             error = "redirect loop: " + " → ".join(loop)
             return self.link_check(site, loop[0], found_on, response.status, error[:500], "dead")
+        if 300 <= response.status < 400:
+            # a redirect Scrapy did not follow: its target is not http(s) (file://, javascript:)
+            target = response.headers.get("Location", b"").decode("latin-1")[:300]
+            error = f"redirect to {target} not followed: only http(s) URLs are fetched"
+            return self.link_check(site, response.url, found_on, response.status, error, "refused")
         if response.status >= 400:
             if response.meta.get("discovered_from") == "homepage":
                 self.outcomes[

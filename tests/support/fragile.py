@@ -14,12 +14,15 @@ HOMEPAGE_WITHOUT_ENTRY = """<html><head><meta charset="utf-8"><title>某县人�
 <li><a href="/about.html">医院简介</a></li></ul></body></html>"""
 HOMEPAGE_WITH_EMPTY_COLUMN = """<html><head><meta charset="utf-8"><title>某县卫生健康局</title></head>
 <body><div class="nav"><a href="/zwgk/tzgg/">通知公告</a></div></body></html>"""
+HOMEPAGE_POINTING_OUT_OF_SCOPE = """<html><head><meta charset="utf-8"><title>某县卫生健康局</title></head>
+<body><div class="nav"><a href="file:///etc/hostname">政策文件</a>
+<a href="/zwgk/tzgg/">通知公告</a> <a href="http://10.0.0.7/zwgk/">政务公开</a></div></body></html>"""
 EMPTY_LIST = """<html><head><meta charset="utf-8"><title>通知公告</title></head>
 <body><h2>通知公告</h2><ul class="list"></ul><div class="page">共0条 共1页</div></body></html>"""
 
 
 class Fragile(BaseHTTPRequestHandler):
-    """Behaviour by the server's `kind`: slow, robots, no_entry, empty."""
+    """Behaviour by the server's `kind`: slow, robots, no_entry, empty, out_of_scope."""
 
     protocol_version = "HTTP/1.1"
     kind = "ok"
@@ -45,6 +48,15 @@ class Fragile(BaseHTTPRequestHandler):
             return self.answer(404, "")
         if self.kind == "no_entry" and self.path == "/":
             return self.answer(200, HOMEPAGE_WITHOUT_ENTRY)
+        if self.kind == "out_of_scope":
+            if self.path == "/":
+                return self.answer(200, HOMEPAGE_POINTING_OUT_OF_SCOPE)
+            if self.path == "/zwgk/tzgg/":  # a redirect to a local file
+                self.send_response(302)
+                self.send_header("Location", "file:///etc/hostname")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
         if self.kind == "empty":
             if self.path == "/":
                 return self.answer(200, HOMEPAGE_WITH_EMPTY_COLUMN)

@@ -1,0 +1,30 @@
+"""The benchmarks still run (they once broke silently on a signature change). Each runs once at
+a small size; speed is judged by `make bench`, never here."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    "module, args, expect",
+    [
+        (
+            "bench.score",
+            ["--sites", "20", "--docs", "200", "--increment", "200"],
+            "200 of them the intended one",
+        ),
+        ("bench.report", ["--sites", "20", "--docs", "200"], "overview opens in Chromium"),
+    ],
+)
+def test_the_benchmark_runs(module, args, expect):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert expect in result.stdout and "goals (" in result.stdout
