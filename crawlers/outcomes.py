@@ -2,7 +2,8 @@
 
 A request that fails is one of: `dead` (the server answered that the page is not there: HTTP ≥ 400,
 a redirect loop, redirects without end), `unreachable` (no answer: refused, timed out, reset, a
-body cut short, after retries; an outage of the site, never a dead link), `oversize` (over the
+body cut short, or HTTP 502/503/504/408/429 "not now", after retries; an outage of the site,
+never a dead link), `oversize` (over the
 size limit), `robots` (robots.txt forbids it; not fetched), `refused` (out of scope: not http(s), or a private
 address a real site cannot have; not fetched). Only `dead` counts as a dead link.
 
@@ -52,8 +53,17 @@ def failure_outcome(failure) -> str:
     return "unreachable"
 
 
+# the server says it cannot answer now (overloaded, down behind its gateway, rate limiting): after
+# retries an outage of the site like a refused connection, not a page that is gone
+UNAVAILABLE = {408, 429, 502, 503, 504}
+
+
 def response_outcome(status: int | None, loop: bool = False) -> str:
-    if loop or (status is not None and status >= 400):
+    if loop:
+        return "dead"
+    if status in UNAVAILABLE:
+        return "unreachable"
+    if status is not None and status >= 400:
         return "dead"
     return "ok"
 
@@ -80,7 +90,8 @@ class SiteOutcome:
 
     def answered(self, status: int, retries: int) -> None:
         self.retries += retries
-        self.consecutive_failures = 0
+        if status not in UNAVAILABLE:
+            self.consecutive_failures = 0
         if status < 400:
             self.pages += 1
 

@@ -86,7 +86,7 @@ def test_the_faulty_crawl_finishes_partial_with_exit_3(fault_runs):
         db, "select status, failures, retries from site_runs order by run_id limit 1"
     )[0]
     assert status == "partial"
-    assert failures == 3  # the hang, the reset and the cut-short body that never end
+    assert failures == 4  # the 503, the hang, the reset and the cut-short body that never end
     assert retries >= 2 + 1 + 2 + 1  # every transient fault was retried, and more
 
 
@@ -109,7 +109,7 @@ def test_each_transient_fault_is_retried_into_a_stored_page(fault_runs):
 @pytest.mark.parametrize(
     "kind, outcome, status, error",
     [
-        ("burst_5xx_permanent", "dead", 503, None),  # the server itself said so, three times
+        ("burst_5xx_permanent", "unreachable", 503, None),  # "not now", three times: no dead link
         ("hang_permanent", "unreachable", None, "DownloadTimeoutError"),
         ("reset_permanent", "unreachable", None, "Connection"),
         ("truncated_permanent", "unreachable", None, "DataLoss"),

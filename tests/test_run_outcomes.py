@@ -55,6 +55,7 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
         fragile_server("robots") as robots,
         fragile_server("no_entry") as no_entry,
         fragile_server("empty") as empty,
+        fragile_server("gateway_down") as gateway,
     ):
         sites = tmp_path / "sites.toml"
         sites.write_text(
@@ -63,6 +64,7 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
             + site_line("robots", robots + "/")
             + site_line("noentry", no_entry + "/")
             + site_line("empty", empty + "/")
+            + site_line("gateway", gateway + "/")
             + site_line("shiling", county_site.homepage_url),
             encoding="utf-8",
         )
@@ -87,9 +89,13 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
     assert outcomes["robots"] == ("blocked_by_robots", f"robots.txt forbids {robots}/")
     assert outcomes["noentry"][0] == "no_disclosure_entry"
     assert outcomes["empty"] == ("empty", "1 columns found, none lists an item")
+    assert outcomes["gateway"] == (
+        "unreachable",
+        f"the homepage {gateway}/ answered HTTP 503",
+    )
     assert outcomes["shiling"] == ("ok", None)
     # the summary names every site that is not ok, with its reason, and only those
-    assert "sites not ok (5 of 6):" in result.stdout
+    assert "sites not ok (6 of 7):" in result.stdout
     for site, (status, reason) in outcomes.items():
         named = f"  {site} {status}: {reason}" in result.stdout
         assert named == (status != "ok"), site

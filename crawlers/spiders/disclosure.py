@@ -483,11 +483,19 @@ class DisclosureSpider(scrapy.Spider):
             error = f"redirect to {target} not followed: only http(s) URLs are fetched"
             return self.link_check(site, response.url, found_on, response.status, error, "refused")
         if response.status >= 400:
+            outcome = response_outcome(response.status)
             if response.meta.get("discovered_from") == "homepage":
                 self.outcomes[
                     site.id
                 ].entry_error = f"the homepage {response.url} answered HTTP {response.status}"
-            return self.link_check(site, response.url, found_on, response.status, None, "dead")
+            if outcome == "unreachable":  # 503 and the like: the server, not the page
+                self.outcomes[site.id].failed(
+                    response.url,
+                    outcome,
+                    f"HTTP {response.status}",
+                    0,  # its retries were counted when the response arrived
+                )
+            return self.link_check(site, response.url, found_on, response.status, None, outcome)
         return None
 
     def link_check(

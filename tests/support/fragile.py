@@ -22,7 +22,8 @@ EMPTY_LIST = """<html><head><meta charset="utf-8"><title>通知公告</title></h
 
 
 class Fragile(BaseHTTPRequestHandler):
-    """Behaviour by the server's `kind`: slow, robots, no_entry, empty, out_of_scope."""
+    """Behaviour by the server's `kind`: slow, robots, no_entry, empty,
+    gateway_down, out_of_scope."""
 
     protocol_version = "HTTP/1.1"
     kind = "ok"
@@ -48,6 +49,10 @@ class Fragile(BaseHTTPRequestHandler):
             return self.answer(404, "")
         if self.kind == "no_entry" and self.path == "/":
             return self.answer(200, HOMEPAGE_WITHOUT_ENTRY)
+        if self.kind == "gateway_down":  # the CMS is down behind its gateway: 503 for all
+            return self.answer(
+                503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
+            )
         if self.kind == "out_of_scope":
             if self.path == "/":
                 return self.answer(200, HOMEPAGE_POINTING_OUT_OF_SCOPE)

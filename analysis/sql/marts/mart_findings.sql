@@ -73,7 +73,7 @@ blank as (
 dead as (
     select site_id, 'dead_links', url,
            trim(coalesce('HTTP ' || status, '') || coalesce(' ' || error, ''))
-           || '（' || strftime(dead_since + interval 8 hour, '%Y-%m-%d') || ' 起无法访问）',
+           || coalesce('（' || strftime(dead_since + interval 8 hour, '%Y-%m-%d') || ' 起无法访问）', ''),
            found_on, status
     from dead_links
 ),
