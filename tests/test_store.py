@@ -168,3 +168,46 @@ def test_a_file_made_before_scoring_gains_the_analysis_tables_and_keeps_every_ro
     assert counts == [(500, 500)]
     assert {"pairs", "indicators", "findings", "workdays"} <= tables
     assert site == [("s", "某委", None)]
+
+
+def test_a_file_from_before_version_4_keeps_its_checks_and_only_real_refusals_stay_dead(tmp_path):
+    """Checks written by the previous release: an outage's failures were all 'dead' then."""
+    from pipelines.store import MIGRATIONS, SCHEMA
+
+    path = tmp_path / "v3.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    for name in ("002_real_sites.sql", "003_analysis.sql"):
+        con.execute((MIGRATIONS / name).read_text(encoding="utf-8"))
+    con.execute("insert into schema_version values (1, now()), (2, now()), (3, now())")
+    rows = [
+        ("http://s/gone", 404, None),
+        ("http://s/loop", 302, "redirect loop: http://s/loop → http://s/loop/ → http://s/loop"),
+        ("http://s/busy", 503, None),
+        ("http://s/down", None, "DownloadConnectionRefusedError: Connection was refused"),
+        ("http://s/search", None, "IgnoreRequest: Forbidden by robots.txt"),
+        ("http://s/a.pdf", 200, None),
+    ]
+    for url, status, error in rows:
+        con.execute(
+            "insert into link_checks (site_id, url, status, error, checked_at, run_id) "
+            "values ('s', ?, ?, ?, timestamp '2026-11-01 02:00:00', 'r1')",
+            [url, status, error],
+        )
+    con.close()
+    store = Store(path)
+    outcomes = dict(store.sql("select url, outcome from link_checks"))
+    dead = store.sql("select url, dead_since from dead_links order by url")
+    history = store.sql("select count(*) from link_check_history")
+    store.close()
+    assert outcomes == {
+        "http://s/gone": "dead",
+        "http://s/loop": "dead",
+        "http://s/busy": "unreachable",
+        "http://s/down": "unreachable",
+        "http://s/search": "robots",
+        "http://s/a.pdf": "ok",
+    }
+    since = dt.datetime(2026, 11, 1, 2, 0)
+    assert dead == [("http://s/gone", since), ("http://s/loop", since)]
+    assert history == [(6,)]

@@ -17,9 +17,15 @@ alter table runs add column if not exists pid integer;
 alter table runs add column if not exists host varchar;
 alter table link_checks add column if not exists outcome varchar;
 alter table link_checks add column if not exists dead_since timestamp;
+-- rows from before: the same rules as crawlers/outcomes.py, so an old outage's thousands of
+-- "dead" rows become what they were (no answer), and only the server's own refusals stay dead
 update link_checks set outcome = case
     when error like 'IgnoreRequest: Forbidden by robots.txt%' then 'robots'
-    when status >= 400 or error is not null then 'dead'
+    when error like '%larger than download max size%' then 'oversize'
+    when error like 'redirect loop%' or error like 'IgnoreRequest: max redirections%' then 'dead'
+    when status in (408, 429, 502, 503, 504) then 'unreachable'
+    when status >= 400 then 'dead'
+    when error is not null then 'unreachable'
     else 'ok' end
 where outcome is null;
 update link_checks set dead_since = checked_at where outcome = 'dead' and dead_since is null;
