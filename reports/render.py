@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from analysis.rules import INDICATORS
 from reports.charts import sparkline_png, weekly_svg
-from reports.report_data import DEFINITIONS, LABELS, LEVELS, Report, SiteReport
+from reports.report_data import CRAWL_STATUS, DEFINITIONS, LABELS, LEVELS, Report, SiteReport
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_FINDINGS = 200  # per indicator on a site page; the workbook has them all
@@ -72,6 +72,7 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "indicators": INDICATORS,
         "labels": LABELS,
         "levels": LEVELS,
+        "crawl_status": CRAWL_STATUS,
         "definitions": DEFINITIONS,
         "sources": sources,
         "rule_text": rule_text,

@@ -8,6 +8,17 @@ from dataclasses import dataclass, field
 
 from analysis.rules import INDICATORS, REQUIRED_KEYS, Rules
 
+# a site's outcome in its latest crawl (site_runs.status), for the scorecard
+CRAWL_STATUS = {
+    "ok": "正常",
+    "partial": "部分页面未取到",
+    "unreachable": "网站无法访问",
+    "blocked_by_robots": "robots.txt 禁止抓取",
+    "no_disclosure_entry": "未找到政务公开入口",
+    "empty": "栏目均无信息",
+    "interrupted": "抓取中断",
+}
+
 LABELS = {
     "update_frequency": "每周更新",
     "interpretation_rate": "政策解读率",
@@ -102,6 +113,8 @@ class SiteReport:
     region: str | None
     homepage: str
     last_crawled: dt.datetime | None
+    crawl_status: str | None = None  # the site's outcome in its latest crawl (site_runs)
+    crawl_reason: str | None = None
     indicators: dict[str, Indicator] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
     weekly: list[tuple[dt.date, int]] = field(default_factory=list)
@@ -178,6 +191,12 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
             "from sites s left join documents d using (site_id) group by all"
         ).fetchall()
     }
+    for site, status, reason in con.execute(
+        "select site_id, arg_max(r.status, u.started_at), arg_max(r.reason, u.started_at) "
+        "from site_runs r join runs u using (run_id) group by site_id"
+    ).fetchall():
+        if site in sites:
+            sites[site].crawl_status, sites[site].crawl_reason = status, reason
     window_start, rules_name = rows[0][8], rows[0][9]
     for site, name, value, num, den, threshold, passed, basis, _, _ in rows:
         if site not in sites or name not in INDICATORS:

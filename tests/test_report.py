@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
+from pipelines.publish import working_path
 from reports.browser import BrowserMissing, chromium_driver
 
 from .conftest import ROOT, run_zwgk
@@ -221,3 +222,24 @@ def test_a_long_ranking_opens_with_its_head_and_shows_the_rest_on_request(
     ]
     assert ranks == ["1", "2", "3", "4", "5", "6"]
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+def test_a_site_whose_latest_crawl_was_not_ok_is_flagged_on_the_scorecard(crawled_db, tmp_path):
+    db = tmp_path / "audit.duckdb"
+    shutil.copy(crawled_db[0], db)
+    assert run_zwgk("score", "--db", str(db), "--as-of", "2026-11-20").returncode == 0
+    con = duckdb.connect(str(working_path(db)))
+    con.execute(
+        "update site_runs set status = 'partial', reason = '<script>alert(1)</script> 37 requests failed' "
+        "where site_id = 'nhc'"
+    )
+    con.close()
+    assert run_zwgk("publish", "--db", str(db)).returncode == 0
+    out = tmp_path / "report"
+    assert run_zwgk("report", "--db", str(db), "--out", str(out)).returncode == 0
+    overview = (out / "index.html").read_text(encoding="utf-8")
+    assert overview.count("⚠ 部分页面未取到") == 1
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; 37 requests failed" in overview
+    assert "<script>alert(1)</script>" not in overview
+    site_pages = [p.read_text(encoding="utf-8") for p in out.rglob("*.html") if "nhc" in p.name]
+    assert any("最近一次抓取：部分页面未取到" in page for page in site_pages)
