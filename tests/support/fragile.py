@@ -90,3 +90,24 @@ def closed_port() -> str:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+def free_ports(count: int) -> int:
+    """A base port p with p … p+count-1 all free now (the sample sites need consecutive ports)."""
+    for _ in range(200):
+        base = int(closed_port().rsplit(":", 1)[1])
+        if base + count > 65535:
+            continue
+        sockets = []
+        try:
+            for port in range(base, base + count):
+                s = socket.socket()
+                sockets.append(s)
+                s.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError(f"no {count} consecutive free ports found")
