@@ -129,18 +129,26 @@ def spawn_crawl(sites, db, **kwargs) -> subprocess.Popen:
 
 
 def test_a_killed_run_is_marked_crashed_and_a_rerun_loses_and_doubles_nothing(tmp_path):
-    slow = server.start(server.load_sites(only=["shiling"]), port=0, latency_ms=150)
+    sample = server.load_sites(only=["shiling"])
+    counter = server.Faults()  # no faults: it only counts the requests served
+    slow = server.start(sample, port=0, faults={"shiling": counter})
     try:
         sites = write_sites_file(tmp_path / "sites.toml", slow)
         clean_db = tmp_path / "clean.duckdb"
         assert run_zwgk(*crawl_args(sites, clean_db)).returncode == 0
         db = tmp_path / "killed.duckdb"
+        counter.served = 0
+        slow[0].handler.latency = 0.4  # slow while the crawl that is killed runs
         proc = spawn_crawl(sites, db)
-        time.sleep(8)  # part of the site: rows are written every 5 s
+        deadline = time.monotonic() + 120
+        while counter.served < 150 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(6)  # rows are written at least every 5 s; ~120 more of the site's 614 pages
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=30)
         assert query(working_path(db), "select status from runs") == [("running",)]
         kept = query(working_path(db), "select count(*) from documents")[0][0]
+        slow[0].handler.latency = 0
         result = run_zwgk(*crawl_args(sites, db))
     finally:
         server.stop(slow)
@@ -157,12 +165,17 @@ def test_a_killed_run_is_marked_crashed_and_a_rerun_loses_and_doubles_nothing(tm
 
 
 def test_two_quick_ctrl_c_end_cleanly_as_interrupted(tmp_path):
-    slow = server.start(server.load_sites(only=["nhc"]), port=0, latency_ms=100)
+    counter = server.Faults()  # no faults: it only counts the requests served
+    slow = server.start(
+        server.load_sites(only=["nhc"]), port=0, latency_ms=100, faults={"nhc": counter}
+    )
     try:
         sites = write_sites_file(tmp_path / "sites.toml", slow)
         db = tmp_path / "int.duckdb"
         proc = spawn_crawl(sites, db)
-        time.sleep(6)
+        deadline = time.monotonic() + 120
+        while counter.served < 100 and time.monotonic() < deadline:
+            time.sleep(0.2)  # well into the crawl (the site has 966 pages)
         proc.send_signal(signal.SIGINT)
         time.sleep(0.05)
         proc.send_signal(signal.SIGINT)
@@ -207,7 +220,7 @@ def test_an_outage_mid_crawl_leaves_no_false_dead_links_after_a_clean_rerun(tmp_
     sites = tmp_path / "sites.toml"
     sites.write_text(site_line("shiling", f"{base}/index.html"), encoding="utf-8")
     db = tmp_path / "outage.duckdb"
-    sample = serve_in_child("shiling", port, latency_ms=100)
+    sample = serve_in_child("shiling", port, latency_ms=200)  # 614 pages: ~15 s
     crawl = spawn_crawl(sites, db)
     time.sleep(5)
     sample.kill()  # the server dies mid-crawl
