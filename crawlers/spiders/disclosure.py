@@ -483,13 +483,11 @@ class DisclosureSpider(scrapy.Spider):
             error = f"redirect to {target} not followed: only http(s) URLs are fetched"
             return self.link_check(site, response.url, found_on, response.status, error, "refused")
         if response.status >= 400:
-            outcome = response_outcome(response.status)
+            outcome, counts = response_outcome(response.status), self.outcomes[site.id]
             if response.meta.get("discovered_from") == "homepage":
-                self.outcomes[
-                    site.id
-                ].entry_error = f"the homepage {response.url} answered HTTP {response.status}"
+                counts.entry_error = f"the homepage {response.url} answered HTTP {response.status}"
             if outcome == "unreachable":  # 503 and the like: the server, not the page
-                self.outcomes[site.id].failed(
+                counts.failed(
                     response.url,
                     outcome,
                     f"HTTP {response.status}",
