@@ -26,6 +26,9 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
 REDIRECT_MAX_TIMES = 5
 RETRY_TIMES = 2
+# a request that fails after its retries is recorded as data (link_checks, site_runs) and named
+# in the summary; Scrapy's own ERROR line for it only repeated that in the cron log
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 
 # Security: Scrapy 2.19's RemoteControl runs code sent to it on localhost; telnet likewise.
 REMOTE_CONTROL_ENABLED = False

@@ -103,6 +103,9 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
     assert query(db, "select site_id from dead_links where site_id <> 'shiling'") == []
     # a 1 s timeout is honoured for robots.txt too: 3 tries of the homepage, not minutes
     assert took < 60
+    # a cron log gets one line per failure, no tracebacks (the failures are data)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) < 15, result.stderr
 
 
 def test_the_exit_status_is_this_runs_not_the_latest_in_the_file(county_site, tmp_path):

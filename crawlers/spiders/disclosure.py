@@ -20,6 +20,7 @@ from crawlers.directory import column_links
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
+from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.urls import canonical_url
@@ -64,6 +65,7 @@ class DisclosureSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        quiet_library_logs()
         settings = crawler.settings
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         local = all(p.is_local for p in spider.profiles.values())
