@@ -118,12 +118,18 @@ def test_every_dead_link_is_found(con):
     found = {
         (site, path_of(url)): status
         for site, url, status in con.execute(
-            "select site_id, url, status from link_checks where status >= 400 or error is not null"
+            "select site_id, url, status from dead_links"
         ).fetchall()
     }
     expected = {(d["site_id"], d["url"]) for d in read_csv("dead_links.csv")}
     assert set(found) == expected
     assert set(found.values()) == {404}
+    # a clean crawl of healthy servers: every other check answered, every site ok
+    others = con.execute(
+        "select outcome, count(*) from link_checks where outcome not in ('ok', 'dead') group by 1"
+    ).fetchall()
+    assert others == []
+    assert con.execute("select distinct status from site_runs").fetchall() == [("ok",)]
 
 
 def test_related_blocks_become_links(con):
