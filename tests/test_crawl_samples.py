@@ -198,6 +198,17 @@ def test_every_chosen_date_names_its_source(con):
 def test_the_summary_is_printed(crawled_db):
     _, result = crawled_db
     assert "run " in result.stdout and "finished" in result.stdout
-    for site in ("nhc", "jiangan", "lingnan", "quanyang", "qianxi", "shiling"):
-        assert f"\n{site}" in result.stdout
+    rows = {
+        line.split()[0]: line.split()
+        for line in result.stdout.splitlines()
+        if line[:1].isalpha()
+        and line.split()[0] in {d["site_id"] for d in read_csv("documents.csv")}
+    }
+    assert len(rows) == 6
+    for site, row in rows.items():
+        documents = sum(d["site_id"] == site for d in read_csv("documents.csv"))
+        dead = sum(d["site_id"] == site for d in read_csv("dead_links.csv"))
+        # site, status, pages, columns, blank, docs, 5 types, coverage (2), warn, dead …
+        assert (row[1], int(row[5]), int(row[14])) == ("ok", documents, dead), row
+    assert "sites not ok" not in result.stdout
     assert "database:" in result.stdout
