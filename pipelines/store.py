@@ -252,9 +252,12 @@ class Store:
                 crashed.append(run_id)
         if crashed:
             self.sql("update runs set status = 'crashed' where list_contains(?, run_id)", [crashed])
+            # its sites' outcomes were never written: each is interrupted
             self.sql(
-                "update site_runs set status = 'interrupted', reason = 'the run crashed' "
-                "where list_contains(?, run_id) and status is null",
+                "insert into site_runs (run_id, site_id, status, reason) "
+                "select run_id, unnest(site_ids), 'interrupted', "
+                "'the run crashed: its process ended without closing it' "
+                "from runs where list_contains(?, run_id) on conflict do nothing",
                 [crashed],
             )
         return crashed
@@ -297,7 +300,8 @@ class Store:
         fetched fine is never dead); the recovery goes into link_check_history."""
         if not fetched:
             return 0
-        pages = pa.table({"site_id": [f[0] for f in fetched], "url": [f[1] for f in fetched]})
+        unique = sorted(set(fetched))
+        pages = pa.table({"site_id": [f[0] for f in unique], "url": [f[1] for f in unique]})
         self.sql("begin transaction")
         try:
             with self._registered("fetched", pages):
@@ -309,8 +313,7 @@ class Store:
                     self.sql(
                         "insert into link_check_history select k.site_id, k.url, ?, k.found_on, "
                         "null, 'fetched fine', 'ok', ? from link_checks k "
-                        "join (select distinct site_id, url from fetched) f using (site_id, url) "
-                        "where k.outcome <> 'ok'",
+                        "join fetched f using (site_id, url) where k.outcome <> 'ok'",
                         [run_id, utc_now()],
                     )
                     self.sql(

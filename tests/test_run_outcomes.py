@@ -159,6 +159,10 @@ def test_a_killed_run_is_marked_crashed_and_a_rerun_loses_and_doubles_nothing(tm
     assert 0 < kept < 406  # the killed run had stored part of the site
     runs = query(db, "select status from runs order by started_at")
     assert runs == [("crashed",), ("finished",)]
+    crashed_sites = query(
+        db, "select site_id, status from site_runs where run_id = (select min(run_id) from runs)"
+    )
+    assert crashed_sites == [("shiling", "interrupted")]
     for table in ("documents", "columns", "listings", "document_links", "document_fields"):
         sql = f"select count(*) from {table}"
         assert query(db, sql) == query(clean_db, sql), table
@@ -269,10 +273,11 @@ def test_an_outage_mid_crawl_leaves_no_false_dead_links_after_a_clean_rerun(tmp_
     assert {u for u, outcome in after.items() if outcome != "ok"} <= planted
 
 
-def test_a_file_url_or_a_private_address_is_never_requested(tmp_path):
+def test_a_file_url_is_never_requested_not_even_through_a_redirect(tmp_path):
     with fragile_server("out_of_scope") as base:
         sites = tmp_path / "sites.toml"
-        # its homepage links a file:// URL, a column that redirects to one, and 10.0.0.7
+        # its homepage links a file:// URL, a column that redirects to one, and another host
+        # (private addresses in a profile: tests/test_profiles.py)
         sites.write_text(site_line("scope", base + "/"))
         db = tmp_path / "scope.duckdb"
         result = run_zwgk(*crawl_args(sites, db), "-v")

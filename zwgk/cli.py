@@ -29,11 +29,6 @@ class Formatter(argparse.HelpFormatter):
         return super()._fill_text(text, width, indent)
 
 
-EXIT_EPILOGS = {
-    "crawl": None,  # filled from zwgk.crawl.EXIT_CODES in build_parser (imported lazily)
-}
-
-
 def cmd_crawl(args: argparse.Namespace) -> int:
     from zwgk.crawl import crawl_command
 
@@ -132,8 +127,7 @@ def cmd_serve_samples(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from zwgk.crawl import EXIT_CODES
 
-    EXIT_EPILOGS["crawl"] = EXIT_CODES
-    EXIT_EPILOGS["demo"] = EXIT_CODES
+    epilogs = {"crawl": EXIT_CODES, "demo": EXIT_CODES}
     parser = argparse.ArgumentParser(
         prog="zwgk",
         description="zwgk-audit: crawl health commissions' 政务公开 websites, store what each "
@@ -229,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
             name,
             help=short,
             description=long,
-            epilog=EXIT_EPILOGS.get(name),
+            epilog=epilogs.get(name),
             formatter_class=Formatter,
         )
         add_args(p)

@@ -1,7 +1,8 @@
 """Running the Scrapy crawl from the command line (zwgk crawl / zwgk demo).
 
 The crawl writes the working file beside `--db` and publishes it to `--db` when it finishes
-(pipelines/publish.py). Its exit status is read from its own run's row, never another's:
+(pipelines/publish.py). Its exit status (EXIT_CODES) is read from its own run's rows, never from
+another run's.
 """
 
 from __future__ import annotations
