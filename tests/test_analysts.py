@@ -6,23 +6,19 @@ from __future__ import annotations
 import os
 import shutil
 
-import duckdb
 import pytest
 
 from pipelines.publish import working_path
 
 from .conftest import ROOT, run_zwgk, write_sites_file
+from .support.db import query
 from .support.holder import database_held_open
 
 NOTEBOOK = ROOT / "notebooks" / "audit_overview.ipynb"
 
 
 def runs_in(db) -> int:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute("select count(*) from runs").fetchone()[0]
-    finally:
-        con.close()
+    return query(db, "select count(*) from runs")[0][0]
 
 
 def test_a_notebook_holding_the_published_copy_blocks_neither_crawl_nor_publish(

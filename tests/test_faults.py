@@ -5,22 +5,14 @@ test_traps_end.)"""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from samples import server
 
 from .conftest import read_csv, run_zwgk
+from .support.db import query
 
 SITE = "shiling"
-
-
-def query(db, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def sites_file(path, homepage: str) -> str:

@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import shutil
 
-import duckdb
 import pytest
 
 from analysis.reviews import ReviewError, load_reviews
 
 from .conftest import run_zwgk, write_sites_file
+from .support.db import query
 
 AS_OF = ["--as-of", "2026-11-20", "--weeks", "106"]
-
-
-def query(db, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def rate(db, site: str) -> tuple:
