@@ -15,6 +15,7 @@ from pipelines.publish import working_path
 from samples import server
 
 from .conftest import ROOT, read_csv, run_zwgk, write_sites_file
+from .support.db import query
 from .support.fragile import closed_port, fragile_server
 
 
@@ -28,14 +29,6 @@ def site_line(name: str, homepage: str, **extra) -> str:
     ]
     lines += [f"{k} = {v}" for k, v in extra.items()]
     return "\n".join(lines) + "\n"
-
-
-def query(db, sql: str, params=None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def crawl_args(sites, db) -> list[str]:
@@ -112,12 +105,25 @@ def test_the_exit_status_is_this_runs_not_the_latest_in_the_file(county_site, tm
     sites = write_sites_file(tmp_path / "sites.toml", [county_site])
     db = tmp_path / "a.duckdb"
     assert run_zwgk(*crawl_args(sites, db)).returncode == 0
+    # a run in the file that started later than the next one will (a clock ahead on another
+    # host) and was interrupted: reading "the latest run" would report it, and exit 130
+    con = duckdb.connect(str(working_path(db)))
+    con.execute(
+        "insert into runs (run_id, started_at, status, host, pid, site_ids) values "
+        "('29990101T000000Z-future', timestamp '2999-01-01', 'interrupted', 'elsewhere', 1, "
+        "['shiling'])"
+    )
+    con.close()
+    result = run_zwgk(*crawl_args(sites, db))
+    assert result.returncode == 0, result.stderr[-3000:]
+    this_run = query(db, "select run_id from runs where host <> 'elsewhere' order by run_id")[-1][0]
+    assert result.stdout.startswith(f"run {this_run}: finished")
     bad = tmp_path / "bad.toml"
     bad.write_text(site_line("x", county_site.homepage_url).replace('id = "x"', "id = 5"))
     result = run_zwgk(*crawl_args(bad, db))
     assert result.returncode == 2
     assert "id must be letters, digits" in result.stderr and "run " not in result.stdout
-    assert len(query(db, "select * from runs")) == 1
+    assert len(query(db, "select * from runs")) == 3
 
 
 def spawn_crawl(sites, db, **kwargs) -> subprocess.Popen:
