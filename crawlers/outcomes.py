@@ -4,17 +4,20 @@ A request that fails is one of: `dead` (the server answered that the page is not
 a redirect loop, redirects without end), `unreachable` (no answer: refused, timed out, reset, a
 body cut short, or HTTP 502/503/504/408/429 "not now", after retries; an outage of the site,
 never a dead link), `oversize` (over the
-size limit), `robots` (robots.txt forbids it; not fetched), `refused` (out of scope: not http(s), or a private
+size limit), `blocked` (a web application firewall answered instead of the page: a block, not a dead link),
+`robots` (robots.txt forbids it; not fetched), `refused` (out of scope: not http(s), or a private
 address a real site cannot have; not fetched). Only `dead` counts as a dead link.
 
 A site's run ends in one status (`site_runs.status`): `ok`; `partial` (some requests got no
-answer, or the page budget ran out); `unreachable` (nothing could be fetched); `blocked_by_robots`;
+answer, or the page budget ran out); `unreachable` (nothing could be fetched); `blocked_by_waf` (a firewall answered every request);
+`blocked_by_robots`;
 `no_disclosure_entry` (the homepage answered, but no 政务公开 entry or column was found);
 `empty` (columns found, none lists an item); `interrupted`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from scrapy.exceptions import (
@@ -27,6 +30,7 @@ STATUSES = (
     "ok",
     "partial",
     "unreachable",
+    "blocked_by_waf",
     "blocked_by_robots",
     "no_disclosure_entry",
     "empty",
@@ -52,6 +56,38 @@ def failure_outcome(failure) -> str:
         return "unreachable"  # a body cut short: the server failed, the page may be fine
     return "unreachable"
 
+
+# a web application firewall (创宇云防御, 加速乐, 安全狗, 瑞数 …) blocking the crawler: statuses
+# only WAFs send, and, on a 403 or on a short 200 "challenge" page, words only their pages say.
+# A block is recorded as such (outcome `blocked`), never as a dead link or an empty site.
+WAF_STATUSES = {412, 418, 493, 521, 567}
+WAF_WORDS = re.compile(
+    r"创宇|云防御|加速乐|jiasule|安全狗|safedog|yunsuo|云锁|Web应用防火墙|网站防火墙|"
+    r"访问被拦截|已被拦截|请求被拦截|被防火墙|访问被阻断|安全验证|人机验证|访问验证|"
+    r"Access Denied|Request blocked|\bWAF\b",
+    re.I,
+)
+WAF_CHALLENGE_MAX = (
+    20_000  # a challenge page is short; a real page that merely mentions 拦截 is not
+)
+
+
+def waf_block(status: int, text: str | None) -> bool:
+    """Is this response a firewall's block rather than the page? `text` is the body, if text.
+    A 200 counts only when short and its <title> or first lines say so."""
+    if status in WAF_STATUSES:
+        return True
+    if text is None or status not in (200, 403):
+        return False
+    if status == 403:
+        return bool(WAF_WORDS.search(text[:5000]))
+    if len(text) > WAF_CHALLENGE_MAX:
+        return False
+    title = TITLE.search(text[:3000])
+    return bool(title and WAF_WORDS.search(title.group(1)))
+
+
+TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 
 # the server says it cannot answer now (overloaded, down behind its gateway, rate limiting): after
 # retries an outage of the site like a refused connection, not a page that is gone
@@ -82,6 +118,8 @@ class SiteOutcome:
     consecutive_failures: int = 0
     first_failure: str = ""
     first_dead: str = ""
+    blocked: int = 0  # answered by a firewall instead of the page
+    first_block: str = ""
     entry_error: str = ""  # why the homepage (or every profile column) could not be had
     robots_blocked: list[str] = field(default_factory=list)
     budget_reached: bool = False
@@ -89,15 +127,21 @@ class SiteOutcome:
     down: bool = False  # taken for down after OUTAGE_AFTER failures in a row
 
     def answered(self, status: int, retries: int) -> None:
+        """A response arrived (pages are counted when the spider accepts one: `page`)."""
         self.retries += retries
         if status not in UNAVAILABLE:
             self.consecutive_failures = 0
-        if status < 400:
-            self.pages += 1
+
+    def page(self) -> None:
+        self.pages += 1
 
     def failed(self, url: str, outcome: str, error: str, retries: int) -> None:
         self.retries += retries
-        if outcome == "unreachable":
+        if outcome == "blocked":
+            self.blocked += 1
+            if not self.first_block:
+                self.first_block = f"{url}: {error}"
+        if outcome in ("unreachable", "blocked"):
             self.failures += 1
             self.consecutive_failures += 1
             if not self.first_failure:
@@ -114,12 +158,22 @@ class SiteOutcome:
         if interrupted:
             return "interrupted", "the run was interrupted before this site was finished"
         if self.pages == 0:
+            if self.blocked:
+                return (
+                    "blocked_by_waf",
+                    f"a firewall answered instead of the site: {self.first_block}"[:300],
+                )
             if self.robots_blocked and not self.failures:
                 return "blocked_by_robots", f"robots.txt forbids {self.robots_blocked[0]}"
             if self.entry_error:
                 return "unreachable", self.entry_error[:300]
             why = self.first_failure or self.first_dead or "no page answered"
             return "unreachable", why[:300]
+        if self.blocked:
+            return (
+                "partial",
+                f"a firewall blocked {self.blocked} requests (first {self.first_block})"[:300],
+            )
         if self.columns == 0:
             if self.columns_from_profile:
                 return "no_disclosure_entry", "none of the profile's columns is a list page"

@@ -13,6 +13,7 @@ CRAWL_STATUS = {
     "ok": "正常",
     "partial": "部分页面未取到",
     "unreachable": "网站无法访问",
+    "blocked_by_waf": "被网站防火墙拦截",
     "blocked_by_robots": "robots.txt 禁止抓取",
     "no_disclosure_entry": "未找到政务公开入口",
     "empty": "栏目均无信息",

@@ -6,7 +6,7 @@ legacy county site answers with no charset, or with a wrong `charset=utf-8`, on 
 
 Fault mode (`Faults`, `zwgk serve-samples --faults`): what fragile government servers do. Chosen
 document pages answer 503 in a burst, hang past the client's timeout, reset the connection, send
-their body slowly or cut short, or are huge; and the whole site can go down after N requests
+their body slowly or cut short, are huge, or are blocked by a firewall's page; and the whole site can go down after N requests
 and come back S seconds later. Transient faults end after a set number of requests, so a
 crawler that retries gets the page; permanent ones never do.
 """
@@ -61,6 +61,7 @@ class Faults:
     truncated: dict[str, int | None] = field(default_factory=dict)  # half the promised body
     slow_body: set[str] = field(default_factory=set)  # the body in pieces, slow_seconds apart
     huge: set[str] = field(default_factory=set)  # a page of huge_mb
+    waf: set[str] = field(default_factory=set)  # a cloud firewall's 403 block page instead
     hang_seconds: float = 5.0
     slow_seconds: float = 0.2
     huge_mb: float = 40.0
@@ -103,6 +104,7 @@ class Faults:
             truncated={pick[6]: 1, pick[7]: None},
             slow_body={pick[8]},
             huge={pick[9]},
+            waf={pick[10]},
         )
         for key, value in overrides.items():
             setattr(faults, key, value)
@@ -117,6 +119,7 @@ class Faults:
             kinds[kind + "_permanent"] = sorted(p for p, n in rule.items() if n is None)
         kinds["slow_body"] = sorted(self.slow_body)
         kinds["huge"] = sorted(self.huge)
+        kinds["waf"] = sorted(self.waf)
         return kinds
 
 
@@ -300,6 +303,13 @@ class SampleHandler(BaseHTTPRequestHandler):
                 self.wfile.write(body[i : i + max(1, len(body) // 4)])
                 self.wfile.flush()
                 time.sleep(faults.slow_seconds)
+            return True
+        if path in faults.waf:
+            body = (
+                "<html><head><title>403</title></head><body><h1>您的访问被拦截</h1>"
+                "<p>当前访问疑似黑客攻击，已被网站管理员设置为拦截。（创宇盾）</p></body></html>"
+            )
+            self.send(HTTPStatus.FORBIDDEN, body.encode("utf-8"), "text/html; charset=utf-8")
             return True
         if path in faults.huge:
             size = int(faults.huge_mb * 1024 * 1024)

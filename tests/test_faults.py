@@ -78,7 +78,8 @@ def test_the_faulty_crawl_finishes_partial_with_exit_3(fault_runs):
         db, "select status, failures, retries from site_runs order by run_id limit 1"
     )[0]
     assert status == "partial"
-    assert failures == 4  # the 503, the hang, the reset and the cut-short body that never end
+    # the 503, the hang, the reset and the cut-short body that never end, and the firewall
+    assert failures == 5
     assert retries >= 2 + 1 + 2 + 1  # every transient fault was retried, and more
 
 
@@ -106,6 +107,7 @@ def test_each_transient_fault_is_retried_into_a_stored_page(fault_runs):
         ("reset_permanent", "unreachable", None, "Connection"),
         ("truncated_permanent", "unreachable", None, "DataLoss"),
         ("huge", "oversize", None, "larger than download max size"),
+        ("waf", "blocked", 403, "a firewall's block page"),
     ],
 )
 def test_each_lasting_fault_is_recorded_with_its_outcome(fault_runs, kind, outcome, status, error):

@@ -49,6 +49,8 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
         fragile_server("no_entry") as no_entry,
         fragile_server("empty") as empty,
         fragile_server("gateway_down") as gateway,
+        fragile_server("waf") as waf,
+        fragile_server("waf_pages") as waf_pages,
     ):
         sites = tmp_path / "sites.toml"
         sites.write_text(
@@ -58,6 +60,8 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
             + site_line("noentry", no_entry + "/")
             + site_line("empty", empty + "/")
             + site_line("gateway", gateway + "/")
+            + site_line("waf", waf + "/")
+            + site_line("wafpages", waf_pages + "/")
             + site_line("shiling", county_site.homepage_url),
             encoding="utf-8",
         )
@@ -86,9 +90,20 @@ def test_every_kind_of_site_failure_has_its_status_and_reason_and_exit_3(county_
         "unreachable",
         f"the homepage {gateway}/ answered HTTP 503",
     )
+    # a firewall's block is recorded as such, never as "no documents" or dead links
+    assert outcomes["waf"] == (
+        "blocked_by_waf",
+        f"a firewall answered instead of the site: {waf}/: HTTP 200: a firewall's block page, "
+        "not the page",
+    )
+    assert outcomes["wafpages"][0] == "partial"
+    assert outcomes["wafpages"][1].startswith("a firewall blocked 1 requests")
+    assert query(db, "select outcome, status from link_checks where site_id = 'wafpages'") == [
+        ("blocked", 403)
+    ]
     assert outcomes["shiling"] == ("ok", None)
     # the summary names every site that is not ok, with its reason, and only those
-    assert "sites not ok (6 of 7):" in result.stdout
+    assert "sites not ok (8 of 9):" in result.stdout
     for site, (status, reason) in outcomes.items():
         named = f"  {site} {status}: {reason}" in result.stdout
         assert named == (status != "ok"), site

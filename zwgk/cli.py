@@ -387,7 +387,8 @@ def add_serve_args(p: argparse.ArgumentParser) -> None:
         "--faults",
         action="store_true",
         help="behave like a fragile server: on chosen document pages 503 bursts, hangs, "
-        "connection resets, cut-short, slow and huge bodies (listed on stderr)",
+        "connection resets, cut-short, slow and huge bodies, a firewall's block page (listed on "
+        "stderr)",
     )
 
 

@@ -14,14 +14,14 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 
 from crawlers.directory import column_links
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
 from crawlers.logformatter import quiet_library_logs
-from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome
+from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.urls import canonical_url
 
@@ -473,8 +473,10 @@ class DisclosureSpider(scrapy.Spider):
         )
 
     def dead_end(self, site: SiteProfile, response: Response, found_on: str) -> dict | None:
-        """The link_check row of a response that is no page (HTTP ≥ 400, a redirect loop), else
-        None. A loop is recorded under the URL the link pointed to, with the chain as the error."""
+        """The link_check row of a response that is no page (HTTP ≥ 400, a redirect loop, a
+        firewall's block page), else None, and the page counted. A loop is recorded under the
+        URL the link pointed to, with the chain as the error."""
+        counts = self.outcomes[site.id]
         loop = response.meta.get("zwgk_redirect_loop")
         if loop:
             error = "redirect loop: " + " → ".join(loop)
@@ -484,8 +486,13 @@ class DisclosureSpider(scrapy.Spider):
             target = response.headers.get("Location", b"").decode("latin-1")[:300]
             error = f"redirect to {target} not followed: only http(s) URLs are fetched"
             return self.link_check(site, response.url, found_on, response.status, error, "refused")
+        text = response.text if isinstance(response, TextResponse) else None
+        if waf_block(response.status, text):
+            error = f"HTTP {response.status}: a firewall's block page, not the page"
+            counts.failed(response.url, "blocked", error, 0)
+            return self.link_check(site, response.url, found_on, response.status, error, "blocked")
         if response.status >= 400:
-            outcome, counts = response_outcome(response.status), self.outcomes[site.id]
+            outcome = response_outcome(response.status)
             if response.meta.get("discovered_from") == "homepage":
                 counts.entry_error = f"the homepage {response.url} answered HTTP {response.status}"
             if outcome == "unreachable":  # 503 and the like: the server, not the page
@@ -496,6 +503,7 @@ class DisclosureSpider(scrapy.Spider):
                     0,  # its retries were counted when the response arrived
                 )
             return self.link_check(site, response.url, found_on, response.status, None, outcome)
+        counts.page()
         return None
 
     def link_check(

@@ -17,13 +17,17 @@ HOMEPAGE_WITH_EMPTY_COLUMN = """<html><head><meta charset="utf-8"><title>某县�
 HOMEPAGE_POINTING_OUT_OF_SCOPE = """<html><head><meta charset="utf-8"><title>某县卫生健康局</title></head>
 <body><div class="nav"><a href="file:///etc/hostname">政策文件</a>
 <a href="/zwgk/tzgg/">通知公告</a> <a href="http://10.0.0.7/zwgk/">政务公开</a></div></body></html>"""
+WAF_CHALLENGE = """<html><head><meta charset="utf-8"><title>安全验证 - 创宇云防御</title></head>
+<body><p>访问过于频繁，请完成验证后继续访问。</p><script>/* challenge */</script></body></html>"""
+WAF_403 = """<html><head><meta charset="utf-8"><title>403</title></head>
+<body><h1>您的访问被拦截</h1><p>当前访问疑似黑客攻击，已被网站管理员设置为拦截。（创宇盾）</p></body></html>"""
 EMPTY_LIST = """<html><head><meta charset="utf-8"><title>通知公告</title></head>
 <body><h2>通知公告</h2><ul class="list"></ul><div class="page">共0条 共1页</div></body></html>"""
 
 
 class Fragile(BaseHTTPRequestHandler):
     """Behaviour by the server's `kind`: slow, robots, no_entry, empty,
-    gateway_down, out_of_scope."""
+    waf, waf_pages, gateway_down, out_of_scope."""
 
     protocol_version = "HTTP/1.1"
     kind = "ok"
@@ -49,6 +53,12 @@ class Fragile(BaseHTTPRequestHandler):
             return self.answer(404, "")
         if self.kind == "no_entry" and self.path == "/":
             return self.answer(200, HOMEPAGE_WITHOUT_ENTRY)
+        if self.kind == "waf":  # a cloud firewall's challenge page instead of the homepage
+            return self.answer(200, WAF_CHALLENGE)
+        if self.kind == "waf_pages":  # the homepage passes, the columns are blocked
+            if self.path == "/":
+                return self.answer(200, HOMEPAGE_WITH_EMPTY_COLUMN)
+            return self.answer(403, WAF_403)
         if self.kind == "gateway_down":  # the CMS is down behind its gateway: 503 for all
             return self.answer(
                 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"
@@ -70,12 +80,18 @@ class Fragile(BaseHTTPRequestHandler):
         return self.answer(200, "<html><body>ok</body></html>")
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a client that gives up on the slow server is what the test wants
+
+
 @contextmanager
 def fragile_server(kind: str) -> Iterator[str]:
     """A server of one kind; yields its base URL."""
     handler = type(f"Fragile_{kind}", (Fragile,), {"kind": kind})
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
