@@ -184,6 +184,7 @@ def test_a_file_from_before_version_4_keeps_its_checks_and_only_real_refusals_st
         ("http://s/gone", 404, None),
         ("http://s/loop", 302, "redirect loop: http://s/loop → http://s/loop/ → http://s/loop"),
         ("http://s/busy", 503, None),
+        ("http://s/waf", 412, None),
         ("http://s/down", None, "DownloadConnectionRefusedError: Connection was refused"),
         ("http://s/search", None, "IgnoreRequest: Forbidden by robots.txt"),
         ("http://s/a.pdf", 200, None),
@@ -204,10 +205,11 @@ def test_a_file_from_before_version_4_keeps_its_checks_and_only_real_refusals_st
         "http://s/gone": "dead",
         "http://s/loop": "dead",
         "http://s/busy": "unreachable",
+        "http://s/waf": "blocked",
         "http://s/down": "unreachable",
         "http://s/search": "robots",
         "http://s/a.pdf": "ok",
     }
     since = dt.datetime(2026, 11, 1, 2, 0)
     assert dead == [("http://s/gone", since), ("http://s/loop", since)]
-    assert history == [(6,)]
+    assert history == [(7,)]

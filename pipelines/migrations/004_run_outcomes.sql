@@ -23,6 +23,7 @@ update link_checks set outcome = case
     when error like 'IgnoreRequest: Forbidden by robots.txt%' then 'robots'
     when error like '%larger than download max size%' then 'oversize'
     when error like 'redirect loop%' or error like 'IgnoreRequest: max redirections%' then 'dead'
+    when status in (412, 418, 493, 521, 567) then 'blocked'
     when status in (408, 429, 502, 503, 504) then 'unreachable'
     when status >= 400 then 'dead'
     when error is not null then 'unreachable'
