@@ -1,17 +1,25 @@
-"""Pairs every policy with its interpretations, strongest evidence first.
+"""Pairs every interpretation with the document it explains, strongest evidence first.
 
 1. `link`: the pages link each other (相关解读 on the policy, 相关文件 / 原文 on the
-   interpretation), checked to join a policy and an interpretation (intermediate/int_pairs_linked.sql);
-2. `quote`: the interpretation's title quotes the policy's title or 文号
-   (intermediate/int_pairs_quoted.sql);
-3. `similar`: for interpretations still unpaired, jieba title similarity within the site and a
-   time window (similarity.py).
-A pair found several ways keeps its strongest method and all its evidence. The reviewed-pairs
-file is applied last (reviews.py). Lags are working days in (policy date, interpretation date].
+   interpretation; intermediate/int_pairs_linked.sql);
+2. `quote`: the interpretation names the document — a 《…》 or 图解：… name matched as people write
+   it (titles.py: wrappers, issuer prefixes, 关于, 〈〉, （试行）, years), a 文号, or a law's name in
+   running text;
+3. `similar`: for interpretations still unpaired and citing nothing, jieba title similarity
+   within the site and a time window (similarity.py). It never overrides a link or a quote; a
+   score below the rules file's `[pairing] similarity_counts_from` waits for review
+   (`pairs.counted = false`) instead of counting.
+
+The document an interpretation links to or names is paired whatever type it was given, and then
+counts as a policy needing interpretation (int_policies.sql). A name no page of the site carries
+is recorded in `outside_citations` (a national or provincial document): it counts against
+nobody. The reviewed-pairs file is applied last (reviews.py). Lags are working days in
+(policy date, interpretation date].
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import duckdb
@@ -19,6 +27,7 @@ import pyarrow as pa
 
 from analysis.db import sql
 from analysis.reviews import Review, apply_reviews
+from analysis.titles import Name, cited_names, fold, looks_like_document, mentioned, name_of
 
 METHOD_RANK = {"manual": 0, "link": 1, "quote": 2, "similar": 3}
 PAIR_COLUMNS = (
@@ -30,39 +39,135 @@ PAIR_COLUMNS = (
     "evidence",
     "reviewed",
     "review_note",
+    "counted",
 )
+QUOTE_CONFIDENCE = 0.95
+DOC_NO_IN_TITLE = re.compile(r"[^（(\s《》]{2,12}[〔\[［【][0-9]{4}[〕\]］】][0-9]+号")
 
 
-def machine_pairs(con: duckdb.DuckDBPyConnection) -> dict[tuple, dict]:
-    """Pairs from links and quotations (SQL), then similarity for the interpretations left."""
+def _doc_no(raw: str) -> str:
+    return re.sub(r"[\[［【]([0-9]{4})[\]］】]", r"〔\1〕", raw)
+
+
+class SiteDocuments:
+    """A site's documents an interpretation can name, indexed by core name and 文号."""
+
+    def __init__(self) -> None:
+        self.names: list[tuple[Name, str, str]] = []  # (name, url, doc_type)
+        self.by_core: dict[str, list[tuple[Name, str, str]]] = defaultdict(list)
+        self.by_doc_no: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, url: str, title: str, doc_type: str, doc_no: str | None) -> None:
+        name = name_of(title)
+        self.names.append((name, url, doc_type))
+        self.by_core[name.core].append((name, url, doc_type))
+        if doc_no:
+            self.by_doc_no[doc_no].append(url)
+
+    def named(self, cited: str) -> list[str]:
+        """The documents a cited name names; policies first when several carry it."""
+        wanted = name_of(cited)
+        hits = [
+            (url, t) for name, url, t in self.by_core.get(wanted.core, ()) if name.matches(wanted)
+        ]
+        policies = [url for url, t in hits if t == "policy"]
+        return policies or [url for url, _ in hits]
+
+    def mentioned_in(self, title: str) -> list[tuple[str, str]]:
+        """Documents a title names in running text, no 《》: (url, the name)."""
+        return [(url, name.core) for name, url, _ in self.names if mentioned(title, name)]
+
+
+def named_pairs(con: duckdb.DuckDBPyConnection) -> tuple[dict[tuple, dict], list[dict]]:
+    """Pairs by what each interpretation's title names, and the names no page of its site
+    carries (outside citations)."""
+    sites: dict[str, SiteDocuments] = defaultdict(SiteDocuments)
+    interps = []
+    for site, url, title, doc_type, doc_no in sql(
+        con, "select site_id, url, title, doc_type, doc_no from stg_documents order by site_id, url"
+    ):
+        if doc_type == "interpretation":
+            interps.append((site, url, title or ""))
+        else:
+            sites[site].add(url, title or "", doc_type, doc_no)
     pairs: dict[tuple, dict] = {}
-    for view in ("int_pairs_linked", "int_pairs_quoted"):
-        rows = sql(
-            con,
-            f"select site_id, policy_url, interpretation_url, method, confidence, evidence from {view}",
+    outside: list[dict] = []
+
+    def pair(site: str, policy: str, interp: str, evidence: str) -> None:
+        if policy == interp:
+            return
+        found = pairs.setdefault(
+            (site, policy, interp),
+            {"method": "quote", "confidence": QUOTE_CONFIDENCE, "evidence": evidence},
         )
-        for site, policy, interp, method, confidence, evidence in rows:
-            key = (site, policy, interp)
-            if key in pairs:
-                pairs[key]["evidence"] += "；" + evidence
-                continue
-            pairs[key] = {"method": method, "confidence": confidence, "evidence": evidence}
-    for key, pair in similar_pairs(con, {k[2] for k in pairs}).items():
+        if evidence not in found["evidence"]:
+            found["evidence"] += "；" + evidence
+
+    for site, url, title in interps:
+        docs = sites[site]
+        found = False
+        quoted = "《" in fold(title)
+        for name in cited_names(title):
+            hits = docs.named(name)
+            for policy in hits:
+                pair(site, policy, url, f"标题引用：《{name}》")
+            found = found or bool(hits)
+            if not hits and (quoted or looks_like_document(name)):
+                outside.append({"site_id": site, "interpretation_url": url, "cited_name": name})
+        for raw in DOC_NO_IN_TITLE.findall(title):
+            for policy in docs.by_doc_no.get(_doc_no(raw), ()):
+                pair(site, policy, url, f"引用文号：{raw}")
+                found = True
+        if not found and not quoted:
+            for policy, name in docs.mentioned_in(title):
+                pair(site, policy, url, f"标题提及：{name}")
+    return pairs, outside
+
+
+def machine_pairs(
+    con: duckdb.DuckDBPyConnection, *, counts_from: float, review_from: float
+) -> tuple[dict[tuple, dict], list[dict]]:
+    """Pairs from links and names, then similarity for the interpretations left; the outside
+    citations."""
+    pairs: dict[tuple, dict] = {}
+    for site, policy, interp, method, confidence, evidence in sql(
+        con,
+        "select site_id, policy_url, interpretation_url, method, confidence, evidence "
+        "from int_pairs_linked",
+    ):
+        pairs[(site, policy, interp)] = {
+            "method": method,
+            "confidence": confidence,
+            "evidence": evidence,
+        }
+    named, outside = named_pairs(con)
+    for key, pair in named.items():
+        if key in pairs:
+            pairs[key]["evidence"] += "；" + pair["evidence"]
+        else:
+            pairs[key] = pair
+    settled = {k[2] for k in pairs} | {o["interpretation_url"] for o in outside}
+    for key, pair in similar_pairs(con, settled, review_from).items():
+        pair["counted"] = pair["confidence"] >= counts_from
         pairs.setdefault(key, pair)
-    return pairs
+    for pair in pairs.values():
+        pair.setdefault("counted", True)
+    return pairs, outside
 
 
-def similar_pairs(con: duckdb.DuckDBPyConnection, paired: set[str]) -> dict[tuple, dict]:
-    """Title similarity for interpretations no link or quotation paired (jieba loads only here,
-    and only when there is one)."""
+def similar_pairs(
+    con: duckdb.DuckDBPyConnection, settled: set[str], floor: float
+) -> dict[tuple, dict]:
+    """Title similarity for interpretations no link, name or outside citation settled (jieba
+    loads only here, and only when there is one)."""
     interps = [
         row
         for row in sql(
             con,
             "select site_id, url, title, published_date from stg_documents "
-            "where doc_type = 'interpretation' and published_date is not null",
+            "where doc_type = 'interpretation' and published_date is not null order by url",
         )
-        if row[1] not in paired
+        if row[1] not in settled
     ]
     if not interps:
         return {}
@@ -79,7 +184,7 @@ def similar_pairs(con: duckdb.DuckDBPyConnection, paired: set[str]) -> dict[tupl
         policies[site].append(Candidate(url, title, published))
     found = {}
     for site, url, title, published in interps:
-        best = best_policy(title, published, policies[site])
+        best = best_policy(title, published, policies[site], floor=floor)
         if best:
             policy, score = best
             found[(site, policy.url, url)] = {
@@ -90,28 +195,35 @@ def similar_pairs(con: duckdb.DuckDBPyConnection, paired: set[str]) -> dict[tupl
     return found
 
 
-def write_pairs(con: duckdb.DuckDBPyConnection, pairs: dict[tuple, dict]) -> int:
-    """Replace the pairs table, with each pair's working-day lag and the basis of that count."""
+def write_pairs(
+    con: duckdb.DuckDBPyConnection, pairs: dict[tuple, dict], outside: list[dict]
+) -> int:
+    """Replace the pairs table (with each pair's working-day lag and the basis of that count)
+    and the outside citations."""
     rows = {name: [] for name in PAIR_COLUMNS}
     for (site, policy, interp), pair in sorted(pairs.items()):
         for name, value in zip(PAIR_COLUMNS[:3], (site, policy, interp), strict=True):
             rows[name].append(value)
         for name in PAIR_COLUMNS[3:]:
             rows[name].append(pair.get(name))
-    batch = pa.table(
-        rows,
+    types = {"confidence": pa.float64(), "counted": pa.bool_()}
+    batch = pa.table(rows, schema=pa.schema([(n, types.get(n, pa.string())) for n in PAIR_COLUMNS]))
+    cited = pa.table(
+        {k: [o[k] for o in outside] for k in ("site_id", "interpretation_url", "cited_name")},
         schema=pa.schema(
-            [(n, pa.float64() if n == "confidence" else pa.string()) for n in PAIR_COLUMNS]
+            [(k, pa.string()) for k in ("site_id", "interpretation_url", "cited_name")]
         ),
     )
     con.register("new_pairs", batch)
+    con.register("new_outside", cited)
     try:
         sql(con, "begin transaction")
         sql(con, "delete from pairs")
         sql(
             con,
             """
-            insert into pairs
+            insert into pairs (site_id, policy_url, interpretation_url, method, confidence,
+                               evidence, lag_workdays, lag_basis, reviewed, review_note, counted)
             select n.site_id, n.policy_url, n.interpretation_url, n.method, n.confidence,
                    n.evidence,
                    wi.workday_index - wp.workday_index as lag_workdays,
@@ -119,7 +231,7 @@ def write_pairs(con: duckdb.DuckDBPyConnection, pairs: dict[tuple, dict]) -> int
                         when 'estimated' in (wp.basis, wi.basis) then 'estimated'
                         when 'override' in (wp.basis, wi.basis) then 'override'
                         else 'official' end as lag_basis,
-                   n.reviewed, n.review_note
+                   n.reviewed, n.review_note, n.counted
             from new_pairs n
             left join documents p on p.site_id = n.site_id and p.url = n.policy_url
             left join documents i on i.site_id = n.site_id and i.url = n.interpretation_url
@@ -127,21 +239,32 @@ def write_pairs(con: duckdb.DuckDBPyConnection, pairs: dict[tuple, dict]) -> int
             left join workdays wi on wi.day = i.published_date
         """,
         )
+        sql(con, "delete from outside_citations")
+        sql(con, "insert into outside_citations select distinct * from new_outside")
         sql(con, "commit")
     except BaseException:
         sql(con, "rollback")
         raise
     finally:
         con.unregister("new_pairs")
+        con.unregister("new_outside")
     return len(pairs)
 
 
-def pair_documents(con: duckdb.DuckDBPyConnection, reviews: list[Review]) -> dict[str, int]:
-    """Pair, apply the reviews, store; the counts by method and by review decision."""
-    pairs = machine_pairs(con)
+def pair_documents(
+    con: duckdb.DuckDBPyConnection,
+    reviews: list[Review],
+    *,
+    counts_from: float,
+    review_from: float,
+) -> dict[str, int]:
+    """Pair, apply the reviews, store; the counts by method, by review decision, of the pairs
+    waiting for review and of the outside citations."""
+    pairs, outside = machine_pairs(con, counts_from=counts_from, review_from=review_from)
     review_counts = apply_reviews(pairs, reviews)
-    write_pairs(con, pairs)
-    counts = defaultdict(int)
+    write_pairs(con, pairs, outside)
+    counts: dict[str, int] = defaultdict(int)
     for pair in pairs.values():
-        counts[pair["method"]] += 1
+        counts[pair["method"] if pair["counted"] else "waiting_review"] += 1
+    counts["outside"] = len(outside)
     return {**counts, **{f"review_{k}": v for k, v in review_counts.items()}}

@@ -78,10 +78,10 @@ def apply_reviews(pairs: dict[tuple, dict], reviews: list[Review]) -> dict[str, 
             if pair is None:
                 counts["stale"] += 1
             else:
-                pair.update(reviewed="confirmed", review_note=review.note)
+                pair.update(reviewed="confirmed", review_note=review.note, counted=True)
                 counts["confirm"] += 1
         elif pair is not None:  # the machine found it too
-            pair.update(reviewed="confirmed", review_note=review.note)
+            pair.update(reviewed="confirmed", review_note=review.note, counted=True)
             counts["add"] += 1
         else:
             pairs[review.key] = {
@@ -90,6 +90,7 @@ def apply_reviews(pairs: dict[tuple, dict], reviews: list[Review]) -> dict[str, 
                 "evidence": "人工补充",
                 "reviewed": "added",
                 "review_note": review.note,
+                "counted": True,
             }
             counts["add"] += 1
     return counts

@@ -24,7 +24,7 @@ INDICATORS = (
 # the numbers each indicator needs from its table, besides weight / counts / source
 REQUIRED_KEYS = {
     "update_frequency": ("min_per_week", "required"),
-    "interpretation_rate": ("required",),
+    "interpretation_rate": ("required", "classes"),
     "graphic_share": ("required",),
     "interpretation_timeliness": ("max_workdays", "required"),
     "disclosure_timeliness": ("max_workdays", "required"),
@@ -35,6 +35,12 @@ REQUIRED_KEYS = {
     "dead_links": ("max_count",),
     "homepage_updated": ("max_days",),
     "duplicate_posting": ("max_count",),
+}
+
+
+# rule tables that are no indicator: settings of the mechanism the indicators rest on
+SETTINGS = {
+    "pairing": ("similarity_counts_from", "similarity_review_from"),
 }
 
 
@@ -51,10 +57,11 @@ class Rules:
     def __getitem__(self, indicator: str) -> dict:
         return self.table[indicator]
 
-    def variables(self) -> dict[str, float]:
-        """Every number as a SQL variable, `<indicator>__<key>` (read with getvariable)."""
+    def variables(self) -> dict[str, float | list[str]]:
+        """Every number (and list of names) as a SQL variable, `<indicator>__<key>` (read with
+        getvariable)."""
         return {
-            f"{ind}__{key}": float(value)
+            f"{ind}__{key}": [str(v) for v in value] if isinstance(value, list) else float(value)
             for ind, keys in REQUIRED_KEYS.items()
             for key, value in self.table[ind].items()
             if key in keys
@@ -78,7 +85,15 @@ def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:
             if key not in entry:
                 raise RulesError(f"{path}: [{indicator}] needs `{key}`")
         table[indicator] = {"weight": 1, "counts": True, **entry}
-    unknown = set(data) - set(INDICATORS) - {"name"}
+    for setting, keys in SETTINGS.items():
+        entry = data.get(setting)
+        if not isinstance(entry, dict) or any(k not in entry for k in (*keys, "source")):
+            raise RulesError(f"{path}: [{setting}] needs {', '.join((*keys, 'source'))}")
+        table[setting] = entry
+    classes = table["interpretation_rate"]["classes"]
+    if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
+        raise RulesError(f"{path}: [interpretation_rate] classes must be a list of class names")
+    unknown = set(data) - set(INDICATORS) - set(SETTINGS) - {"name"}
     if unknown:
         raise RulesError(f"{path}: unknown tables {sorted(unknown)}; known: {list(INDICATORS)}")
     return Rules(str(data.get("name", path.stem)), path, table)

@@ -9,6 +9,7 @@ SQL as variables (`getvariable('as_of')`), with every threshold of the rules fil
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,16 +46,28 @@ def window_start(as_of: dt.date, weeks: int) -> dt.date:
 
 def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every SQL file as a temporary relation of its name, layer by layer (files in a layer use
-    only the layers before it, and the tables). Staging is read by almost every later query, so
-    it is computed once per run (a temporary table); the other layers stay views."""
+    the layers before it, the tables, and other files of their layer: those are created first).
+    Staging is read by almost every later query, so it is computed once per run (a temporary
+    table); the other layers stay views."""
     names = []
     for layer in LAYERS:
         kind = "table" if layer == "staging" else "view"
-        for path in sorted((SQL_DIR / layer).glob("*.sql")):
-            text = path.read_text(encoding="utf-8")
-            sql(con, f"create or replace temp {kind} {path.stem} as {text}")
-            names.append(path.stem)
+        pending = {p.stem: p.read_text(encoding="utf-8") for p in (SQL_DIR / layer).glob("*.sql")}
+        while pending:
+            for name in sorted(pending):
+                if _uses(pending[name], set(pending) - {name}):
+                    continue
+                sql(con, f"create or replace temp {kind} {name} as {pending.pop(name)}")
+                names.append(name)
+                break
+            else:
+                raise ValueError(f"analysis/sql/{layer}: files use each other: {sorted(pending)}")
     return names
+
+
+def _uses(text: str, others: set[str]) -> int:
+    """How many of the other not-yet-created files of its layer a query names."""
+    return sum(1 for name in others if re.search(rf"\b{name}\b", text))
 
 
 def set_variables(
@@ -63,7 +76,8 @@ def set_variables(
     sql(con, "set variable as_of = ?::date", [as_of])
     sql(con, "set variable window_start = ?::date", [start])
     for name, value in rules.variables().items():
-        sql(con, f"set variable {name} = ?::double", [value])
+        cast = "varchar[]" if isinstance(value, list) else "double"
+        sql(con, f"set variable {name} = ?::{cast}", [value])
 
 
 def refresh_workdays(
@@ -106,7 +120,12 @@ def score(
     set_variables(con, as_of, start, rules)
     result.estimated_days = refresh_workdays(con, as_of, overrides)
     create_views(con)
-    result.pairs = pair_documents(con, reviews)
+    result.pairs = pair_documents(
+        con,
+        reviews,
+        counts_from=rules["pairing"]["similarity_counts_from"],
+        review_from=rules["pairing"]["similarity_review_from"],
+    )
     sql(con, "begin transaction")
     try:
         sql(con, "delete from indicators where as_of = ?", [as_of])

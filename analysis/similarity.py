@@ -5,8 +5,10 @@ jieba loads lazily, once per process, quietly, with the domain's words (`jieba_w
 words every policy or interpretation title carries (关于, 印发, 通知, 解读 …). An interpretation
 pairs with the policy of the same site, published up to `WINDOW_DAYS` before it (or a week
 after), whose title holds the largest share of the interpretation's content words (each found
-anywhere in the policy's title, so 管理 counts inside 管理工作) — at least
-`MIN_SCORE`, and only when no other policy scores as well. Near misses are refused: different
+anywhere in the policy's title, so 管理 counts inside 管理工作) — at least the floor the caller
+gives (the rules file's `[pairing] similarity_review_from`), and only when no other policy scores
+as well. Whether such a pair counts or waits for a person is the caller's rule, not this
+module's. Near misses are refused: different
 years (2019 vs 2020 editions), different batches (第二批 vs 第一批), a 领导小组 notice against the
 plan it issues.
 """
@@ -28,7 +30,7 @@ STOCK_WORDS = frozenset(
     ， , 【 】 — - “ ” 年""".split()
 )
 WINDOW_DAYS = 90
-MIN_SCORE = 0.75
+MIN_SCORE = 0.75  # the floor when the caller names none
 YEAR = re.compile(r"(?:19|20)\d{2}")
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
 
@@ -68,7 +70,7 @@ class Candidate:
 
 
 def best_policy(
-    title: str, published: dt.date, policies: list[Candidate]
+    title: str, published: dt.date, policies: list[Candidate], *, floor: float = MIN_SCORE
 ) -> tuple[Candidate, float] | None:
     """The one policy an interpretation's title points at, with its score, or None."""
     words = content_words(title)
@@ -79,7 +81,7 @@ def best_policy(
         if not (-7 <= (published - p.published).days <= WINDOW_DAYS) or near_miss(title, p.title):
             continue
         score = sum(1 for w in words if w in p.title) / len(words)
-        if score >= MIN_SCORE:
+        if score >= floor:
             scored.append((score, -abs((published - p.published).days), p))
     if not scored:
         return None

@@ -55,6 +55,7 @@ WARNINGS = {
     "no_published_date": "页面上找不到发布日期",
     "written_date_disagreement": "信息公开表格的成文日期与正文落款日期不一致（以表格为准）",
     "url_meta_mismatch": "页面 Url meta 指向的地址与文档地址不同",
+    "doc_type_disagreement": "栏目名称（或 ColumnName/ColumnType）所示类型与文件本身的证据不一致（以证据为准）",
 }
 
 
@@ -176,13 +177,16 @@ def normalize_document(item: dict) -> NormalizedDocument:
         warnings.append("url_meta_mismatch")
 
     title = picked["title"].value or ""
-    doc_type, doc_type_source = decide_doc_type(
+    decision = decide_doc_type(
         column_kind_crawled=item.get("column_kind"),
         meta=page.get("meta") or {},
         hints=[(c["source"], c["raw"]) for c in candidates if c["field"] == "doc_type_hint"],
         title=title,
         doc_no=picked["doc_no"].value,
     )
+    doc_type = decision.doc_type
+    if decision.disagreement:
+        warnings.append("doc_type_disagreement")
     form = None
     if doc_type == "interpretation":
         form = interpretation_form(
@@ -200,7 +204,9 @@ def normalize_document(item: dict) -> NormalizedDocument:
         "column_kind": item["column_kind"],
         "column_url": item["column_url"],
         "doc_type": doc_type,
-        "doc_type_source": doc_type_source,
+        "doc_type_source": decision.source,
+        "doc_type_evidence": decision.evidence,
+        "official_class": decision.official_class,
         "published_date": published,
         "written_date": written,
         "index_no": picked["index_no"].value,

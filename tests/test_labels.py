@@ -23,12 +23,12 @@ FIELDS = (
     "doc_type",
 )
 NONE = dict.fromkeys(FIELDS)
-NONE["doc_type"] = "other"
+NONE["doc_type"] = "other"  # the title says no type; a 文号 makes a policy
 
 
 def fields_of(snippet: str, head: str = "") -> dict:
     html = (
-        f"<html><head><title>关于做好某项工作的通知</title>{head}</head><body>{snippet}"
+        f"<html><head><title>某项工作有关事项</title>{head}</head><body>{snippet}"
         '<div id="zoom"><p>各有关单位：现将有关事项通知如下，请认真贯彻执行。</p></div></body></html>'
     )
     page = extract_page(html, "https://wsjkw.example.gov.cn/a/b.html")

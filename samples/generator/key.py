@@ -14,12 +14,6 @@ from samples.generator.plan import Doc, SitePlan
 from samples.generator.render_base import SiteFiles
 from samples.generator.specs import AS_OF, HISTORY_START
 
-DOC_TYPE_BY_KIND = {
-    "policy": "policy",
-    "interpretation": "interpretation",
-    "notice": "notice",
-    "news": "news",
-}
 # Stale-column thresholds of the national inspection rules (国办秘函〔2019〕19号), by column kind.
 STALE_MONTHS = {"news": None, "notice": 6, "policy": 6, "interpretation": 6}
 STALE_NEWS_DAYS = 14
@@ -55,7 +49,8 @@ DOCUMENT_FIELDS = (
 
 
 def doc_type(doc: Doc) -> str:
-    return DOC_TYPE_BY_KIND.get(doc.column.kind, "other")
+    """What the generator meant the document to be, whatever column it was filed under."""
+    return doc.doc_type
 
 
 def document_row(doc: Doc, docs: list[Doc]) -> dict:
@@ -129,6 +124,9 @@ def pairs(plan: SitePlan) -> list[dict]:
                 "working_days": lag,
                 "late": lag > INTERP_MAX_WORKDAYS,
                 "interpretation_form": doc.interp_form,
+                # the pages link each other (相关解读 / 相关文件); False: the interpretation only
+                # names its policy in its title
+                "linked": policy.seq in doc.related,
             }
         )
     return rows

@@ -89,7 +89,15 @@ class Doc:
             warnings.append("charset_header_mismatch")
         if "decree_signing_date" in self.flags:
             warnings.append("written_date_disagreement")
+        if self.doc_type != self.column_type:
+            warnings.append("doc_type_disagreement")  # filed under a column of another kind
         return warnings
+
+    @property
+    def column_type(self) -> str:
+        """The document type the column's kind names (人事, 规划计划 … name none: other)."""
+        kind = self.column.kind
+        return kind if kind in ("policy", "interpretation", "notice", "news") else "other"
 
 
 @dataclass

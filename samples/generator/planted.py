@@ -95,7 +95,9 @@ def plant_cases(p: Planner) -> None:
         doc.signing = f"{doc.written.year}年{doc.written.month}月{doc.written.day}日"
         p.plant("written_after_published", doc, written=doc.written.isoformat())
         original = pick(p, lambda d: d.doc_type == "notice" and in_year(d, 2026))
-        twin = p.new_doc("news", "news", original.title, original.published, original.subject)
+        twin = p.new_doc(
+            "news", original.doc_type, original.title, original.published, original.subject
+        )
         for name in (
             "index_no",
             "index_no_raw",
@@ -149,11 +151,110 @@ def plant_cases(p: Planner) -> None:
         doc.images = [Image(), Image(exists=False)]
         p.plant("broken_image", doc)
 
+    if site in MISFILED_SITES:
+        plant_misfiled_documents(p, **MISFILED_SITES[site])
     record_generated_cases(p)
     used = {d.column.key for d in p.docs}
     for col in p.spec.columns:
         if col.key not in used:  # blank by design (rate 0) or because nothing was drawn
             p.plant("blank_column", column=col.name, by_design=col.rate == 0)
+
+
+# Real portals file documents carelessly (DOMAIN.md §4, issue 15): per site, the columns the traps
+# go into and the name its general office issues under, in two families (.shtml and Hanweb)
+MISFILED_SITES = {
+    "nhc": {
+        "news": "news",
+        "planning": "planning",
+        "personnel": "personnel",
+        "office": "国家卫生健康委办公厅",
+        "form": "text",
+    },
+    "qianxi": {
+        "news": "news",
+        "planning": "planning",
+        "personnel": "appoint",
+        "office": "黔溪布依族苗族自治州人民政府办公室",
+        "form": "graphic",  # the site interprets by 图解
+    },
+}
+
+
+def _unlinked(policy: Doc, interp: Doc) -> Doc:
+    """An interpretation that names its policy only in its title: no related link either way."""
+    interp.related = []
+    policy.related = [s for s in policy.related if s != interp.seq]
+    return interp
+
+
+def plant_misfiled_documents(
+    p: Planner, *, news: str, planning: str, personnel: str, office: str, form: str
+) -> None:
+    """Policies with 文号 under 工作动态 and 规划计划, a 任免 notice with 文号, interpretations that quote
+    the inner title of a 印发 wrapper or an edition without its years, one that explains a national
+    document the site does not host, and a similarity near miss (another year's edition)."""
+    region, short = p.spec.region, p.spec.short
+    subjects = [s for s in SUBJECTS if not any(s in d.title for d in p.docs)] or list(SUBJECTS)
+    first, second, third = subjects[0], subjects[1 % len(subjects)], subjects[2 % len(subjects)]
+
+    def official(column: str, doc_type: str, title: str, day: dt.date, subject: str) -> Doc:
+        doc = p.new_doc(column, doc_type, title, day, subject)
+        p.fill_official(doc, with_doc_no=True, with_written=True)
+        doc.issuer = office if doc_type == "policy" else short
+        return doc
+
+    # 1. the general office's 文件 under 工作动态; its interpretation quotes the inner title
+    inner = f"{region}{first}实施管理办法"  # no generated title has this form
+    policy = official(news, "policy", f"{office}关于印发{inner}的通知", dt.date(2026, 9, 8), first)
+    interp = _unlinked(
+        policy, p.interpretation_for(policy, calendar.add_workdays(policy.published, 1), form)
+    )
+    interp.title = f"解读《{inner}》" if form == "text" else f"一图读懂《{inner}》"
+    p.plant("policy_filed_under_news", policy, column=policy.column.name, interpretation=interp)
+    # 2. a plan with 文号 under 规划计划; its 图解 quotes it without the years
+    plan_name = f"{region}{second}三年行动计划"
+    plan = official(planning, "policy", f"{plan_name}（2026—2028年）", dt.date(2026, 9, 22), second)
+    interp = _unlinked(
+        plan, p.interpretation_for(plan, calendar.add_workdays(plan.published, 2), "graphic")
+    )
+    interp.title = f"图解：《{plan_name}》"
+    p.plant("plan_filed_under_planning", plan, column=plan.column.name, interpretation=interp)
+    # 3. a 任免 notice with 文号: an official document that needs no interpretation
+    appoint = official(
+        personnel, "other", f"{short}关于张某某等同志职务任免的通知", dt.date(2026, 10, 13), third
+    )
+    appoint.validity = None
+    p.plant("personnel_notice_with_doc_no", appoint, doc_no=appoint.doc_no)
+    # 4. an interpretation of a national document the site does not host
+    national = f"国务院办公厅关于推进{third}高质量发展的意见"
+    outside = p.new_doc(
+        "interp",
+        "interpretation",
+        f"解读《{national}》" if form == "text" else f"图解：《{national}》",
+        dt.date(2026, 10, 20),
+        third,
+    )
+    outside.interp_form = form
+    if form == "graphic":
+        outside.images = [Image(), Image()]
+    outside.index_no, outside.index_no_raw = p.next_index(2026)
+    outside.issuer, outside.topic, outside.show_table = short, p.spec.topic, True
+    p.plant("interprets_outside_document", outside)
+    # 5. a similarity near miss: this year's 工作要点 has its interpretation; last year's is
+    # interpreted by an answer to the press that names no document, and must not pair with it
+    points = f"{region}{third}专项工作要点"
+    edition = official(
+        "policy", "policy", f"关于印发《{points}（2026年）》的通知", dt.date(2026, 10, 27), third
+    )
+    edition.issuer = short
+    p.interpretation_for(edition, calendar.add_workdays(edition.published, 1), "graphic")
+    near = p.new_doc(
+        "interp", "interpretation", f"{points}（2025年）答记者问", dt.date(2026, 10, 29), third
+    )
+    near.interp_form = "interview"
+    near.index_no, near.index_no_raw = p.next_index(2026)
+    near.issuer, near.topic, near.show_table = short, p.spec.topic, True
+    p.plant("similarity_near_miss", near, policy=edition)
 
 
 def record_generated_cases(p: Planner) -> None:

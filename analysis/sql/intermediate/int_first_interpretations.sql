@@ -1,6 +1,7 @@
--- Per policy in the window: its first interpretation published by the as-of date, and the lag.
+-- Per policy needing interpretation in the window: its first counted interpretation published
+-- by the as-of date, and the lag.
 with policies as (
-    select site_id, url, published_date from stg_documents where doc_type = 'policy' and in_window
+    select site_id, url, published_date from int_policies
 ),
 
 paired as (
@@ -8,7 +9,7 @@ paired as (
            i.published_date as interpretation_published
     from pairs p
     join stg_documents i on i.site_id = p.site_id and i.url = p.interpretation_url
-    where i.published_date <= getvariable('as_of')
+    where p.counted and i.published_date <= getvariable('as_of')
 ),
 
 ranked as (

@@ -1,18 +1,26 @@
--- Pairs the pages state themselves: a policy's 相关解读 link to an interpretation, or an
--- interpretation's 相关文件 / 原文 link back, checked to join a policy and an interpretation.
+-- Pairs the pages state themselves: a document's 相关解读 link to an interpretation, or an
+-- interpretation's 相关文件 / 原文 link back. The linked document is paired whatever type it was
+-- given (a 文件 filed under 工作动态 is still the policy an interpretation links to), except
+-- another interpretation and a news item with no 文号 (an interpretation's 相关链接 to 动态 news).
 with docs as (
-    select site_id, url, doc_type from stg_documents
+    select site_id, url, doc_type, doc_no from stg_documents
 ),
 
 links as (
     select * from stg_related_links
 ),
 
+explained as (
+    -- documents an interpretation can explain
+    select * from docs
+    where doc_type <> 'interpretation' and (doc_type <> 'news' or doc_no is not null)
+),
+
 forward as (
     select l.site_id, l.from_url as policy_url, l.to_url as interpretation_url,
            '政策页链接：' || l.anchor_text as evidence
     from links l
-    join docs p on p.site_id = l.site_id and p.url = l.from_url and p.doc_type = 'policy'
+    join explained p on p.site_id = l.site_id and p.url = l.from_url
     join docs i on i.site_id = l.site_id and i.url = l.to_url and i.doc_type = 'interpretation'
     where l.relation in ('interpretation', 'related')
 ),
@@ -22,7 +30,7 @@ backward as (
            '解读页链接：' || l.anchor_text as evidence
     from links l
     join docs i on i.site_id = l.site_id and i.url = l.from_url and i.doc_type = 'interpretation'
-    join docs p on p.site_id = l.site_id and p.url = l.to_url and p.doc_type = 'policy'
+    join explained p on p.site_id = l.site_id and p.url = l.to_url
     where l.relation in ('policy', 'related')
 ),
 

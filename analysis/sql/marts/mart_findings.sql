@@ -19,9 +19,9 @@ silent_weeks as (
 
 unpaired as (
     select d.site_id, 'interpretation_rate', d.url, '政策文件无解读：' || d.title, null, null
-    from docs d
+    from int_policies d
     left join first_interps f on f.site_id = d.site_id and f.policy_url = d.url
-    where d.doc_type = 'policy' and f.policy_url is null
+    where f.policy_url is null
 ),
 
 late as (

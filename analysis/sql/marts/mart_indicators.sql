@@ -23,11 +23,14 @@ update_frequency as (
 ),
 
 policies as (
-    select d.site_id, d.url, f.interpretation_url, f.lag_workdays, f.lag_basis,
-           d.disclosure_attr, d.validity
-    from docs d
+    -- the documents that must be interpreted (int_policies: by class, or named by an interpretation)
+    select d.site_id, d.url, f.interpretation_url, f.lag_workdays, f.lag_basis
+    from int_policies d
     left join int_first_interpretations f on f.site_id = d.site_id and f.policy_url = d.url
-    where d.doc_type = 'policy'
+),
+
+labelled as (
+    select site_id, url, disclosure_attr, validity from docs where doc_type = 'policy'
 ),
 
 interpretation_rate as (
@@ -49,13 +52,13 @@ interpretation_timeliness as (
 attribute_labelled as (
     select s.site_id, 'attribute_labelled', count(p.disclosure_attr), count(p.url),
            getvariable('attribute_labelled__required'), 'exact'
-    from sites_ s left join policies p using (site_id) group by all
+    from sites_ s left join labelled p using (site_id) group by all
 ),
 
 validity_labelled as (
     select s.site_id, 'validity_labelled', count(p.validity), count(p.url),
            getvariable('validity_labelled__required'), 'exact'
-    from sites_ s left join policies p using (site_id) group by all
+    from sites_ s left join labelled p using (site_id) group by all
 ),
 
 graphic_share as (

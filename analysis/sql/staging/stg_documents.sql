@@ -11,14 +11,13 @@ final as (
         column_url,
         column_kind,
         doc_type,
+        official_class,
         published_date,
         written_date,
         doc_no,
         disclosure_attr,
         validity,
         interpretation_form,
-        -- the name a title quotes: its 《…》, else the whole title
-        coalesce(nullif(regexp_extract(title, '《([^》]+)》', 1), ''), title) as quoted_name,
         published_date between getvariable('window_start') and getvariable('as_of') as in_window
     from source
 )

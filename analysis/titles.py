@@ -1,0 +1,167 @@
+"""The names a document is cited by, and the names an interpretation cites, as people write them.
+
+A policy titled 「江安省卫生健康委办公室关于印发《江安省护理服务管理办法（试行）》的通知」 is cited as
+解读《江安省护理服务管理办法》, 图解：江安省护理服务管理办法（试行）, 《关于印发〈…〉的通知》解读, or by its
+full title. Both sides are reduced to a **core name**: spaces, quote marks and bracket shapes
+folded; the issuer prefix (…委员会 / …办公厅 / …人民政府 / 中华人民共和国 before 关于 / 印发 / 转发) and
+关于 dropped; the 印发 / 转发 / 发布 …的通知 wrapper opened (nested wrappers too); a trailing 的通知 and
+parenthesised （试行）, （暂行）, （修订）, （2019-2021年） set aside. Two names match when their cores are
+equal and the parenthesised years, where both sides state some, agree (2019–2021 is not
+2022–2024). Years, batches (第二批) and editions inside the name stay part of it, so they never match
+another edition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FOLD = str.maketrans(
+    {
+        "(": "（",
+        ")": "）",
+        "〈": "《",
+        "〉": "》",
+        "<": "《",
+        ">": "》",
+        "[": "〔",
+        "]": "〕",
+        "［": "〔",
+        "］": "〕",
+        "【": "〔",
+        "】": "〕",
+        "—": "-",
+        "–": "-",
+        "－": "-",
+        "~": "-",
+        "～": "-",
+        "“": "",
+        "”": "",
+        '"': "",
+        "‘": "",
+        "’": "",
+        "「": "",
+        "」": "",
+        "：": ":",
+    }
+)
+ISSUER = re.compile(
+    r"^(?:中华人民共和国|(?:[^关《]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|卫生健康委"
+    r"|卫健委|卫计委|卫生健康局|卫生局|管理局|局|厅|委|部|院)(?:[、和与][^关《]{2,30}?)?))(?=关于|印发|转发|发布)"
+)
+NATIONAL_PREFIX = re.compile(r"^中华人民共和国(?=.{2,}(?:法|条例)$)")
+WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|发布)(.+?)(?:的)?(?:通知|公告)$")
+LEADING_VERB = re.compile(r"^(?:关于)?(?:印发|转发|发布)(?=《.+》$)")  # what an outer wrapper left
+TRAILING_NOTICE = re.compile(r"的(?:通知|公告)$")
+PAREN = re.compile(r"（([^（）]{1,24})）")
+SETTABLE_PAREN = re.compile(r"试行|暂行|修订|修正|[0-9]{4}")
+YEARS = re.compile(r"[0-9]{4}")
+QUOTE_OPEN, QUOTE_CLOSE = "《", "》"
+# how an interpretation title introduces a name without 《》: 图解：X, 一图读懂X, 【图解】X …
+PREFIXED = re.compile(
+    r"^(?:〔图解〕|图解:|图解|图说:?|一图读懂|一图看懂|一图了解|视频解读:|政策解读:|解读:|权威解读:|解读)"
+)
+# a document form a name written in running text must end with (中医药法, …管理办法)
+DOCUMENT_FORM = re.compile(
+    r"(?:法|条例|办法|规定|细则|规范|规程|意见|方案|规划|计划|纲要|决定|要点|措施|标准)$"
+)
+MIN_RUNNING_NAME = 4
+
+
+@dataclass(frozen=True)
+class Name:
+    core: str  # what the name is, wrappers and editions' brackets set aside
+    years: frozenset[str]  # the years its brackets state (（2019-2021年）)
+
+    def matches(self, other: Name) -> bool:
+        if self.core != other.core or len(self.core) < 2:
+            return False
+        return not (self.years and other.years and self.years != other.years)
+
+
+def fold(text: str) -> str:
+    """Spaces, quote marks and bracket shapes folded to one spelling."""
+    return re.sub(r"\s+", "", text.translate(FOLD))
+
+
+def _strip_quotes(text: str) -> str:
+    while text.startswith(QUOTE_OPEN) and text.endswith(QUOTE_CLOSE):
+        text = text[1:-1]
+    return text
+
+
+def name_of(text: str) -> Name:
+    """The core name of a title or a quoted name (see the module docstring)."""
+    text = _strip_quotes(fold(text))
+    years: set[str] = set()
+    for _ in range(4):  # wrappers nest: 转发…关于印发《X》的通知…的通知
+        before = text
+        text = ISSUER.sub("", text)
+        text = NATIONAL_PREFIX.sub("", text)
+        wrapped = WRAPPER.match(text)
+        if wrapped:
+            text = wrapped.group(1)
+        text = _strip_quotes(TRAILING_NOTICE.sub("", text))
+        if text.startswith("关于") and len(text) > 4:
+            text = text[2:]
+        text = _strip_quotes(LEADING_VERB.sub("", text))
+        text = _strip_quotes(ISSUER.sub("", text))
+        if text == before:
+            break
+    while True:  # （试行）, （2019-2021年） at the end, possibly several
+        m = re.search(r"（([^（）]{1,24})）》?$", text)
+        if not m or not SETTABLE_PAREN.search(m.group(1)):
+            break
+        years.update(YEARS.findall(m.group(1)))
+        text = _strip_quotes(text[: m.start()])
+    text = text.replace(QUOTE_OPEN, "").replace(QUOTE_CLOSE, "")
+    return Name(text, frozenset(years))
+
+
+def outer_quotes(title: str) -> list[str]:
+    """The outermost 《…》 of a title, nested 《〈…〉》 and 《《…》》 kept whole inside."""
+    title = fold(title)
+    found, depth, start = [], 0, 0
+    for i, ch in enumerate(title):
+        if ch == QUOTE_OPEN:
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == QUOTE_CLOSE and depth:
+            depth -= 1
+            if depth == 0 and i > start:
+                found.append(title[start:i])
+    return found
+
+
+def cited_names(title: str) -> list[str]:
+    """The names an interpretation's title cites: every outermost 《…》, else what follows 图解：,
+    一图读懂, 解读 … (the whole rest of the title: a name, or only a headline — see
+    `looks_like_document`)."""
+    quoted = outer_quotes(title)
+    if quoted:
+        return quoted
+    text = fold(title)
+    prefixed = PREFIXED.match(text)
+    if prefixed and len(text) - prefixed.end() >= 4:
+        return [text[prefixed.end() :]]
+    return []
+
+
+def looks_like_document(name: str) -> bool:
+    """Whether a cited name is a document's name (ends in a document's form or a wrapper), not a
+    headline such as 权威解读：中医药发展的里程碑."""
+    core = name_of(name).core
+    return DOCUMENT_FORM.search(core) is not None or WRAPPER.match(fold(name)) is not None
+
+
+def mentioned(title: str, document: Name) -> bool:
+    """Whether a title names a document in running text (…中医药法的立法背景): only whole
+    document names of at least four characters that end in a document's form."""
+    core, text = document.core, fold(title)
+    return (
+        len(core) >= MIN_RUNNING_NAME
+        and DOCUMENT_FORM.search(core) is not None
+        and core in text
+        and document.years <= set(YEARS.findall(text))  # another edition is another document
+    )
