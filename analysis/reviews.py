@@ -94,3 +94,22 @@ def apply_reviews(pairs: dict[tuple, dict], reviews: list[Review]) -> dict[str, 
             }
             counts["add"] += 1
     return counts
+
+
+def save_reviews(path: str | Path, new: list[Review]) -> int:
+    """Merge reviews into the file: a newer decision on the same pair replaces the older one.
+    Written whole to a temporary file and renamed, so a failure leaves the old file. Returns the
+    number of reviews in the file."""
+    path = Path(path)
+    merged = {r.key: r for r in load_reviews(path)}
+    for review in new:
+        merged[review.key] = review
+    tmp = path.with_name(path.name + ".tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(HEADER)
+        for r in merged.values():
+            writer.writerow([r.site_id, r.policy_url, r.interpretation_url, r.decision, r.note])
+    tmp.replace(path)
+    return len(merged)

@@ -16,6 +16,7 @@ why, and where the site's own column or genre label said otherwise (`doc_type_di
 | `title:document` (the title is a document's name: …办法, …规定, …实施意见, …方案, …规划, …计划, …决定) | policy | 1 |
 | `title:notice` (关于开展 / 做好 / 举办 / 召开 / 公布 / 征求…的通知 / 公告) | notice | 1 |
 | `doc_no` (an issuing organ's 发文字号) | policy (notice when the title is a work notice's) | 2 |
+| `doc_no` of a 规范性文件 (…规〔2026〕4号) | policy, whatever the title | 3 |
 
 A title of an official document that needs no interpretation although it carries a 文号 —
 personnel (任免, 任职, 免职, 聘任), awards and results (表彰, 通报…结果, …结果的公示), budgets and final
@@ -88,6 +89,7 @@ WRAPPER_WEIGHT = 3
 DOCUMENT_NAME_WEIGHT = 1
 NOTICE_WEIGHT = 1
 DOC_NO_WEIGHT = 2
+NORMATIVE_DOC_NO_WEIGHT = 3
 # the site's own names for the document: its column, its 47号文 column tags, its genre label. They
 # are one voice (a site that files a 文件 under 工作动态 usually tags and labels it 工作动态 too), so
 # per type only the heaviest of them counts, not their sum.
@@ -166,7 +168,9 @@ def signals_of(
             found.append(Signal("title:document", "policy", DOCUMENT_NAME_WEIGHT, title))
         if NOTICE_TITLE.search(title):
             found.append(Signal("title:notice", "notice", NOTICE_WEIGHT, title))
-    if doc_no:  # an official document: a policy, unless its title is a work notice's
+    if doc_no and NORMATIVE_DOC_NO.search(doc_no):  # 规范性文件 numbers are given to nothing else
+        found.append(Signal("doc_no", "policy", NORMATIVE_DOC_NO_WEIGHT, doc_no))
+    elif doc_no:  # an official document: a policy, unless its title is a work notice's
         notice = any(s.source == "title:notice" for s in found)
         found.append(Signal("doc_no", "notice" if notice else "policy", DOC_NO_WEIGHT, doc_no))
     return found
@@ -200,8 +204,11 @@ def decide_doc_type(
             heaviest[s.votes] = s
     for kind, weight in site_voice.items():
         totals[kind] += weight
-    if not totals:
-        return DocTypeDecision("other", None, exempt, tuple(signals), False)
+    if not totals:  # nothing but an exempt title against the site's word: no policy
+        overruled = any(
+            s.source.startswith(SITE_NAMED) and s.votes not in (None, "other") for s in signals
+        )
+        return DocTypeDecision("other", None, exempt, tuple(signals), overruled)
     order = (*DOC_TYPES, "other")
     winner = max(totals, key=lambda t: (totals[t], heaviest[t].weight, -order.index(t)))
     disagreement = bool(set(site_voice) - {winner})

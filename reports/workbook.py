@@ -25,7 +25,9 @@ FINDING_HEADERS = ("网站代码", "网站名称", "评估日", "指标", "页�
 LINK_STYLE = "Hyperlink"
 
 
-def write_workbook(report: Report, path: Path) -> Path:
+def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None = None) -> Path:
+    """The workbook; with `review_rows` (reports.review_sheet.rows_to_review) it carries the
+    待复核配对 sheet an assessor fills in and `zwgk review import` reads back."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
 
@@ -67,6 +69,10 @@ def write_workbook(report: Report, path: Path) -> Path:
         ws.auto_filter.ref = ws.dimensions
         for index, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(index)].width = width
+    if review_rows is not None:
+        from reports.review_sheet import add_review_sheet
+
+        add_review_sheet(book, review_rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
     return path

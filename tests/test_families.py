@@ -271,7 +271,7 @@ def test_an_interpretation_page_with_one_image_and_a_link_back():
     row = doc["row"]
     assert (row["doc_type"], row["doc_type_source"], row["interpretation_form"]) == (
         "interpretation",
-        "title",
+        "title:interpretation",
         "graphic",
     )
     assert row["published_date"] == dt.date(2024, 3, 9)

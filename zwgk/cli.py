@@ -64,6 +64,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from zwgk.review import review_import_command
+
+    return review_import_command(args.workbook, args.db, args.reviews)
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     from pipelines.publish import publish, working_path
     from pipelines.store import StoreError
@@ -209,6 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
             cmd_extract,
         ),
         (
+            "review",
+            "read the assessors' pair verdicts from the evidence workbook (review import FILE)",
+            "`zwgk review import WORKBOOK.xlsx` reads the 待复核配对 sheet of the evidence workbook "
+            "(`zwgk report --xlsx`) after an assessor filled in 复核 (确认 / 否决 / 改配 with a page "
+            "URL in 改配页面) and 备注, and merges the verdicts into the reviewed-pairs file beside "
+            "the database. Every row is checked first (verdict, pair, URL known to the database); "
+            "a sheet with any bad row changes nothing and each bad row is named with its sheet "
+            "row number. Rows without a verdict are left for later. `zwgk score` applies the file.",
+            add_review_args,
+            cmd_review,
+        ),
+        (
             "serve-samples",
             "serve the bundled sample commission sites on 127.0.0.1",
             "Serve the six fictional sample commission sites (samples/sites) over real HTTP on "
@@ -284,6 +302,18 @@ def add_score_args(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the reviewed-pairs CSV (site_id,policy_url,interpretation_url,decision,note); "
         "default reviewed_pairs.csv beside the database, if it exists",
+    )
+
+
+def add_review_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["import"], help="import: read a filled-in workbook back")
+    p.add_argument("workbook", type=Path, help="the evidence workbook (.xlsx) with 复核 filled in")
+    add_db_arg(p)
+    p.add_argument(
+        "--reviews",
+        type=Path,
+        metavar="FILE",
+        help="the reviewed-pairs CSV to merge into (default reviewed_pairs.csv beside the database)",
     )
 
 

@@ -41,7 +41,9 @@ def report_command(
             else render_report(report, out / "print", single_file=True)
         )
         if xlsx:
-            xlsx = write_workbook(report, xlsx)
+            from reports.review_sheet import rows_to_review
+
+            xlsx = write_workbook(report, xlsx, review_rows=rows_to_review(con))
     except LookupError as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2

@@ -1,0 +1,180 @@
+"""Which document an interpretation's title names, written the way real sites write them.
+
+Each case: a document's title as its page shows it, an interpretation's title, and whether the
+interpretation names that document. The pairs that must NOT be made are as many as those that
+must: other years and editions, other batches, drafts, outside documents.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.titles import cited_names, looks_like_document, mentioned, name_of
+
+CASES = [
+    # the full title, quoted
+    ("关于印发《护理服务管理办法》的通知", "《关于印发〈护理服务管理办法〉的通知》解读", True),
+    (
+        "北京市人民政府关于支持中医药振兴发展的意见",
+        "《北京市人民政府关于支持中医药振兴发展的意见》解读",
+        True,
+    ),
+    # the inner title of a 印发 wrapper
+    (
+        "江安省卫生健康委关于印发《江安省护理服务管理办法》的通知",
+        "解读《江安省护理服务管理办法》",
+        True,
+    ),
+    (
+        "国家卫生健康委办公厅关于印发全国医疗质量提升实施管理办法的通知",
+        "解读《全国医疗质量提升实施管理办法》",
+        True,
+    ),
+    ("省政府办公厅关于印发江安省健康乡村建设方案的通知", "图解：《江安省健康乡村建设方案》", True),
+    ("关于印发《2026年卫生健康工作要点》的通知", "一图读懂《2026年卫生健康工作要点》", True),
+    ("关于印发《家庭医生签约服务规范》的通知", "【图解】家庭医生签约服务规范", True),
+    ("关于印发《家庭医生签约服务规范》的通知", "图解：家庭医生签约服务规范", True),
+    # 转发 wrappers, nested
+    ("转发“关于印发《处方管理办法（试行）》的通知”", "解读《处方管理办法》", True),
+    (
+        "市卫健委转发省卫健委关于印发《院前急救管理办法》的通知",
+        "《院前急救管理办法》政策解读",
+        True,
+    ),
+    # with or without the issuer prefix or 关于
+    (
+        "泉阳市卫生健康委员会关于进一步加强基层医疗卫生工作的意见",
+        "《关于进一步加强基层医疗卫生工作的意见》解读",
+        True,
+    ),
+    (
+        "泉阳市卫生健康委员会关于进一步加强基层医疗卫生工作的意见",
+        "解读《进一步加强基层医疗卫生工作的意见》",
+        True,
+    ),
+    ("黔溪州人民政府办公室印发关于医养结合若干措施的通知", "《关于医养结合若干措施》解读", True),
+    (
+        "北京市中医管理局关于印发第六批北京市级中医药专家学术经验继承工作实施方案的通知",
+        "关于对《北京市中医管理局关于印发第六批北京市级中医药专家学术经验继承工作实施方案的通知》的文件解读",
+        True,
+    ),
+    # 〈〉 nested quotes, full-width and half-width brackets
+    (
+        "关于印发《重点传染病防控方案（2026年版）》的通知",
+        "解读《关于印发〈重点传染病防控方案（2026年版）〉的通知》",
+        True,
+    ),
+    (
+        "关于印发《医疗机构依法执业自查办法(试行)》的通知",
+        "解读《医疗机构依法执业自查办法（试行）》",
+        True,
+    ),
+    # （试行）, （2019-2021年）, 的通知 on one side only
+    (
+        "关于印发《北京市中医医术确有专长人员医师资格考核注册管理实施细则（试行）》的通知",
+        "《北京市中医医术确有专长人员医师资格考核注册管理实施细则》解读",
+        True,
+    ),
+    ("江安省健康乡村三年行动计划（2026—2028年）", "图解：《江安省健康乡村三年行动计划》", True),
+    (
+        "国务院关于印发中医药发展战略规划纲要（2016—2030年）的通知",
+        "解读《中医药发展战略规划纲要》",
+        True,
+    ),
+    (
+        "关于做好2026年家庭医生签约服务工作的通知",
+        "《关于做好2026年家庭医生签约服务工作》解读",
+        True,
+    ),
+    (
+        "健康乡村建设行动计划（2019-2021年）",
+        "一图读懂《健康乡村建设行动计划（2019—2021年）》",
+        True,
+    ),
+    # a law named in running text, no 《》
+    (
+        "《中华人民共和国中医药法》",
+        "权威解读：中医药发展的里程碑—中医药法的立法背景、意义和亮点",
+        True,
+    ),
+    ("中华人民共和国基本医疗卫生与健康促进法", "专家谈基本医疗卫生与健康促进法的三个亮点", True),
+    # ---- must NOT pair ----
+    # another edition: other years stated on both sides
+    ("健康乡村建设行动计划（2019-2021年）", "解读《健康乡村建设行动计划（2022-2024年）》", False),
+    ("关于印发《2025年卫生健康工作要点》的通知", "解读《2026年卫生健康工作要点》", False),
+    ("江安省专项工作要点（2026年）", "江安省专项工作要点（2025年）答记者问", False),
+    # another batch
+    ("关于公布第一批中医药特色村名单的通知", "解读《第二批中医药特色村名单》", False),
+    (
+        "关于印发第五批北京市级中医药专家学术经验继承工作实施方案的通知",
+        "解读《第六批北京市级中医药专家学术经验继承工作实施方案》",
+        False,
+    ),
+    # a draft is not the document it becomes
+    ("关于印发《护理服务管理办法》的通知", "解读《护理服务管理办法（征求意见稿）》", False),
+    # a narrower or wider name is another document
+    ("关于印发《护理服务管理办法》的通知", "解读《护理服务管理办法实施细则》", False),
+    ("关于印发《院前急救管理办法实施细则》的通知", "解读《院前急救管理办法》", False),
+    ("关于印发《重点传染病防控方案》的通知", "解读《重点传染病防控方案领导小组工作规则》", False),
+    # outside documents the site does not host
+    (
+        "关于印发《江安省护理服务管理办法》的通知",
+        "解读《国务院办公厅关于推进护理服务高质量发展的意见》",
+        False,
+    ),
+    (
+        "关于印发《传统医学师承和确有专长人员考核管理办法》的通知",
+        "解读《传统医学师承和确有专长人员医师资格考核考试法》",
+        False,
+    ),
+    (
+        "北京市人民政府关于支持中医药振兴发展的意见",
+        "《国务院关于扶持和促进中医药事业发展的若干意见》解读",
+        False,
+    ),
+    # a running-text mention of a part of the name, or a headline, names nothing
+    (
+        "国务院关于印发中医药发展战略规划纲要（2016—2030年）的通知",
+        "中医药发展战略规划是中医药事业发展的又一个里程碑",
+        False,
+    ),
+    ("《中华人民共和国中医药法》", "解读北京中医药2016年重点工作", False),
+    ("关于印发《家庭医生签约服务规范》的通知", "家庭医生签约服务工作取得阶段性成效", False),
+    # another issuer's document of the same subject
+    ("关于印发《泉阳市护理服务管理办法》的通知", "解读《江安省护理服务管理办法》", False),
+    # the same words in another order
+    ("关于印发《医疗质量安全改进工作要点》的通知", "解读《医疗安全质量改进工作要点》", False),
+]
+
+
+def names(document: str, interpretation: str) -> bool:
+    """The rule pairing applies: a cited name matching the document's name, else (no 《》 in the
+    title) the document's name in running text."""
+    doc = name_of(document)
+    cited = cited_names(interpretation)
+    if any(name_of(c).matches(doc) for c in cited):
+        return True
+    return "《" not in interpretation and mentioned(interpretation, doc)
+
+
+def test_there_are_enough_cases_of_each_answer():
+    assert len(CASES) >= 40
+    assert sum(1 for *_, expected in CASES if not expected) >= 15
+
+
+@pytest.mark.parametrize(("document", "interpretation", "expected"), CASES)
+def test_interpretation_names_document(document, interpretation, expected):
+    assert names(document, interpretation) is expected
+
+
+@pytest.mark.parametrize(
+    ("cited", "is_document"),
+    [
+        ("江安省护理服务管理办法", True),
+        ("关于印发江安省健康乡村建设方案的通知", True),
+        ("中医药发展的里程碑-中医药法的立法背景、意义和亮点", False),
+        ("北京六区试点中医健康养老新模式", False),
+    ],
+)
+def test_a_headline_after_a_prefix_is_no_document(cited, is_document):
+    assert looks_like_document(cited) is is_document
