@@ -108,6 +108,8 @@ def extract_one(
             "written_date": doc.row["written_source"],
             "doc_type": doc.row["doc_type_source"],
         },
+        "doc_type_evidence": doc.row["doc_type_evidence"],
+        "official_class": doc.row["official_class"],
         "candidates": doc.fields,
         "links": doc.links,
     }
@@ -123,6 +125,9 @@ def print_readable(result: dict, out=sys.stdout) -> None:
         source = next((s for f, s in chosen if f == field_key), "")
         shown = safe_text("" if value is None else value)
         print(f"   {name:20s} {pad(shown, 50)} {safe_text(source)}", file=out)
+    print(f"   doc_type evidence (official class: {result['official_class'] or '-'}):", file=out)
+    for line in result["doc_type_evidence"]:
+        print(f"     {safe_text(line[:100])}", file=out)
     others = [f for f in result["candidates"] if not f["chosen"]]
     if others:
         print("   other values found (not chosen):", file=out)
