@@ -178,8 +178,10 @@ class Planner:
         raw = f"{self.spec.index_code}/{year}-{n:05d}"
         return raw, raw
 
-    def next_doc_no(self, year: int) -> tuple[str, str]:
-        prefix = self.rng.choice(self.spec.doc_prefixes)
+    def next_doc_no(self, year: int, *, normative: bool = True) -> tuple[str, str]:
+        """A 文号; only a document that may be normative gets a 规 (规范性文件) number."""
+        prefixes = [p for p in self.spec.doc_prefixes if normative or "规" not in p]
+        prefix = self.rng.choice(prefixes or self.spec.doc_prefixes)
         key = (prefix, year)
         self.doc_numbers[key] = self.doc_numbers.get(key, 0) + self.rng.randint(1, 4)
         n = self.doc_numbers[key]
@@ -233,7 +235,7 @@ class Planner:
         )
         doc.topic = spec.topic
         if with_doc_no:
-            doc.doc_no, doc.doc_no_raw = self.next_doc_no(year)
+            doc.doc_no, doc.doc_no_raw = self.next_doc_no(year, normative=doc.doc_type == "policy")
         if with_written:
             r = rng.random()
             lag = rng.randint(22, 40) if r < 0.1 else rng.randint(1, 12)
