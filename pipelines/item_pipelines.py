@@ -9,6 +9,7 @@ from pathlib import Path
 
 from scrapy import signals
 
+from pipelines.attributes import normalize_doc_no
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
 from pipelines.store import Store, column_shortfalls, new_run_id, utc_now
@@ -57,6 +58,8 @@ class NormalizePipeline:
                     "linked_url": e["linked_url"] if e.get("linked_url") != e["item_url"] else None,
                     "title": e["title"],
                     "list_date": parse_date(e["list_date"]).value,
+                    "doc_no": normalize_doc_no(e.get("list_doc_no")),
+                    "written_date": parse_date(e.get("list_written")).value,
                 }
                 for e in item["entries"]
             ]

@@ -153,6 +153,10 @@ def normalize_document(item: dict) -> NormalizedDocument:
         candidates.append({"field": "published_date", "raw": item["list_date"], "source": "list"})
     if item.get("list_title"):
         candidates.append({"field": "title", "raw": item["list_title"], "source": "list"})
+    if item.get("list_doc_no"):  # a table list's 文号 column
+        candidates.append({"field": "doc_no", "raw": item["list_doc_no"], "source": "list"})
+    if item.get("list_written"):  # a table list's 产生日期 column
+        candidates.append({"field": "written_date", "raw": item["list_written"], "source": "list"})
     evidence: list[dict] = []
     picked = {name: choose(candidates, name, evidence) for name in CHOSEN_FIELDS}
     fetched_at = dt.datetime.fromisoformat(item["fetched_at"])

@@ -280,3 +280,55 @@ def test_an_interpretation_page_with_one_image_and_a_link_back():
         ("https://wjw.example.gov.cn/zwgk/zcwj/202403/t20240306_123456.html", "policy")
     ]
     assert not any(ln["relation"] == "interpretation" for ln in doc["links"])  # 相关推荐
+
+
+def test_a_list_laid_out_as_a_table_reads_each_value_by_its_header():
+    """序号 | 标题 | 文号 | 产生日期 | 发布日期: the listing's date is the 发布日期 column (not the
+    first date in the row), the 文号 and 产生日期 are kept as listing evidence, and a title of two
+    characters (通知) is still an item."""
+    url = "https://wjw.example.gov.cn/zwgk/gfxwj/index.html"
+    family = detect(url, read("generic/list_table_header.html"), None)
+    page = family.parse_list(url, read("generic/list_table_header.html"))
+    got = [
+        (i.url.rsplit("/", 1)[1], i.title, i.date_raw, i.doc_no_raw, i.written_raw)
+        for i in page.items
+    ]
+    assert got == [
+        ("t20261102_4102.html", "某市卫生健康委员会关于印发某市护理服务管理办法的通知", "2026-11-02",
+         "某卫规〔2026〕4号", "2026-10-28"),
+        ("t20261020_4088.html", "通知", "2026-10-20", "某卫办发〔2026〕31号", "2026-10-15"),
+        ("t20260930_4071.html", "某市卫生健康委员会关于印发《某市院前急救管理办法》的通知",
+         "2026-09-30", None, "2026-09-24"),
+    ]  # fmt: skip
+    assert page.stated_total == 3
+
+
+def test_a_table_list_s_values_are_evidence_of_the_document():
+    """The row's 文号 and 产生日期 reach the document's evidence with the source `list`; the
+    page's own metadata block still wins where it states them."""
+    page = extract_page("<html><body><h1>通知</h1><div id='zoom'><p>正文。</p></div></body></html>",
+                        "https://wjw.example.gov.cn/zwgk/gfxwj/202610/t20261020_4088.html")  # fmt: skip
+    item = {
+        "site_id": "t",
+        "url": page.url,
+        "column_name": "规范性文件",
+        "column_kind": "policy",
+        "column_url": "",
+        "fetched_at": FETCHED,
+        "list_date": "2026-10-20",
+        "list_title": "通知",
+        "list_doc_no": "某卫办发[2026]31号",
+        "list_written": "2026-10-15",
+        "page": page.to_dict(),
+    }
+    doc = normalize_document(item)
+    row = doc.row
+    assert (row["doc_no"], row["written_date"], row["published_date"]) == (
+        "某卫办发〔2026〕31号",
+        dt.date(2026, 10, 15),
+        dt.date(2026, 10, 20),
+    )
+    assert {(f["field"], f["source"]) for f in doc.fields if f["chosen"]} >= {
+        ("doc_no", "list"),
+        ("written_date", "list"),
+    }

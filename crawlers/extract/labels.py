@@ -11,7 +11,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     # the page's column or genre: evidence for `doc_type`, never the topic
     "doc_type_hint": ("组配分类", "信息类别", "体裁分类", "文种", "文种分类", "信息类型"),
     "issuer": ("发文机关", "发布机构", "发文单位", "发布单位", "发文机构", "制发机关", "发布部门"),
-    "written_date": ("成文日期", "发文日期", "生成日期", "成文时间", "印发日期"),
+    "written_date": ("成文日期", "发文日期", "生成日期", "产生日期", "成文时间", "印发日期"),
     "doc_no": ("发文字号", "文号", "文件编号", "发文文号", "文件字号"),
     "published_date": ("发布日期", "公开日期", "发布时间", "公开时间"),
     "validity": ("有效性", "时效性", "效力状态", "是否有效"),
@@ -44,6 +44,28 @@ STOP_LABELS = (
     "更新时间",
     "发布人",
     "审核",
+)
+
+# a list laid out as a table: the header cells that name no field but mark a header row
+LIST_HEADER_EXTRA = ("序号", "编号", "附件", "操作", "状态", "浏览次数")
+# link texts of a list row that are no item (a title may be as short as 通知, so the length alone
+# cannot tell)
+NOT_ITEM_TEXTS = frozenset(
+    {
+        "更多",
+        "详情",
+        "详细",
+        "查看",
+        "下载",
+        "首页",
+        "上一页",
+        "下一页",
+        "尾页",
+        "末页",
+        "返回",
+        "打印",
+        "关闭",
+    }
 )
 
 # what sites print where a value is absent (文号：无): no value, not a value

@@ -15,6 +15,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from crawlers.extract.detail import ANY_DATE, parse_html
+from crawlers.extract.labels import (
+    LABEL_TO_FIELD,
+    LIST_HEADER_EXTRA,
+    NOT_ITEM_TEXTS,
+    PLACEHOLDERS,
+    label_key,
+)
 
 PAGING_MARKERS = re.compile(
     r"共\s*\d+\s*页|页次|共有?\s*\d+\s*条|下一页|createPageHTML|<datastore>|gkmlpt/api"
@@ -41,7 +48,9 @@ ASSET = re.compile(r"\.(pdf|docx?|xlsx?|zip|rar|jpe?g|png|gif|mp4)$", re.I)
 class ListItem:
     url: str
     title: str
-    date_raw: str | None
+    date_raw: str | None  # the row's 发布日期 (the 发布日期 column of a list laid out as a table)
+    doc_no_raw: str | None = None  # a table list's 文号 column: listing evidence
+    written_raw: str | None = None  # a table list's 产生日期 / 成文日期 column: listing evidence
 
 
 @dataclass
@@ -84,9 +93,14 @@ class GenericFamily:
         return page
 
     def list_items(self, root, base_url: str) -> list[ListItem]:
-        """Rows that pair one article link with a date: the shape of nearly every CMS list."""
-        items, seen = [], set()
+        """Rows that pair one article link with a date: the shape of nearly every CMS list. A
+        list laid out as a table with a header row (序号 | 标题 | 文号 | 产生日期 | 发布日期) is read
+        by its header: each value belongs to its column."""
+        items, done = table_items(root, base_url)
+        seen = {i.url for i in items}
         for el in root.iter("li", "tr", "dd"):
+            if el in done:
+                continue
             anchors = el.xpath(".//a[@href]")
             if not anchors or len(anchors) > 3:
                 continue
@@ -101,7 +115,7 @@ class GenericFamily:
                 continue
             title = (a.get("title") or "".join(a.itertext())).strip()
             href = a.get("href", "").strip()
-            if len(title) < 4 or href.startswith(("javascript:", "#")):
+            if not is_item_title(title) or href.startswith(("javascript:", "#")):
                 continue
             url = urljoin(base_url, href)
             if url in seen or ASSET.search(urlsplit(url).path):
@@ -115,6 +129,73 @@ class GenericFamily:
         pattern, then every 下一页/尾页 and numbered link (duplicates are left to the crawl's
         request filter)."""
         return generic_pages(root, base_url, text, first=first)
+
+
+def is_item_title(title: str) -> bool:
+    """A row's link text that can be a document's title: two characters or more (通知 is one),
+    and no pager or action word (更多, 下载, 下一页)."""
+    text = label_key(title)
+    return len(text) >= 2 and text not in NOT_ITEM_TEXTS
+
+
+def _header_fields(row) -> list[str | None] | None:
+    """The fields a table's header row names, cell by cell; None when the row is no header."""
+    if row.xpath(".//a[@href]"):
+        return None
+    cells = row.xpath("./th|./td")
+    labels = [label_key("".join(c.itertext())) for c in cells]
+    fields = [LABEL_TO_FIELD.get(label) for label in labels]
+    named = sum(
+        1 for f, label in zip(fields, labels, strict=True) if f or label in LIST_HEADER_EXTRA
+    )
+    if named < 2 or named < len(cells) - 1 or not ({"title", "published_date"} & set(fields)):
+        return None
+    return fields
+
+
+def _cell(cells, fields, name: str):
+    return cells[fields.index(name)] if name in fields and fields.index(name) < len(cells) else None
+
+
+def _cell_text(cell) -> str | None:
+    text = re.sub(r"\s+", " ", "".join(cell.itertext())).strip() if cell is not None else ""
+    return text if text and text not in PLACEHOLDERS else None
+
+
+def table_items(root, base_url: str) -> tuple[list[ListItem], set]:
+    """The items of every table whose first row is a header naming 标题 / 发布日期 and others,
+    and the rows read, so that the row reader passes them by."""
+    items, done = [], set()
+    for table in root.iter("table"):
+        rows = table.xpath("./tr|./thead/tr|./tbody/tr")
+        fields = _header_fields(rows[0]) if rows else None
+        if not fields:
+            continue
+        done.add(rows[0])
+        for row in rows[1:]:
+            cells = row.xpath("./th|./td")
+            title_cell = _cell(cells, fields, "title")
+            anchors = (title_cell if title_cell is not None else row).xpath(".//a[@href]")
+            if not anchors:
+                continue
+            a = anchors[0]
+            title = (a.get("title") or "".join(a.itertext())).strip()
+            href = a.get("href", "").strip()
+            if not is_item_title(title) or href.startswith(("javascript:", "#")):
+                continue
+            published = _cell_text(_cell(cells, fields, "published_date"))
+            date = ANY_DATE.search(published or "")
+            done.add(row)
+            items.append(
+                ListItem(
+                    url=urljoin(base_url, href),
+                    title=re.sub(r"\s+", " ", title),
+                    date_raw=date[0] if date else None,
+                    doc_no_raw=_cell_text(_cell(cells, fields, "doc_no")),
+                    written_raw=_cell_text(_cell(cells, fields, "written_date")),
+                )
+            )
+    return items, done
 
 
 def generic_pages(root, base_url: str, text: str, *, first: bool) -> list[PageRequest]:

@@ -378,6 +378,8 @@ class DisclosureSpider(scrapy.Spider):
                 "linked_url": i.url,
                 "title": i.title,
                 "list_date": i.date_raw,
+                "list_doc_no": i.doc_no_raw,
+                "list_written": i.written_raw,
             }
             for i in items
         ]
@@ -410,6 +412,8 @@ class DisclosureSpider(scrapy.Spider):
                 found_on=response.url,
                 list_date=entry["list_date"],
                 list_title=entry["title"],
+                list_doc_no=entry["list_doc_no"],
+                list_written=entry["list_written"],
                 canonical_url=entry["item_url"],
                 priority=1,
             )
@@ -441,6 +445,8 @@ class DisclosureSpider(scrapy.Spider):
             "found_on": meta["found_on"],
             "list_date": meta.get("list_date"),
             "list_title": meta.get("list_title"),
+            "list_doc_no": meta.get("list_doc_no"),
+            "list_written": meta.get("list_written"),
             "fetched_at": utc_now(),
             "status": response.status,
             "encoding": meta.get("zwgk_encoding", getattr(response, "encoding", None)),
