@@ -6,37 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_RULES = Path(__file__).with_name("rules.toml")
-INDICATORS = (
-    "update_frequency",
-    "interpretation_rate",
-    "graphic_share",
-    "interpretation_timeliness",
-    "disclosure_timeliness",
-    "attribute_labelled",
-    "validity_labelled",
-    "stale_columns",
-    "blank_columns",
-    "dead_links",
-    "homepage_updated",
-    "duplicate_posting",
-)
-# the numbers each indicator needs from its table, besides weight / counts / source
-REQUIRED_KEYS = {
-    "update_frequency": ("min_per_week", "required"),
-    "interpretation_rate": ("required", "classes"),
-    "graphic_share": ("required",),
-    "interpretation_timeliness": ("max_workdays", "required"),
-    "disclosure_timeliness": ("max_workdays", "required"),
-    "attribute_labelled": ("required",),
-    "validity_labelled": ("required",),
-    "stale_columns": ("news_days", "notice_months", "policy_months", "other_months", "max_count"),
-    "blank_columns": ("max_count",),
-    "dead_links": ("max_count",),
-    "homepage_updated": ("max_days",),
-    "duplicate_posting": ("max_count",),
-}
+from analysis.indicators import INDICATORS, REQUIRED_KEYS
 
+DEFAULT_RULES = Path(__file__).with_name("rules.toml")
 
 # rule tables that are no indicator: settings of the mechanism the indicators rest on
 SETTINGS = {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from analysis.rules import INDICATORS
+from analysis.indicators import INDICATORS
 from reports.charts import sparkline_png, weekly_svg
 from reports.report_data import CRAWL_STATUS, DEFINITIONS, LABELS, LEVELS, Report, SiteReport
 

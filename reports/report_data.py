@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from analysis.rules import INDICATORS, REQUIRED_KEYS, Rules
+from analysis.indicators import INDICATORS, SHARES, SPECS
+from analysis.rules import Rules
 
 # a site's outcome in its latest crawl (site_runs.status), for the scorecard
 CRAWL_STATUS = {
@@ -20,36 +21,8 @@ CRAWL_STATUS = {
     "interrupted": "抓取中断",
 }
 
-LABELS = {
-    "update_frequency": "每周更新",
-    "interpretation_rate": "政策解读率",
-    "graphic_share": "图解占比",
-    "interpretation_timeliness": "解读及时性",
-    "disclosure_timeliness": "公开及时性",
-    "attribute_labelled": "公开属性标注",
-    "validity_labelled": "有效性标注",
-    "stale_columns": "不更新栏目",
-    "blank_columns": "空白栏目",
-    "dead_links": "不可用链接",
-    "homepage_updated": "首页更新",
-    "duplicate_posting": "重复发布",
-}
-DEFINITIONS = {
-    "update_frequency": "窗口内每个完整自然周（周一至周日）新发布信息不少于规定条数的周数占比",
-    "interpretation_rate": "窗口内发布的政策文件中，已有解读（截至评估日）的比例",
-    "graphic_share": "窗口内发布的政策解读中，图解（图解、一图读懂、以图片为主的解读）所占比例",
-    "interpretation_timeliness": "有解读的政策文件中，首个解读在文件发布后规定工作日内发布的比例（按国务院公布的节假日安排计算工作日）",
-    "disclosure_timeliness": "标注成文日期的信息中，自成文之日起规定工作日内发布的比例",
-    "attribute_labelled": "政策文件中标注公开属性（主动公开、依申请公开、不予公开）的比例",
-    "validity_labelled": "政策文件中标注有效性（有效、失效、废止）的比例",
-    "stale_columns": "最新信息早于规定期限的栏目数：动态类2周，通知公告、政策文件6个月，其他1年",
-    "blank_columns": "没有任何信息的栏目数",
-    "dead_links": "抓取时打不开的页面、附件和图片链接数",
-    "homepage_updated": "首页最新一条带日期信息距评估日的天数",
-    "duplicate_posting": "同一标题信息在多个栏目重复发布的条数",
-}
-# indicators whose rule asks a least share (`required`); the others count things
-SHARES = frozenset(name for name, keys in REQUIRED_KEYS.items() if "required" in keys)
+LABELS = {spec.name: spec.label for spec in SPECS}
+DEFINITIONS = {spec.name: spec.definition for spec in SPECS}
 NEWEST_DOCUMENTS = 400  # listed on each site page (the workbook and the database have them all)
 LEVELS = {
     "national": "国家级",

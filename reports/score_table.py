@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.rules import INDICATORS
-from reports.report_data import SHARES
+from analysis.indicators import INDICATORS, SHARES, SPECS
 from reports.text_table import table
 
-LABELS = {  # short, for a terminal; the scorecard has reports.report_data.LABELS
-    "update_frequency": "每周更新",
-    "interpretation_rate": "解读率",
-    "graphic_share": "图解占比",
-    "interpretation_timeliness": "解读及时",
-    "disclosure_timeliness": "公开及时",
-    "attribute_labelled": "公开属性",
-    "validity_labelled": "有效性",
-    "stale_columns": "不更新栏目",
-    "blank_columns": "空白栏目",
-    "dead_links": "死链",
-    "homepage_updated": "首页天数",
-    "duplicate_posting": "重复发布",
-}
+LABELS = {spec.name: spec.short for spec in SPECS}  # short, for a terminal
 
 
 def cell(indicator: str, value, passed) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.rules import INDICATORS
+from analysis.indicators import INDICATORS
 from reports.report_data import LABELS, Report
 
 INDICATOR_HEADERS = (

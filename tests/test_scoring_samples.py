@@ -132,6 +132,20 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     ]
     assert late == timely["late"]
 
+    linkage = key["policy_linkage"]
+    assert indicator(con, site, "policy_linkage")[:3] == (
+        linkage["linked"],
+        linkage["pairs"],
+        linkage["share"],
+    )
+    words = {"forward": "政策页面未链接其解读", "backward": "解读页面未链接回政策文件"}
+    words["both"] = "政策页面与解读页面互未链接"
+    unlinked = [
+        {"policy_url": path_of(u), "interpretation_url": path_of(r), "missing": d}
+        for u, r, _, d in findings(con, site, "policy_linkage")
+    ]
+    assert unlinked == [{**u, "missing": words[u["missing"]]} for u in linkage["unlinked"]]
+
     disclosure = key["disclosure_timeliness"]
     within, with_written, _, _ = indicator(con, site, "disclosure_timeliness")
     rows = findings(con, site, "disclosure_timeliness")
@@ -202,5 +216,9 @@ DATA_TESTS = sorted((ROOT / "analysis" / "sql" / "tests").glob("*.sql"))
 
 @pytest.mark.parametrize("path", DATA_TESTS, ids=[p.stem for p in DATA_TESTS])
 def test_data_tests_return_no_rows(scored, path: Path):
+    from analysis.indicators import INDICATORS, SHARES
+
     con, _ = scored
+    con.execute("set variable indicator_names = ?::varchar[]", [list(INDICATORS)])
+    con.execute("set variable share_indicators = ?::varchar[]", [sorted(SHARES)])
     assert con.execute(path.read_text(encoding="utf-8")).fetchall() == []

@@ -114,7 +114,7 @@ def build(out: Path = SAMPLES_DIR) -> dict:
                 if name in record:
                     record[f"{name}_url"] = plan.docs[record.pop(name)].path
             planted.append(record)
-        indicators[spec.site_id] = key.indicators(plan, files)
+        indicators[spec.site_id] = key.indicators(plan, files, RENDERERS[spec.family].related_on)
 
     write_csv(truth_dir / "sites.csv", sites, list(sites[0]))
     write_csv(truth_dir / "documents.csv", documents, key.DOCUMENT_FIELDS)

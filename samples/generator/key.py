@@ -132,7 +132,32 @@ def pairs(plan: SitePlan) -> list[dict]:
     return rows
 
 
-def indicators(plan: SitePlan, files: SiteFiles) -> dict:
+def linkage(plan: SitePlan, site_pairs: list[dict], related_on: tuple[str, ...]) -> dict:
+    """济南 2021: each pair's pages published linked to each other, as this family prints them."""
+    by_path = {d.path: d for d in plan.docs}
+    unlinked = []
+    for pair in site_pairs:
+        policy, interp = by_path[pair["policy_url"]], by_path[pair["interpretation_url"]]
+        forward = "policy" in related_on and interp.seq in policy.related
+        backward = "interpretation" in related_on and policy.seq in interp.related
+        if not (forward and backward):
+            missing = (
+                "both" if not (forward or backward) else ("forward" if not forward else "backward")
+            )
+            unlinked.append(
+                {**{k: pair[k] for k in ("policy_url", "interpretation_url")}, "missing": missing}
+            )
+    return {
+        "pairs": len(site_pairs),
+        "linked": len(site_pairs) - len(unlinked),
+        "share": round((len(site_pairs) - len(unlinked)) / len(site_pairs), 4)
+        if site_pairs
+        else None,
+        "unlinked": sorted(unlinked, key=lambda r: (r["policy_url"], r["interpretation_url"])),
+    }
+
+
+def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) -> dict:
     docs = [d for d in plan.docs if d.has_page]
     site_pairs = pairs(plan)
     # update frequency: complete Monday–Sunday weeks before the as-of week
@@ -224,6 +249,7 @@ def indicators(plan: SitePlan, files: SiteFiles) -> dict:
             "late_count": len(late),
             "late": late,
         },
+        "policy_linkage": linkage(plan, site_pairs, related_on),
         "disclosure_timeliness": {
             "max_working_days": DISCLOSURE_MAX_WORKDAYS,
             "with_written_date": len(with_written),

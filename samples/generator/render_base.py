@@ -57,6 +57,8 @@ class SiteRenderer:
     encoding = "utf-8"
     homepage_path = "/index.html"
     date_style = "iso"  # iso: 2026-11-18, cn: 2026年11月18日, loose: 2026-11-8
+    # the pages whose related links (相关解读 / 相关文件) this family prints
+    related_on: tuple[str, ...] = ("policy", "interpretation")
 
     def __init__(self, plan: SitePlan):
         self.plan = plan

@@ -32,6 +32,16 @@ late as (
     where lag_workdays > getvariable('interpretation_timeliness__max_workdays')
 ),
 
+unlinked as (
+    select site_id, 'policy_linkage', policy_url,
+           case when not forward and not backward then '政策页面与解读页面互未链接'
+                when not forward then '政策页面未链接其解读'
+                else '解读页面未链接回政策文件' end,
+           interpretation_url, null
+    from int_pair_links
+    where not (forward and backward)
+),
+
 not_graphic as (
     select site_id, 'graphic_share', url,
            '解读形式：' || coalesce(interpretation_form, '未识别') || '：' || title, null, null
@@ -96,6 +106,7 @@ final as (
     select * from silent_weeks
     union all select * from unpaired
     union all select * from late
+    union all select * from unlinked
     union all select * from not_graphic
     union all select * from slow_disclosure
     union all select * from unlabelled

@@ -49,6 +49,12 @@ interpretation_timeliness as (
     from sites_ s left join policies p using (site_id) group by all
 ),
 
+policy_linkage as (
+    select s.site_id, 'policy_linkage', count(l.policy_url) filter (l.forward and l.backward),
+           count(l.policy_url), getvariable('policy_linkage__required'), 'exact'
+    from sites_ s left join int_pair_links l using (site_id) group by all
+),
+
 attribute_labelled as (
     select s.site_id, 'attribute_labelled', count(p.disclosure_attr), count(p.url),
            getvariable('attribute_labelled__required'), 'exact'
@@ -119,6 +125,7 @@ shares as (
     select * from update_frequency
     union all select * from interpretation_rate
     union all select * from interpretation_timeliness
+    union all select * from policy_linkage
     union all select * from attribute_labelled
     union all select * from validity_labelled
     union all select * from graphic_share

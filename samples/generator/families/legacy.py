@@ -15,6 +15,7 @@ class LegacyRenderer(SiteRenderer):
     family = "legacy"
     encoding = "gbk"
     date_style = "loose"
+    related_on = ()  # the county site prints no related links
     directory_path = "/Article/Index.asp"
     directory_label = "信息公开"
 

@@ -25,6 +25,7 @@ REDESIGN = dt.date(2025, 10, 1)  # the new template: dl/dt/dd, then div rows for
 class ShtmlRenderer(SiteRenderer):
     family = "shtml"
     homepage_path = "/index.shtml"
+    related_on = ("policy",)  # interpretation pages link nothing back
     directory_path = "/wjw/xxgk/index.shtml"
     directory_label = "信息公开"
 
