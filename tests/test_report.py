@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
+from analysis.indicators import INDICATORS
 from pipelines.publish import working_path
 from reports.browser import BrowserMissing, chromium_driver
 
@@ -167,7 +168,10 @@ def test_the_workbook_rows_are_the_findings(rendered):
     assert {r[4] for r in rows if r[4]} == urls
     linked = [c for c in sheet["E"][1:] if c.value]
     assert all(c.hyperlink and c.hyperlink.target == c.value for c in linked)
-    assert book["指标"].max_row - 1 == 6 * 12
+    assert book["指标"].max_row - 1 == 6 * len(INDICATORS)
+    assert (
+        "待复核配对" in book.sheetnames
+    )  # the assessors' review sheet (tests/test_review_sheet.py)
 
 
 def test_the_pdf_has_every_site_and_its_verdict(rendered):
