@@ -23,6 +23,16 @@ CRAWL_STATUS = {
 
 LABELS = {spec.name: spec.label for spec in SPECS}
 DEFINITIONS = {spec.name: spec.definition for spec in SPECS}
+# how each site's pairs were made, as the scorecard shows it (a person's decision first)
+PAIRING_SQL = """
+select site_id,
+       case when reviewed is not null then 'confirmed' when not counted then 'waiting'
+            else method end as kind,
+       count(*)
+from pairs group by all
+union all
+select site_id, 'outside', count(distinct interpretation_url) from outside_citations group by all
+"""
 NEWEST_DOCUMENTS = 400  # listed on each site page (the workbook and the database have them all)
 LEVELS = {
     "national": "国家级",
@@ -93,6 +103,8 @@ class SiteReport:
     findings: dict[str, list[dict]] = field(default_factory=dict)
     weekly: list[tuple[dt.date, int]] = field(default_factory=list)
     history: dict[dt.date, dict[str, float | None]] = field(default_factory=dict)  # past scorings
+    # the latest pairing's evidence: link / quote / similar / confirmed / waiting / outside
+    pairing: dict[str, int] = field(default_factory=dict)
 
     @property
     def score(self) -> float | None:
@@ -202,6 +214,9 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
     ).fetchall():
         if site in sites:
             sites[site].history.setdefault(day, {})[name] = value
+    for site, kind, n in con.execute(PAIRING_SQL).fetchall():
+        if site in sites:
+            sites[site].pairing[kind] = n
     scored = [s for s in sites.values() if s.indicators]
     newest: dict[str, list[tuple]] = {}
     for site, *row in con.execute(

@@ -124,6 +124,23 @@ def test_the_numbers_are_the_databases(rendered, browser):
     assert shown == stored
 
 
+def test_each_site_page_says_how_its_pairs_were_made(rendered, browser):
+    db, out, _ = rendered
+    con = duckdb.connect(str(db), read_only=True)
+    counts = dict(
+        con.execute(
+            "select site_id, count(*) filter (method = 'link' and reviewed is null) from pairs "
+            "group by all"
+        ).fetchall()
+    )
+    con.close()
+    for site, linked in counts.items():
+        open_page(browser, out / "sites" / f"{site}.html")
+        line = browser.find_element("css selector", "p.pairing").text
+        assert f"页面相互链接 {linked} 对" in line, (site, line)
+    assert counts["nhc"] > 0
+
+
 def test_every_evidence_link_points_at_the_crawled_site(rendered, browser):
     db, out, _ = rendered
     con = duckdb.connect(str(db), read_only=True)
