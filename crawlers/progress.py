@@ -44,10 +44,10 @@ class Progress:
         self.responses += 1
 
     def item(self, item, response, spider):
-        kind = item.get("item_type", "?")
+        kind = getattr(item, "kind", "?")  # a crawl item or the rows made of it
         self.items[kind] += 1
         if kind == "document":
-            self.docs_by_site[item["site_id"]] += 1
+            self.docs_by_site[item.site_id] += 1
 
     def line(self) -> str:
         """One line of at most WIDTH characters: elapsed, pages and rate, documents, sites."""

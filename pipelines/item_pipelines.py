@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from scrapy import signals
 
+from crawlers.items import (
+    ColumnItem,
+    CrawlItem,
+    DocumentItem,
+    LinkCheckItem,
+    ListingItem,
+    SiteItem,
+)
 from pipelines.attributes import normalize_doc_no
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
@@ -33,80 +42,98 @@ def close_unused() -> None:
         OPENED.popitem()[1].close()
 
 
-class NormalizePipeline:
-    """Turns raw spider items into table rows: `document` items get one value per field."""
+@dataclass
+class TableRows:
+    """A crawl item turned into the rows it stores: what NormalizePipeline hands on."""
 
-    def process_item(self, item: dict, spider=None) -> dict:
-        kind = item["item_type"]
-        if kind == "document":
-            doc = normalize_document(item)
-            return {
-                "item_type": "document",
-                "rows": {
-                    "documents": [doc.row],
-                    "document_fields": doc.fields,
-                    "document_links": doc.links,
-                },
-                "site_id": item["site_id"],
+    kind: str  # the crawl item's kind (crawlers/items.py)
+    site_id: str
+    rows: dict[str, list[dict]]
+
+
+def document_rows(item: DocumentItem) -> dict[str, list[dict]]:
+    doc = normalize_document(item)
+    return {"documents": [doc.row], "document_fields": doc.fields, "document_links": doc.links}
+
+
+def listing_rows(item: ListingItem) -> dict[str, list[dict]]:
+    return {
+        "listings": [
+            {
+                "site_id": item.site_id,
+                "column_url": item.column_url,
+                "list_page": item.list_page,
+                "item_url": e.item_url,
+                "linked_url": e.linked_url if e.linked_url != e.item_url else None,
+                "title": e.title,
+                "list_date": parse_date(e.list_date).value,
+                "doc_no": normalize_doc_no(e.list_doc_no),
+                "written_date": parse_date(e.list_written).value,
             }
-        if kind == "listing":
-            base = {k: item[k] for k in ("site_id", "column_url", "list_page")}
-            rows = [
-                {
-                    **base,
-                    "item_url": e["item_url"],
-                    "linked_url": e["linked_url"] if e.get("linked_url") != e["item_url"] else None,
-                    "title": e["title"],
-                    "list_date": parse_date(e["list_date"]).value,
-                    "doc_no": normalize_doc_no(e.get("list_doc_no")),
-                    "written_date": parse_date(e.get("list_written")).value,
-                }
-                for e in item["entries"]
-            ]
-            return {**item, "rows": {"listings": rows}}
-        if kind == "column":
-            now = utc_now()
-            row = {
-                k: item.get(k)
-                for k in (
-                    "site_id",
-                    "column_url",
-                    "name",
-                    "kind",
-                    "department",
-                    "stated_count",
-                    "discovered_from",
-                    "family",
-                )
-            }
-            return {
-                **item,
-                "rows": {"columns": [{**row, "first_seen_at": now, "last_seen_at": now}]},
-            }
-        if kind == "site":
-            row = {
-                k: item.get(k)
-                for k in (
-                    "site_id",
-                    "name",
-                    "level",
-                    "region",
-                    "homepage",
-                    "family",
-                    "verified",
-                    "as_of",
-                )
-            }
-            if row["as_of"]:
-                row["as_of"] = date.fromisoformat(row["as_of"])
-            return {**item, "rows": {"sites": [{**row, "updated_at": utc_now()}]}}
-        if kind == "link_check":
-            row = {
-                k: item.get(k) for k in ("site_id", "url", "found_on", "status", "error", "outcome")
-            }
-            row["checked_at"] = datetime.fromisoformat(item["checked_at"])
-            return {**item, "rows": {"link_checks": [row]}}
-        return item
+            for e in item.entries
+        ]
+    }
+
+
+def column_rows(item: ColumnItem) -> dict[str, list[dict]]:
+    now = utc_now()
+    row = {
+        "site_id": item.site_id,
+        "column_url": item.column_url,
+        "name": item.name,
+        "kind": item.column_kind,
+        "department": item.department,
+        "stated_count": item.stated_count,
+        "discovered_from": item.discovered_from,
+        "family": item.family,
+    }
+    return {"columns": [{**row, "first_seen_at": now, "last_seen_at": now}]}
+
+
+def site_rows(item: SiteItem) -> dict[str, list[dict]]:
+    row = {
+        "site_id": item.site_id,
+        "name": item.name,
+        "level": item.level,
+        "region": item.region,
+        "homepage": item.homepage,
+        "family": item.family,
+        "verified": item.verified,
+        "as_of": date.fromisoformat(item.as_of) if item.as_of else None,
+    }
+    return {"sites": [{**row, "updated_at": utc_now()}]}
+
+
+def link_check_rows(item: LinkCheckItem) -> dict[str, list[dict]]:
+    row = {
+        "site_id": item.site_id,
+        "url": item.url,
+        "found_on": item.found_on,
+        "status": item.status,
+        "error": item.error,
+        "outcome": item.outcome,
+        "checked_at": datetime.fromisoformat(item.checked_at),
+    }
+    return {"link_checks": [row]}
+
+
+ROWS_OF = {
+    DocumentItem: document_rows,
+    ListingItem: listing_rows,
+    ColumnItem: column_rows,
+    SiteItem: site_rows,
+    LinkCheckItem: link_check_rows,
+}
+
+
+class NormalizePipeline:
+    """Turns crawl items into table rows: a document gets one value per field."""
+
+    def process_item(self, item: CrawlItem, spider=None) -> TableRows:
+        rows_of = ROWS_OF.get(type(item))
+        if rows_of is None:
+            raise TypeError(f"not a crawl item (crawlers/items.py): {type(item).__name__}")
+        return TableRows(item.kind, item.site_id, rows_of(item))
 
 
 # upserted on their primary keys, in this order (parents before children)
@@ -161,8 +188,8 @@ class StorePipeline:
         spider.run_id = self.run_id
         UNFINISHED.add(self)
 
-    def process_item(self, item: dict, spider=None) -> dict:
-        rows_by_table = item.get("rows", {})
+    def process_item(self, item: TableRows, spider=None) -> TableRows:
+        rows_by_table = item.rows
         for table, rows in rows_by_table.items():
             if table in DOCUMENT_CHILDREN:
                 continue
@@ -174,7 +201,7 @@ class StorePipeline:
             else:
                 self.buffer[table].extend(rows)
             self.buffered += len(rows)
-        if item.get("item_type") == "document":
+        if item.kind == DocumentItem.kind:
             doc = rows_by_table["documents"][0]
             self.children[(doc["site_id"], doc["url"])] = {
                 table: rows_by_table.get(table, []) for table in DOCUMENT_CHILDREN

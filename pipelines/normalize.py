@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from crawlers.items import DocumentItem
 from pipelines.attributes import (
     clean,
     interpretation_form,
@@ -145,21 +146,21 @@ def _disagree(evidence: list[dict], field_name: str, first: str, second: str) ->
     return bool(values[0] and values[1] and not values[0] & values[1])
 
 
-def normalize_document(item: dict) -> NormalizedDocument:
-    """A spider `document` item → a `documents` row, its evidence rows and its link rows."""
-    page = item["page"]
+def normalize_document(item: DocumentItem) -> NormalizedDocument:
+    """A spider `DocumentItem` → a `documents` row, its evidence rows and its link rows."""
+    page = item.page
     candidates = list(page["candidates"])
-    if item.get("list_date"):
-        candidates.append({"field": "published_date", "raw": item["list_date"], "source": "list"})
-    if item.get("list_title"):
-        candidates.append({"field": "title", "raw": item["list_title"], "source": "list"})
-    if item.get("list_doc_no"):  # a table list's 文号 column
-        candidates.append({"field": "doc_no", "raw": item["list_doc_no"], "source": "list"})
-    if item.get("list_written"):  # a table list's 产生日期 column
-        candidates.append({"field": "written_date", "raw": item["list_written"], "source": "list"})
+    for name, raw in (
+        ("published_date", item.list_date),
+        ("title", item.list_title),
+        ("doc_no", item.list_doc_no),  # a table list's 文号 column
+        ("written_date", item.list_written),  # a table list's 产生日期 column
+    ):
+        if raw:
+            candidates.append({"field": name, "raw": raw, "source": "list"})
     evidence: list[dict] = []
     picked = {name: choose(candidates, name, evidence) for name in CHOSEN_FIELDS}
-    fetched_at = dt.datetime.fromisoformat(item["fetched_at"])
+    fetched_at = dt.datetime.fromisoformat(item.fetched_at)
     fetched_day = fetched_at.replace(tzinfo=dt.UTC).astimezone(CHINA).date()
     published, written = picked["published_date"].value, picked["written_date"].value
     warnings = []
@@ -171,18 +172,18 @@ def normalize_document(item: dict) -> NormalizedDocument:
     meta_date = next((e["value"] for e in evidence if e["source"] == "meta:PubDate"), None)
     if published and meta_date and meta_date != published.isoformat():
         warnings.append("meta_pubdate_mismatch")
-    if item.get("charset_mismatch"):
+    if item.charset_mismatch:
         warnings.append("charset_header_mismatch")
     if not published:
         warnings.append("no_published_date")
     if _disagree(evidence, "written_date", "table:", "body:signing"):
         warnings.append("written_date_disagreement")
-    if not _url_meta_confirms(item["url"], (page.get("meta") or {}).get("url")):
+    if not _url_meta_confirms(item.url, (page.get("meta") or {}).get("url")):
         warnings.append("url_meta_mismatch")
 
     title = picked["title"].value or ""
     decision = decide_doc_type(
-        column_kind_crawled=item.get("column_kind"),
+        column_kind_crawled=item.column_kind,
         meta=page.get("meta") or {},
         hints=[(c["source"], c["raw"]) for c in candidates if c["field"] == "doc_type_hint"],
         title=title,
@@ -200,13 +201,13 @@ def normalize_document(item: dict) -> NormalizedDocument:
             has_video=page["has_video"],
         )
     row = {
-        "site_id": item["site_id"],
-        "url": item["url"],
-        "linked_url": item.get("linked_url"),
+        "site_id": item.site_id,
+        "url": item.url,
+        "linked_url": item.linked_url,
         "title": title,
-        "column_name": item["column_name"],
-        "column_kind": item["column_kind"],
-        "column_url": item["column_url"],
+        "column_name": item.column_name,
+        "column_kind": item.column_kind,
+        "column_url": item.column_url,
         "doc_type": doc_type,
         "doc_type_source": decision.source,
         "doc_type_evidence": decision.evidence,
@@ -231,16 +232,16 @@ def normalize_document(item: dict) -> NormalizedDocument:
         "warnings": warnings,
         "published_source": picked["published_date"].source,
         "written_source": picked["written_date"].source,
-        "family": item.get("family"),
-        "found_on": item.get("found_on"),
-        "http_status": item.get("status"),
-        "encoding": item.get("encoding"),
+        "family": item.family,
+        "found_on": item.found_on,
+        "http_status": item.status,
+        "encoding": item.encoding,
     }
-    fields = [{"site_id": item["site_id"], "url": item["url"], **e} for e in evidence]
+    fields = [{"site_id": item.site_id, "url": item.url, **e} for e in evidence]
     links = [
         {
-            "site_id": item["site_id"],
-            "from_url": item["url"],
+            "site_id": item.site_id,
+            "from_url": item.url,
             "to_url": ln["to_url"],
             "anchor_text": ln["anchor_text"],
             "relation": link_relation(ln["relation"], ln["anchor_text"], doc_type),

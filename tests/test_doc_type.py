@@ -9,6 +9,7 @@ import pytest
 
 from analysis.scoring import score
 from crawlers.extract.detail import extract_page
+from crawlers.items import DocumentItem
 from pipelines.doc_type import decide_doc_type
 from pipelines.normalize import normalize_document
 from pipelines.store import Store
@@ -171,21 +172,21 @@ def test_document_type_from_its_evidence(column, meta, genre, title, doc_no, exp
     assert len(decision.evidence) == len(decision.signals)  # every signal kept, chosen or not
 
 
-def page_item(url: str, title: str, column: str, kind: str, table: str = "") -> dict:
+def page_item(url: str, title: str, column: str, kind: str, table: str = "") -> DocumentItem:
     html = (
         f"<html><head><title>{title}</title><meta name='ColumnName' content='{column}'></head>"
         f"<body><h1>{title}</h1>{table}<div id='zoom'><p>正文。</p></div></body></html>"
     )
     page = extract_page(html, url)
-    return {
-        "site_id": "t",
-        "url": url,
-        "column_name": column,
-        "column_kind": kind,
-        "column_url": f"https://t.example.gov.cn/{kind}/",
-        "fetched_at": "2026-11-30T02:00:00",
-        "page": page.to_dict(),
-    }
+    return DocumentItem(
+        site_id="t",
+        url=url,
+        page=page.to_dict(),
+        fetched_at="2026-11-30T02:00:00",
+        column_name=column,
+        column_kind=kind,
+        column_url=f"https://t.example.gov.cn/{kind}/",
+    )
 
 
 def block(doc_no: str, published: str) -> str:

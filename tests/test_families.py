@@ -13,6 +13,7 @@ import pytest
 
 from crawlers.extract.detail import extract_page
 from crawlers.families import FAMILIES, detect
+from crawlers.items import DocumentItem
 from crawlers.middlewares import decide_encoding
 from pipelines.normalize import normalize_document
 
@@ -209,15 +210,7 @@ def test_a_dataproxy_request_falls_back_on_the_visible_link():
 
 def document(family: str, name: str, url: str) -> dict:
     page = extract_page(read(name), url, body_hints=FAMILIES[family].body_hints)
-    item = {
-        "site_id": "t",
-        "url": url,
-        "column_name": "",
-        "column_kind": None,
-        "column_url": "",
-        "fetched_at": FETCHED,
-        "page": page.to_dict(),
-    }
+    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at=FETCHED)
     return normalize_document(item).__dict__
 
 
@@ -308,19 +301,18 @@ def test_a_table_list_s_values_are_evidence_of_the_document():
     page's own metadata block still wins where it states them."""
     page = extract_page("<html><body><h1>通知</h1><div id='zoom'><p>正文。</p></div></body></html>",
                         "https://wjw.example.gov.cn/zwgk/gfxwj/202610/t20261020_4088.html")  # fmt: skip
-    item = {
-        "site_id": "t",
-        "url": page.url,
-        "column_name": "规范性文件",
-        "column_kind": "policy",
-        "column_url": "",
-        "fetched_at": FETCHED,
-        "list_date": "2026-10-20",
-        "list_title": "通知",
-        "list_doc_no": "某卫办发[2026]31号",
-        "list_written": "2026-10-15",
-        "page": page.to_dict(),
-    }
+    item = DocumentItem(
+        site_id="t",
+        url=page.url,
+        page=page.to_dict(),
+        fetched_at=FETCHED,
+        column_name="规范性文件",
+        column_kind="policy",
+        list_date="2026-10-20",
+        list_title="通知",
+        list_doc_no="某卫办发[2026]31号",
+        list_written="2026-10-15",
+    )
     doc = normalize_document(item)
     row = doc.row
     assert (row["doc_no"], row["written_date"], row["published_date"]) == (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from crawlers.extract.detail import extract_page
+from crawlers.items import DocumentItem
 from pipelines.normalize import normalize_document
 
 FIELDS = (
@@ -32,15 +33,9 @@ def fields_of(snippet: str, head: str = "") -> dict:
         '<div id="zoom"><p>各有关单位：现将有关事项通知如下，请认真贯彻执行。</p></div></body></html>'
     )
     page = extract_page(html, "https://wsjkw.example.gov.cn/a/b.html")
-    item = {
-        "site_id": "t",
-        "url": page.url,
-        "column_name": "",
-        "column_kind": None,
-        "column_url": "",
-        "fetched_at": "2026-11-30T02:00:00",
-        "page": page.to_dict(),
-    }
+    item = DocumentItem(
+        site_id="t", url=page.url, page=page.to_dict(), fetched_at="2026-11-30T02:00:00"
+    )
     row = normalize_document(item).row
     return {f: (str(row[f]) if row[f] is not None else None) for f in FIELDS}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from crawlers.extract.detail import extract_page, parse_html
 from crawlers.families import detect
+from crawlers.items import DocumentItem
 from crawlers.middlewares import decide_encoding
 from crawlers.spiders.disclosure import utc_now
 from pipelines.normalize import normalize_document
@@ -85,16 +86,14 @@ def extract_one(
     text, page_url = load_target(target, url)
     fam = detect(page_url, text, family)
     page = extract_page(text, page_url, body_hints=fam.body_hints)
-    item = {
-        "site_id": "",
-        "url": page_url,
-        "column_name": "",
-        "column_kind": kind,
-        "column_url": "",
-        "fetched_at": utc_now(),
-        "family": fam.name,
-        "page": page.to_dict(),
-    }
+    item = DocumentItem(
+        site_id="",
+        url=page_url,
+        page=page.to_dict(),
+        fetched_at=utc_now(),
+        column_kind=kind,
+        family=fam.name,
+    )
     doc = normalize_document(item)
     row = {k: doc.row[k] for k in SHOWN}
     row = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in row.items()}

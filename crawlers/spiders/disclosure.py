@@ -20,6 +20,14 @@ from crawlers.directory import column_links
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
+from crawlers.items import (
+    ColumnItem,
+    DocumentItem,
+    LinkCheckItem,
+    ListingEntry,
+    ListingItem,
+    SiteItem,
+)
 from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
@@ -171,17 +179,16 @@ class DisclosureSpider(scrapy.Spider):
     # ----- crawl steps -------------------------------------------------------------------
     async def start(self):
         for site in self.profiles.values():
-            yield {
-                "item_type": "site",
-                "site_id": site.id,
-                "name": site.name,
-                "level": site.level,
-                "region": site.region,
-                "homepage": site.homepage,
-                "family": site.family,
-                "verified": site.verified,
-                "as_of": site.as_of,
-            }
+            yield SiteItem(
+                site_id=site.id,
+                name=site.name,
+                homepage=site.homepage,
+                level=site.level,
+                region=site.region,
+                family=site.family,
+                verified=site.verified,
+                as_of=site.as_of,
+            )
             for request in self.entry_requests(site):  # an async generator cannot `yield from`
                 yield request
 
@@ -232,13 +239,13 @@ class DisclosureSpider(scrapy.Spider):
             elif link.kind:
                 yield from self.follow_column(site, link, response.url, link.department)
 
-    def homepage_listing(self, site: SiteProfile, response: Response) -> Iterator[dict]:
+    def homepage_listing(self, site: SiteProfile, response: Response) -> Iterator[ListingItem]:
         """The dated items the homepage shows (its 最新动态): the homepage-updated check reads
         them. Stored as listings under the profile's homepage URL; not fetched from here."""
         page = FAMILIES["generic"].parse_list(response.url, response.text)
         entries = self.listing_entries(site, None, page.items)
         if entries:
-            yield self.listing(site, site.homepage, response.url, entries)
+            yield ListingItem(site.id, site.homepage, response.url, entries)
 
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""
@@ -319,26 +326,27 @@ class DisclosureSpider(scrapy.Spider):
             yield self.column_item(site, column, page.stated_total)
         yield from self.walk_list(site, response, page, column)
 
-    def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> dict:
+    def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> ColumnItem:
         if (site.id, column["column_url"]) not in self.stated:
             self.outcomes[site.id].columns += 1
         self.stated[(site.id, column["column_url"])] = stated
-        return {
-            "item_type": "column",
-            "site_id": site.id,
-            "column_url": column["column_url"],
-            "name": column["column_name"],
-            "kind": column["column_kind"],
-            "department": column["department"],
-            "stated_count": stated,
-            "discovered_from": column["discovered_from"],
-            "family": column["family"],
-        }
+        return ColumnItem(
+            site_id=site.id,
+            column_url=column["column_url"],
+            name=column["column_name"],
+            column_kind=column["column_kind"],
+            department=column["department"],
+            stated_count=stated,
+            discovered_from=column["discovered_from"],
+            family=column["family"],
+        )
 
-    def fall_back(self, site: SiteProfile, request, dead: dict) -> Iterator[scrapy.Request]:
+    def fall_back(
+        self, site: SiteProfile, request, dead: LinkCheckItem
+    ) -> Iterator[scrapy.Request]:
         """Ask for the next mechanism's pages when a family's own paging request fails."""
         column = request.meta["column"]
-        why = dead["error"] or f"HTTP {dead['status']}"
+        why = dead.error or f"HTTP {dead.status}"
         key = (site.id, column["column_url"], "fallback")
         if key not in self.fallen_back:
             self.fallen_back.add(key)
@@ -370,28 +378,19 @@ class DisclosureSpider(scrapy.Spider):
                 priority=3,
             )
 
-    def listing_entries(self, site: SiteProfile, family: str | None, items) -> list[dict]:
+    def listing_entries(self, site: SiteProfile, family: str | None, items) -> list[ListingEntry]:
         """A list page's items under their canonical URLs, the URL as linked kept."""
         return [
-            {
-                "item_url": self.canonical(site, family, i.url),
-                "linked_url": i.url,
-                "title": i.title,
-                "list_date": i.date_raw,
-                "list_doc_no": i.doc_no_raw,
-                "list_written": i.written_raw,
-            }
+            ListingEntry(
+                item_url=self.canonical(site, family, i.url),
+                linked_url=i.url,
+                title=i.title,
+                list_date=i.date_raw,
+                list_doc_no=i.doc_no_raw,
+                list_written=i.written_raw,
+            )
             for i in items
         ]
-
-    def listing(self, site: SiteProfile, column_url: str, list_page: str, entries: list) -> dict:
-        return {
-            "item_type": "listing",
-            "site_id": site.id,
-            "column_url": column_url,
-            "list_page": list_page,
-            "entries": entries,
-        }
 
     def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
         # one item per list page, not per entry: Scrapy's per-item cost is not small.
@@ -400,21 +399,17 @@ class DisclosureSpider(scrapy.Spider):
         entries = self.listing_entries(site, column["family"], page.items)
         if entries:
             self.outcomes[site.id].listed += len(entries)
-            yield self.listing(site, column["column_url"], response.url, entries)
+            yield ListingItem(site.id, column["column_url"], response.url, entries)
         for entry in entries:
-            if not self.allowed(site, entry["item_url"]):
+            if not self.allowed(site, entry.item_url):
                 continue
             yield from self.follow(
                 site,
-                entry["linked_url"],
+                entry.linked_url,
                 self.parse_detail,
                 column=column,
                 found_on=response.url,
-                list_date=entry["list_date"],
-                list_title=entry["title"],
-                list_doc_no=entry["list_doc_no"],
-                list_written=entry["list_written"],
-                canonical_url=entry["item_url"],
+                entry=entry,
                 priority=1,
             )
         yield from self.list_requests(site, page.more, column)
@@ -428,32 +423,32 @@ class DisclosureSpider(scrapy.Spider):
             return
         family = detect(response.url, response.text, site.family)
         page = await self.extraction.extract(response.text, response.url, family.body_hints)
-        url = meta.get("canonical_url") or self.canonical(site, family.name, response.url)
+        entry: ListingEntry | None = meta.get("entry")
+        url = entry.item_url if entry else self.canonical(site, family.name, response.url)
         self.outcomes[site.id].documents += 1
         for link in page["links"]:
             linked = link["to_url"]
             link["to_url"] = self.canonical(site, family.name, linked)
             link["linked_url"] = linked if linked != link["to_url"] else None
-        yield {
-            "item_type": "document",
-            "site_id": site.id,
-            "url": url,
-            "linked_url": response.url if response.url != url else None,
-            "column_name": column["column_name"],
-            "column_kind": column["column_kind"],
-            "column_url": column["column_url"],
-            "found_on": meta["found_on"],
-            "list_date": meta.get("list_date"),
-            "list_title": meta.get("list_title"),
-            "list_doc_no": meta.get("list_doc_no"),
-            "list_written": meta.get("list_written"),
-            "fetched_at": utc_now(),
-            "status": response.status,
-            "encoding": meta.get("zwgk_encoding", getattr(response, "encoding", None)),
-            "charset_mismatch": meta.get("zwgk_charset_mismatch", False),
-            "family": family.name,
-            "page": page,
-        }
+        yield DocumentItem(
+            site_id=site.id,
+            url=url,
+            page=page,
+            fetched_at=utc_now(),
+            column_name=column["column_name"],
+            column_kind=column["column_kind"],
+            column_url=column["column_url"],
+            linked_url=response.url if response.url != url else None,
+            found_on=meta["found_on"],
+            list_date=entry.list_date if entry else None,
+            list_title=entry.title if entry else None,
+            list_doc_no=entry.list_doc_no if entry else None,
+            list_written=entry.list_written if entry else None,
+            status=response.status,
+            encoding=meta.get("zwgk_encoding", getattr(response, "encoding", None)),
+            charset_mismatch=meta.get("zwgk_charset_mismatch", False),
+            family=family.name,
+        )
         for link in page["links"]:
             to_url = link["to_url"]
             if link["relation"] not in CHECK_RELATIONS or (site.id, to_url) in self.checked:
@@ -478,7 +473,9 @@ class DisclosureSpider(scrapy.Spider):
             site, response.url, found_on, response.status
         )
 
-    def dead_end(self, site: SiteProfile, response: Response, found_on: str) -> dict | None:
+    def dead_end(
+        self, site: SiteProfile, response: Response, found_on: str
+    ) -> LinkCheckItem | None:
         """The link_check row of a response that is no page (HTTP ≥ 400, a redirect loop, a
         firewall's block page), else None, and the page counted. A loop is recorded under the
         URL the link pointed to, with the chain as the error."""
@@ -520,18 +517,16 @@ class DisclosureSpider(scrapy.Spider):
         status: int | None,
         error: str | None = None,
         outcome: str | None = None,
-    ) -> dict:
-        outcome = outcome or response_outcome(status)
-        return {
-            "item_type": "link_check",
-            "site_id": site.id,
-            "url": url,
-            "found_on": found_on,
-            "status": status,
-            "error": error,
-            "outcome": outcome,
-            "checked_at": utc_now(),
-        }
+    ) -> LinkCheckItem:
+        return LinkCheckItem(
+            site_id=site.id,
+            url=url,
+            found_on=found_on,
+            status=status,
+            error=error,
+            outcome=outcome or response_outcome(status),
+            checked_at=utc_now(),
+        )
 
     def failed(self, failure):
         """Network errors, timeouts, oversize pages, robots refusals: recorded as data with their
@@ -550,7 +545,8 @@ class DisclosureSpider(scrapy.Spider):
         url = redirects[0] if redirects else request.url
         if request.meta.get("fallback") and outcome != "robots":
             # a paging mechanism gave way: the next one is asked; not a dead link
-            return list(self.fall_back(site, request, {"error": error, "status": None}))
+            gave_way = self.link_check(site, url, found_on, None, error, outcome)
+            return list(self.fall_back(site, request, gave_way))
         self.outcomes[site.id].failed(url, outcome, error, request.meta.get("retry_times", 0))
         if request.meta.get("discovered_from") == "homepage":
             self.outcomes[site.id].entry_error = f"the homepage {url} could not be fetched: {error}"
