@@ -266,5 +266,5 @@ def pair_documents(
     counts: dict[str, int] = defaultdict(int)
     for pair in pairs.values():
         counts[pair["method"] if pair["counted"] else "waiting_review"] += 1
-    counts["outside"] = len(outside)
+    counts["outside"] = len({o["interpretation_url"] for o in outside})
     return {**counts, **{f"review_{k}": v for k, v in review_counts.items()}}

@@ -26,13 +26,15 @@ def score_table(con, result, reviews_path: Path | None) -> str:
     for site, indicator, value, passed in rows:
         by_site.setdefault(site, {})[indicator] = (value, passed)
     pairs = result.pairs
-    methods = ", ".join(
-        f"{m} {pairs[m]}" for m in ("link", "quote", "similar", "manual") if pairs.get(m)
-    )
+    counted = ("link", "quote", "similar", "manual")
+    methods = ", ".join(f"{m} {pairs[m]}" for m in counted if pairs.get(m))
     lines = [
         f"as of {result.as_of}, window {result.window_start} … {result.as_of} "
         f"({result.weeks} weeks), rules: {result.rules.name} ({result.rules.path})",
-        f"pairs: {sum(v for k, v in pairs.items() if not k.startswith('review_'))} ({methods or 'none'})",
+        f"pairs: {sum(pairs.get(m, 0) for m in counted)} ({methods or 'none'}); "
+        f"{pairs.get('waiting_review', 0)} proposed by title similarity wait for review "
+        f"(zwgk report --xlsx, sheet 待复核配对); {pairs.get('outside', 0)} interpretation(s) of "
+        "documents the site does not host",
     ]
     if reviews_path:
         lines.append(
