@@ -114,6 +114,39 @@ def test_a_dataproxy_that_answers_404_strands_no_column(con):
     assert dead_proxy == 0
 
 
+def test_a_list_laid_out_as_a_table_is_read_by_its_header(con):
+    """江安's 规范性文件 list is a table (序号 | 标题 | 文号 | 产生日期 | 发布日期) whose first date is
+    the 产生日期: every listing's date is the document's 发布日期, its 文号 and 产生日期 the key's."""
+    truth = {(r["site_id"], r["url"]): r for r in read_csv("documents.csv")}
+    rows = con.execute(
+        "select l.item_url, l.list_date, l.doc_no, l.written_date from listings l "
+        "join columns c using (site_id, column_url) where l.site_id = 'jiangan' and c.kind = 'policy'"
+    ).fetchall()
+    assert len(rows) > 20
+    for url, list_date, doc_no, written in rows:
+        doc = truth[("jiangan", path_of(url))]
+        assert (str(list_date), doc_no or "", str(written or "")) == (
+            doc["published_date"],
+            doc["doc_no"],
+            doc["written_date"],
+        ), url
+
+
+def test_a_two_character_title_is_an_item(con):
+    planted = [
+        r
+        for r in json.loads((TRUTH / "planted.json").read_text(encoding="utf-8"))
+        if r["case"] == "two_character_title"
+    ]
+    assert len(planted) == 1
+    listed = con.execute(
+        "select l.title, d.title from listings l join documents d "
+        "on d.site_id = l.site_id and d.url = l.item_url where l.site_id = ? and l.item_url like ?",
+        [planted[0]["site_id"], "%" + planted[0]["url"]],
+    ).fetchall()
+    assert listed and set(listed) == {("通知", "通知")}
+
+
 def test_every_dead_link_is_found(con):
     found = {
         (site, path_of(url)): status

@@ -70,6 +70,10 @@ def plant_cases(p: Planner) -> None:
         doc = pick(p, lambda d: d.doc_type == "notice" and in_year(d, 2026))
         doc.has_page = False
         p.plant("dead_detail_page", doc)
+        # a real title of two characters: still an item of its list (issue 15)
+        doc = pick(p, lambda d: d.doc_type == "notice" and not d.doc_no and in_year(d, 2026))
+        doc.title = "通知"
+        p.plant("two_character_title", doc)
         for shift in (1, -2):
             doc = pick(p, lambda d: d.doc_type in ("policy", "notice") and in_year(d, 2025))
             doc.meta_pubdate = doc.published + dt.timedelta(shift)

@@ -62,19 +62,39 @@ class TrsRenderer(SiteRenderer):
 <div class="gkml-tree"><div class="title">公开目录</div><ul>{links}</ul></div></body></html>""",
         )
 
-    def render_column(self, col: ColumnSpec, docs: list[Doc]) -> None:
-        pages = self.paginate(docs, PER_PAGE, lambda i: self.page_url(col, i))
-        for i, page in enumerate(pages):
-            rows = "".join(
-                f'<li><a href=".{d.path[len(self.column_path(col)) - 1 :]}" target="_blank">{escape(d.title)}</a>'
+    def list_rows(self, col: ColumnSpec, page: list[Doc], start: int) -> str:
+        """A list's rows: <li> items; the policy column is a table with a header row
+        (序号 | 标题 | 文号 | 产生日期 | 发布日期), the first date of a row being the 产生日期, as some real
+        portals lay it out (issue 15)."""
+        href = lambda d: f".{d.path[len(self.column_path(col)) - 1 :]}"  # noqa: E731
+        if col.kind != "policy":
+            items = "".join(
+                f'<li><a href="{href(d)}" target="_blank">{escape(d.title)}</a>'
                 f"<span>{d.published.isoformat()}</span></li>"
                 for d in page
             )
+            return f'<ul class="list">{items}</ul>'
+        rows = "".join(
+            f"<tr><td>{start + n}</td>"
+            f'<td class="title"><a href="{href(d)}" target="_blank" title="{escape(d.title)}">{escape(d.title)}</a></td>'
+            f"<td>{escape(d.doc_no_raw or '无')}</td>"
+            f"<td>{d.written.isoformat() if d.written else ''}</td><td>{d.published.isoformat()}</td></tr>"
+            for n, d in enumerate(page, 1)
+        )
+        return (
+            '<table class="list-table"><thead><tr><th>序号</th><th>标题</th><th>文号</th>'
+            f"<th>产生日期</th><th>发布日期</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def render_column(self, col: ColumnSpec, docs: list[Doc]) -> None:
+        pages = self.paginate(docs, PER_PAGE, lambda i: self.page_url(col, i))
+        for i, page in enumerate(pages):
+            rows = self.list_rows(col, page, i * PER_PAGE + 1)
             self.put(
                 self.page_url(col, i),
                 f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta name="ColumnName" content="{col.name}"><title>{col.name}</title></head><body>
-<div class="main-list"><div class="bt">{col.name}</div><ul class="list">{rows}</ul>
+<div class="main-list"><div class="bt">{col.name}</div>{rows}
 <div class="page"><script type="text/javascript">
 var currentPage = {i};//所在页从0开始
 var countPage = {len(pages)}//共多少页
