@@ -20,14 +20,26 @@ nobody. The reviewed-pairs file is applied last (reviews.py). Lags are working d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from itertools import accumulate
 
 import duckdb
 import pyarrow as pa
 
 from analysis.db import sql
 from analysis.reviews import Review, apply_reviews
-from analysis.titles import Name, cited_names, fold, looks_like_document, mentioned, name_of
+from analysis.titles import (
+    MIN_NAME,
+    Name,
+    cited_names,
+    fold,
+    is_bare_name,
+    looks_like_document,
+    mentioned,
+    name_of,
+    plain_sql,
+)
 
 METHOD_RANK = {"manual": 0, "link": 1, "quote": 2, "similar": 3}
 PAIR_COLUMNS = (
@@ -50,46 +62,95 @@ def _doc_no(raw: str) -> str:
 
 
 class SiteDocuments:
-    """A site's documents an interpretation can name, indexed by core name and 文号."""
+    """A site's documents an interpretation can name, found by the cited name's core.
 
-    def __init__(self) -> None:
-        self.names: list[tuple[Name, str, str]] = []  # (name, url, doc_type)
-        self.by_core: dict[str, list[tuple[Name, str, str]]] = defaultdict(list)
+    A core is always a contiguous piece of its document's folded, unquoted title (titles.py
+    strips only prefixes, suffixes and quote marks), so DuckDB folds every title
+    (`titles.plain_sql`) and joins a site's into one string, which is searched for the cited core
+    at C speed; only the documents found are given their full name (cached) and compared
+    exactly. Running-text mentions are looked for among the documents titled by a bare name (a
+    law, a regulation: no 关于 / 印发 / …的通知 wrapper)."""
+
+    def __init__(
+        self, text: str, urls: list[str], titles: list[str], types: list[str], lengths: list[int]
+    ) -> None:
+        self.text, self.urls, self.titles, self.types = text, urls, titles, types
+        self.starts = [0, *accumulate(n + 1 for n in lengths)][: len(lengths)]
         self.by_doc_no: dict[str, list[str]] = defaultdict(list)
+        self._names: dict[int, Name] = {}
+        self._bare: list[int] | None = None
 
-    def add(self, url: str, title: str, doc_type: str, doc_no: str | None) -> None:
-        name = name_of(title)
-        self.names.append((name, url, doc_type))
-        self.by_core[name.core].append((name, url, doc_type))
-        if doc_no:
-            self.by_doc_no[doc_no].append(url)
+    @classmethod
+    def empty(cls) -> SiteDocuments:
+        return cls("", [], [], [], [])
+
+    def name(self, i: int) -> Name:
+        if i not in self._names:
+            self._names[i] = name_of(self.titles[i])
+        return self._names[i]
 
     def named(self, cited: str) -> list[str]:
         """The documents a cited name names; policies first when several carry it."""
         wanted = name_of(cited)
-        hits = [
-            (url, t) for name, url, t in self.by_core.get(wanted.core, ()) if name.matches(wanted)
-        ]
-        policies = [url for url, t in hits if t == "policy"]
-        return policies or [url for url, _ in hits]
+        if len(wanted.core) < MIN_NAME:
+            return []
+        text, found = self.text, []
+        pos = text.find(wanted.core)
+        while pos != -1:
+            i = bisect_right(self.starts, pos) - 1
+            if self.name(i).matches(wanted):
+                found.append(i)
+            following = self.starts[i + 1] if i + 1 < len(self.starts) else len(text)
+            pos = text.find(wanted.core, following)
+        policies = [self.urls[i] for i in found if self.types[i] == "policy"]
+        return policies or [self.urls[i] for i in found]
 
     def mentioned_in(self, title: str) -> list[tuple[str, str]]:
         """Documents a title names in running text, no 《》: (url, the name)."""
-        return [(url, name.core) for name, url, _ in self.names if mentioned(title, name)]
+        if self._bare is None:
+            self._bare = [
+                i for i, plain in enumerate(self.text.split("\x00")) if is_bare_name(plain)
+            ]
+        folded = fold(title)
+        return [
+            (self.urls[i], self.name(i).core)
+            for i in self._bare
+            if mentioned(folded, self.name(i), folded=True)
+        ]
+
+
+def site_documents(con: duckdb.DuckDBPyConnection) -> dict[str, SiteDocuments]:
+    """Every site's explainable documents (stg_documents.explainable), aggregated by DuckDB."""
+    plain = plain_sql("coalesce(title, '')")
+    sites: dict[str, SiteDocuments] = defaultdict(SiteDocuments.empty)
+    for site, text, urls, titles, types, lengths in sql(
+        con,
+        f"""
+        select site_id, string_agg(plain, chr(0) order by url), list(url order by url),
+               list(coalesce(title, '') order by url), list(doc_type order by url),
+               list(length(plain) order by url)
+        from (select *, {plain} as plain from stg_documents where explainable)
+        group by site_id
+        """,
+    ):
+        sites[site] = SiteDocuments(text, urls, titles, types, lengths)
+    for site, url, doc_no in sql(
+        con,
+        "select site_id, url, doc_no from stg_documents where explainable and doc_no is not null",
+    ):
+        sites[site].by_doc_no[doc_no].append(url)
+    return sites
 
 
 def named_pairs(con: duckdb.DuckDBPyConnection) -> tuple[dict[tuple, dict], list[dict]]:
     """Pairs by what each interpretation's title names, and the names no page of its site
     carries (outside citations)."""
-    sites: dict[str, SiteDocuments] = defaultdict(SiteDocuments)
-    interps = []
-    for site, url, title, doc_type, doc_no in sql(
-        con, "select site_id, url, title, doc_type, doc_no from stg_documents order by site_id, url"
-    ):
-        if doc_type == "interpretation":
-            interps.append((site, url, title or ""))
-        else:
-            sites[site].add(url, title or "", doc_type, doc_no)
+    sites = site_documents(con)
+    interps = sql(
+        con,
+        "select site_id, url, coalesce(title, '') from stg_documents "
+        "where doc_type = 'interpretation' order by site_id, url",
+    )
     pairs: dict[tuple, dict] = {}
     outside: list[dict] = []
 
@@ -106,7 +167,7 @@ def named_pairs(con: duckdb.DuckDBPyConnection) -> tuple[dict[tuple, dict], list
     for site, url, title in interps:
         docs = sites[site]
         found = False
-        quoted = "《" in fold(title)
+        quoted = "《" in title or "〈" in title
         for name in cited_names(title):
             hits = docs.named(name)
             for policy in hits:

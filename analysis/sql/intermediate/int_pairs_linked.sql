@@ -1,9 +1,9 @@
 -- Pairs the pages state themselves: a document's 相关解读 link to an interpretation, or an
 -- interpretation's 相关文件 / 原文 link back. The linked document is paired whatever type it was
--- given (a 文件 filed under 工作动态 is still the policy an interpretation links to), except
--- another interpretation and a news item with no 文号 (an interpretation's 相关链接 to 动态 news).
+-- given (a 文件 filed under 工作动态 is still the policy an interpretation links to), when it is
+-- `explainable` (stg_documents: not another interpretation, not a news item without 文号).
 with docs as (
-    select site_id, url, doc_type, doc_no from stg_documents
+    select site_id, url, doc_type, explainable from stg_documents
 ),
 
 links as (
@@ -11,9 +11,7 @@ links as (
 ),
 
 explained as (
-    -- documents an interpretation can explain
-    select * from docs
-    where doc_type <> 'interpretation' and (doc_type <> 'news' or doc_no is not null)
+    select * from docs where explainable
 ),
 
 forward as (

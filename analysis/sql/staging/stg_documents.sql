@@ -18,6 +18,9 @@ final as (
         disclosure_attr,
         validity,
         interpretation_form,
+        -- a document an interpretation can explain (be paired with by a link or a name): any
+        -- type but an interpretation, and a news item only when it carries a 文号
+        doc_type <> 'interpretation' and (doc_type <> 'news' or doc_no is not null) as explainable,
         published_date between getvariable('window_start') and getvariable('as_of') as in_window
     from source
 )
