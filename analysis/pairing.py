@@ -41,7 +41,6 @@ from analysis.titles import (
     plain_sql,
 )
 
-METHOD_RANK = {"manual": 0, "link": 1, "quote": 2, "similar": 3}
 PAIR_COLUMNS = (
     "site_id",
     "policy_url",
