@@ -114,34 +114,59 @@ def read_review_sheet(path: Path, con: duckdb.DuckDBPyConnection) -> tuple[list[
     if header[: len(HEADERS)] != HEADERS:
         raise ReviewSheetError(path, [f"row 1: the header must be {' | '.join(HEADERS)}"])
     col = {name: HEADERS.index(name) for name in HEADERS}
-    known = {(s, u) for s, u in con.execute("select site_id, url from documents").fetchall()}
+    sheet_rows = []
+    for number, values in enumerate(rows, 2):
+        values = [*values, *[None] * len(HEADERS)]
+        sheet_rows.append(
+            _Row(
+                number,
+                *(
+                    _text(values[col[n]])
+                    for n in ("网站代码", "政策页面", "解读页面", "复核", "改配页面", "备注")
+                ),
+            )
+        )
+    known = _known_pages(con, sheet_rows)
     reviews: list[Review] = []
     problems: list[str] = []
     pending = 0
-    for number, values in enumerate(rows, 2):
-        values = [*values, *[None] * len(HEADERS)]
-        row = _Row(
-            number,
-            _text(values[col["网站代码"]]),
-            _text(values[col["政策页面"]]),
-            _text(values[col["解读页面"]]),
-            _text(values[col["复核"]]),
-            _text(values[col["改配页面"]]),
-            _text(values[col["备注"]]),
-        )
+    for row in sheet_rows:
         if not row.verdict:
             if row.target or row.note:
-                problems.append(f"row {number}: 复核 is empty (write 确认, 否决 or 改配)")
+                problems.append(f"row {row.number}: 复核 is empty (write 确认, 否决 or 改配)")
             else:
                 pending += 1
             continue
         found, why = _reviews_of(row, known)
         if why:
-            problems.append(f"row {number}: {why}")
+            problems.append(f"row {row.number}: {why}")
         reviews.extend(found)
     if problems:
         raise ReviewSheetError(path, problems)
     return reviews, pending
+
+
+def _known_pages(con: duckdb.DuckDBPyConnection, rows: list[_Row]) -> set[tuple[str, str]]:
+    """Which of the pages the sheet names are stored documents of their sites (only those are
+    looked up: an audit holds millions)."""
+    named = sorted(
+        {
+            (r.site, u)
+            for r in rows
+            if r.verdict
+            for u in (r.policy, r.interpretation, r.target)
+            if u
+        }
+    )
+    if not named:
+        return set()
+    found = con.execute(
+        "select d.site_id, d.url from documents d "
+        "join (select unnest(?::varchar[]) as site_id, unnest(?::varchar[]) as url) n "
+        "using (site_id, url)",
+        [[s for s, _ in named], [u for _, u in named]],
+    ).fetchall()
+    return set(found)
 
 
 def _reviews_of(row: _Row, known: set[tuple[str, str]]) -> tuple[list[Review], str | None]:
