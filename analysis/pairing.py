@@ -40,6 +40,7 @@ from analysis.titles import (
     name_of,
     plain_sql,
 )
+from pipelines.attributes import normalize_doc_no
 
 PAIR_COLUMNS = (
     "site_id",
@@ -54,10 +55,6 @@ PAIR_COLUMNS = (
 )
 QUOTE_CONFIDENCE = 0.95
 DOC_NO_IN_TITLE = re.compile(r"[^（(\s《》]{2,12}[〔\[［【][0-9]{4}[〕\]］】][0-9]+号")
-
-
-def _doc_no(raw: str) -> str:
-    return re.sub(r"[\[［【]([0-9]{4})[\]］】]", r"〔\1〕", raw)
 
 
 class SiteDocuments:
@@ -166,7 +163,7 @@ def named_pairs(con: duckdb.DuckDBPyConnection) -> tuple[dict[tuple, dict], list
     for site, url, title in interps:
         docs = sites[site]
         found = False
-        quoted = "《" in title or "〈" in title
+        quoted = "《" in fold(title)  # 〈〉 and <> fold to 《》
         for name in cited_names(title):
             hits = docs.named(name)
             for policy in hits:
@@ -175,7 +172,7 @@ def named_pairs(con: duckdb.DuckDBPyConnection) -> tuple[dict[tuple, dict], list
             if not hits and (quoted or looks_like_document(name)):
                 outside.append({"site_id": site, "interpretation_url": url, "cited_name": name})
         for raw in DOC_NO_IN_TITLE.findall(title):
-            for policy in docs.by_doc_no.get(_doc_no(raw), ()):
+            for policy in docs.by_doc_no.get(normalize_doc_no(raw), ()):
                 pair(site, policy, url, f"引用文号：{raw}")
                 found = True
         if not found and not quoted:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crawlers.extract.labels import DOCUMENT_FORM_WORDS
+
 FOLD = str.maketrans(
     {
         "(": "（",
@@ -75,17 +77,14 @@ PREFIXED = re.compile(
     r"^(?:〔图解〕|图解:|图解|图说:?|一图读懂|一图看懂|一图了解|视频解读:|政策解读:|解读:|权威解读:|解读)"
 )
 # a document form a name written in running text must end with (中医药法, …管理办法)
-DOCUMENT_FORM = re.compile(
-    r"(?:法|条例|办法|规定|细则|规范|规程|意见|方案|规划|计划|纲要|决定|要点|措施|标准)$"
-)
+DOCUMENT_FORM = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")
 MIN_RUNNING_NAME = 4
 MIN_NAME = 4  # a shorter core (通知, 宪法) names too many things to pair by
 # what can change a name beyond folding; a title with none of these is its own core
 TRIGGERS = ("关于", "印发", "转发", "发布", "通知", "公告", "中华人民共和国")
 # a title that is a document's bare name: no wrapper, ends in a document's form
 BARE_NAME = re.compile(
-    r"^(?!.*(?:关于|印发|转发|的通知|的公告)).{2,}?"
-    r"(?:法|条例|办法|规定|细则|规范|规程|意见|方案|规划|计划|纲要|决定|要点|措施|标准)(?:（[^（）]{1,24}）)*$"
+    rf"^(?!.*(?:关于|印发|转发|的通知|的公告)).{{2,}}?(?:{DOCUMENT_FORM_WORDS})(?:（[^（）]{{1,24}}）)*$"
 )
 
 

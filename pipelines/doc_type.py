@@ -37,27 +37,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from crawlers.extract.labels import column_kind
+from crawlers.extract.labels import DOCUMENT_FORM_WORDS, column_kind
 
 DOC_TYPES = ("policy", "interpretation", "notice", "news")
-OFFICIAL_CLASSES = (
-    "normative",
-    "policy",
-    "personnel",
-    "award",
-    "budget",
-    "proposal_reply",
-    "meeting",
-)
 INTERPRETATION_TITLE = re.compile(
     r"解读|图解|一图[读看]懂|一图了解|答记者问|图说《|政策问答|新闻发布会.*《"
 )
 WRAPPER_TITLE = re.compile(r"(?:印发|转发|发布).{2,80}的(?:通知|公告)")
 # the title is itself a document's name, ending in its form (a year range or （试行） may follow)
-DOCUMENT_TITLE = re.compile(
-    r"(?:条例|办法|规定|细则|规范|规程|程序|(?<![方做说看用])法|实施意见|的意见|指导意见|方案|规划|计划|纲要"
-    r"|决定|要点|措施)》?(?:[（(][^（）()]{1,20}[）)])*》?$"
-)
+DOCUMENT_TITLE = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})》?(?:[（(][^（）()]{{1,20}}[）)])*》?$")
 NOTICE_TITLE = re.compile(
     r"关于(?:开展|做好|举办|召开|组织|公布|征求|征集|申报|报送|推荐|启用|调整).{0,80}的(?:通知|公告|通告)$"
 )

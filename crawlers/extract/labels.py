@@ -218,6 +218,28 @@ NOT_COLUMNS = (
 )
 
 
+# the words a document's name ends in (…管理办法, …实施方案, 中医药法): a policy's form. 法 is also the
+# end of 方法 / 做法 / 办法 …: the regexes built from this list look behind it
+DOCUMENT_FORMS = (
+    "条例",
+    "办法",
+    "规定",
+    "细则",
+    "规范",
+    "规程",
+    "程序",
+    "意见",
+    "方案",
+    "规划",
+    "计划",
+    "纲要",
+    "决定",
+    "要点",
+    "措施",
+    "法",
+)
+DOCUMENT_FORM_WORDS = "|".join(w if w != "法" else "(?<![方做说看用])法" for w in DOCUMENT_FORMS)
+
 # a document's title, not a column's name: 关于…的通知, 《…》
 DOCUMENT_TITLE = re.compile(r"^关于|《|的(?:通知|公告|意见|决定|批复|函|报告)$")
 
