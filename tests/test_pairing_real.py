@@ -40,6 +40,9 @@ JUDGED = {
     # the body explains the 中医药法 throughout; its title names the law without 《》
     ("《中华人民共和国中医药法》", "权威解读：中医药发展的里程碑—中医药法的立法背景、意义和亮点"),
 }
+# Considered and not judged a pair: 中医药发展战略规划是中医药事业发展的又一个里程碑 (2016-08-20)
+# against 国务院关于印发中医药发展战略规划纲要（2016—2030年）的通知 (posted 2017-02-17): the record's
+# body is empty, so it cannot be read, and its title names no document whole.
 
 
 @pytest.fixture(scope="module")
