@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import subprocess
@@ -11,6 +12,8 @@ import urllib.request
 import pytest
 
 from zwgk.cli import build_parser
+
+from .conftest import ROOT
 
 
 def subcommands() -> list[str]:
@@ -152,3 +155,11 @@ def test_control_characters_in_crawled_text_never_reach_the_terminal(tmp_path):
         for control in ("\x1b", "\x07", "\x9b"):
             assert control not in result.stdout
     assert "通知?[2J?]0;pwned??31m标题" in run_zwgk("extract", str(path), timeout=60).stdout
+
+
+def test_every_command_is_in_the_readme_table():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    missing = [name for name in commands.choices if f"| `zwgk {name}" not in readme]
+    assert missing == []

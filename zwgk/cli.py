@@ -64,6 +64,26 @@ def cmd_report(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from zwgk.run import RunOptions, run_command
+
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    options = RunOptions(
+        only=args.only,
+        progress=progress,
+        verbose=args.verbose,
+        workers=args.workers,
+        as_of=args.as_of,
+        weeks=args.weeks,
+        rules=args.rules,
+        reviews=args.reviews,
+        out=args.out,
+        xlsx=args.xlsx,
+        pdf=args.pdf,
+    )
+    return run_command(args.sites, args.db, options)
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from zwgk.review import review_import_command
 
@@ -133,7 +153,7 @@ def cmd_serve_samples(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from zwgk.crawl import EXIT_CODES
 
-    epilogs = {"crawl": EXIT_CODES, "demo": EXIT_CODES}
+    epilogs = {"crawl": EXIT_CODES, "demo": EXIT_CODES, "run": EXIT_CODES}
     parser = argparse.ArgumentParser(
         prog="zwgk",
         description="zwgk-audit: crawl health commissions' 政务公开 websites, store what each "
@@ -152,6 +172,17 @@ def build_parser() -> argparse.ArgumentParser:
             "Running it again updates the same file; nothing is stored twice.",
             add_demo_args,
             cmd_demo,
+        ),
+        (
+            "run",
+            "the weekly job: crawl, score, write the scorecard and the workbook",
+            "The weekly job in one command, as cron runs it: crawl the sites file into --db "
+            "(zwgk crawl), pair and score every site (zwgk score), write the HTML scorecard and "
+            "the evidence workbook (zwgk report --xlsx). Each step publishes the analysts' copy "
+            "itself. The exit status is the crawl's (below) unless a later step failed; a failure "
+            "ends with one line naming the step and why.",
+            add_run_args,
+            cmd_run,
         ),
         (
             "crawl",
@@ -273,9 +304,30 @@ def add_demo_args(p: argparse.ArgumentParser) -> None:
 
 
 def add_score_args(p: argparse.ArgumentParser) -> None:
+    add_db_arg(p)
+    add_scoring_options(p)
+
+
+def add_run_args(p: argparse.ArgumentParser) -> None:
+    add_crawl_args(p)
+    add_scoring_options(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="the scorecard's folder (default: report/ beside --db)",
+    )
+    p.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE",
+        help="the evidence workbook, with the 待复核配对 sheet (default: evidence.xlsx beside --db)",
+    )
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also print the scorecard to PDF")
+
+
+def add_scoring_options(p: argparse.ArgumentParser) -> None:
     import datetime as dt
 
-    add_db_arg(p)
     p.add_argument(
         "--as-of",
         type=dt.date.fromisoformat,

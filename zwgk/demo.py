@@ -68,7 +68,7 @@ def write_sites_file(homepages: dict[str, str], path: Path) -> Path:
 
 
 def demo_command(db: Path, port: int) -> int:
-    from zwgk.crawl import crawl_command
+    from zwgk.run import RunOptions, run_command
 
     print(f"starting the sample sites on 127.0.0.1:{port}…", file=sys.stderr)
     try:
@@ -78,24 +78,11 @@ def demo_command(db: Path, port: int) -> int:
         return 2
     try:
         sites = write_sites_file(homepages, db.parent / "samples.sites.toml")
-        status = crawl_command(sites, db, None, progress=True, verbose=False)
+        # the weekly job itself; the samples declare their as-of day (the end of their history)
+        return run_command(sites, db, RunOptions())
     finally:
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
-    if status not in (0, 3):  # 3: some site not ok, but the crawl finished and was published
-        return status
-    crawled = status
-    from zwgk.score import score_command
-
-    print("\npairing policies with interpretations and scoring (as of the samples' last day) …\n")
-    status = score_command(db, None, 52, None, None)
-    if status != 0:
-        return status
-    from zwgk.report import report_command
-
-    print()
-    status = report_command(db, db.parent / "report", None, False, None, None, None)
-    return status or crawled
