@@ -3,11 +3,14 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# exact versions of every dependency (and of pip): the weekly job does not change under the
+# assessor when a library releases; `make lock` re-resolves them on purpose
+LOCK   := requirements.lock
 # Debian packages the report tests need: a real Chromium and its driver, a CJK font, pdftotext
 SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
 SYSTEM_STAMP    := $(VENV)/.system
 
-.PHONY: test demo lint format samples bench bench-quick clean help system
+.PHONY: test demo lint format samples bench bench-quick clean help system lock
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*##' Makefile | sed 's/:.*##/\t/'
@@ -15,9 +18,9 @@ help:  ## list the targets
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) pip
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $(STAMP)
 
 $(SYSTEM_STAMP): | $(BIN)/python
@@ -61,6 +64,15 @@ bench-quick: $(STAMP) $(SYSTEM_STAMP)  ## every benchmark once at a small size: 
 	$(BIN)/python -m bench.crawl --repeat 1
 	$(BIN)/python -m bench.score --sites 20 --docs 200 --increment 200
 	$(BIN)/python -m bench.report --sites 20 --docs 200
+
+lock:  ## re-resolve every dependency to its newest release into requirements.lock (then run make test, commit)
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e '.[test]'
+	.lock-venv/bin/python -m pip freeze --all --exclude-editable > $(LOCK)
+	rm -rf .lock-venv
+	@echo "$(LOCK) re-resolved: run make test, then commit it"
 
 clean:  ## remove the virtualenv and outputs
 	rm -rf $(VENV) output .pytest_cache
