@@ -9,13 +9,14 @@ and GB2312). A header that said otherwise is noted on the request as a mismatch.
 from __future__ import annotations
 
 import re
+import urllib.request
 from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import TextResponse
 from w3lib.url import safe_url_string
 
-from crawlers.profiles import is_private_host
+from crawlers.addresses import host_address, is_private_host, is_public_address
 
 HEADER_CHARSET = re.compile(rb"charset=([\w-]+)", re.I)
 GB_NAMES = {"gbk", "gb2312", "gb18030", "x-gbk", "cp936"}
@@ -81,18 +82,23 @@ OUT_OF_SCOPE = "out of scope"
 
 
 class ScopeMiddleware:
-    """Every request, redirects included, is checked before it leaves: only http(s), and no
-    private, loopback or link-local address unless the site's profile allows it (the samples).
-    A refused request fails with IgnoreRequest("out of scope: …"), recorded as `refused`."""
+    """Every request, redirects included, is checked before it leaves: only http(s), and only
+    public addresses (crawlers/addresses.py) — an address in any spelling, and a DNS name by the
+    address it resolves to (the reactor's caching resolver, so the connection then uses the very
+    address checked) — unless the host is one of a site's own hosts and its profile allows private
+    ones (the samples). A proxy the operator configured resolves the names itself: then only the
+    URL's text is checked. A refused request fails with IgnoreRequest("out of scope: …"), recorded
+    as `refused`."""
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self.proxies = urllib.request.getproxies()
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def process_request(self, request, spider=None):
+    async def process_request(self, request, spider=None):
         parts = urlsplit(request.url)
         if parts.scheme not in ("http", "https"):
             raise IgnoreRequest(f"{OUT_OF_SCOPE}: only http(s) URLs are fetched, not {request.url}")
@@ -106,9 +112,36 @@ class ScopeMiddleware:
             if site is not None:
                 for key, value in site.request_meta.items():
                     request.meta.setdefault(key, value)
-        allowed = site is not None and site.private_network
-        if not allowed and is_private_host(parts.hostname or ""):
+        host = parts.hostname or ""
+        if site is not None and site.private_network and host in site.hosts:
+            return None
+        if is_private_host(host):
             raise IgnoreRequest(
-                f"{OUT_OF_SCOPE}: {parts.hostname} is a private, loopback or link-local address"
+                f"{OUT_OF_SCOPE}: {host} is a private, loopback or link-local address"
+            )
+        if host_address(host) is not None or self.proxied(parts.scheme, host):
+            return None
+        address = await self.resolve(host)
+        if address is not None and not is_public_address(address):
+            raise IgnoreRequest(
+                f"{OUT_OF_SCOPE}: {host} resolves to {address}, a private, loopback or "
+                "link-local address"
             )
         return None
+
+    def proxied(self, scheme: str, host: str) -> bool:
+        """Whether the operator's proxy (http_proxy / https_proxy) carries this request."""
+        return bool(self.proxies.get(scheme)) and not urllib.request.proxy_bypass(host)
+
+    async def resolve(self, host: str):
+        """The address the crawl will connect to, from the reactor's resolver (its cache serves
+        the connection that follows); None when the name does not resolve (the download then
+        fails as usual, as an outage)."""
+        from scrapy.utils.defer import maybe_deferred_to_future
+        from twisted.internet import reactor
+
+        try:
+            resolved = await maybe_deferred_to_future(reactor.resolver.getHostByName(host))
+        except Exception:  # DNSLookupError, a timeout: not ours to judge
+            return None
+        return host_address(resolved)

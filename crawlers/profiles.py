@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawlers.addresses import is_private_host
+
 LEVELS = ("national", "provincial", "prefecture", "county")
 FAMILIES = ("hanweb", "trs", "shtml", "legacy", "gkmlpt", "generic")
 
@@ -82,26 +84,6 @@ class SiteProfile:
         if self.max_page_mb is not None:
             meta["download_maxsize"] = int(self.max_page_mb * 1024 * 1024)
         return meta
-
-
-def is_private_host(host: str) -> bool:
-    """An address no real commission site has: private, loopback, link-local, unspecified."""
-    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(
-        ".localhost"
-    ):
-        return True
-    try:
-        address = ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_unspecified
-        or address.is_reserved
-        or address.is_multicast
-    )
 
 
 def _text(value, key: str) -> str:

@@ -27,7 +27,8 @@ EMPTY_LIST = """<html><head><meta charset="utf-8"><title>通知公告</title></h
 
 class Fragile(BaseHTTPRequestHandler):
     """Behaviour by the server's `kind`: slow, robots, no_entry, empty,
-    waf, waf_pages, gateway_down, out_of_scope."""
+    waf, waf_pages, gateway_down, out_of_scope, private_redirect (its column redirects to the
+    same server under this machine's host name, which resolves to a private address)."""
 
     protocol_version = "HTTP/1.1"
     kind = "ok"
@@ -69,6 +70,16 @@ class Fragile(BaseHTTPRequestHandler):
             if self.path == "/zwgk/tzgg/":  # a redirect to a local file
                 self.send_response(302)
                 self.send_header("Location", "file:///etc/hostname")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+        if self.kind == "private_redirect":
+            if self.path == "/":
+                return self.answer(200, HOMEPAGE_POINTING_OUT_OF_SCOPE)
+            if self.path == "/zwgk/tzgg/" and self.headers.get("Host", "").startswith("127."):
+                self.send_response(302)
+                port = self.server.server_address[1]
+                self.send_header("Location", f"http://{socket.gethostname()}:{port}/zwgk/tzgg/")
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return None
