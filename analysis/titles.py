@@ -66,7 +66,7 @@ NATIONAL_PREFIX = re.compile(r"^中华人民共和国(?=.{2,}(?:法|条例)$)")
 WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|发布)(.+?)(?:的)?(?:通知|公告)$")
 LEADING_VERB = re.compile(r"^(?:关于)?(?:印发|转发|发布)(?=《.+》$)")  # what an outer wrapper left
 TRAILING_NOTICE = re.compile(r"的(?:通知|公告)$")
-PAREN = re.compile(r"（([^（）]{1,24})）")
+TRAILING_PAREN = re.compile(r"（([^（）]{1,24})）》?$")  # （试行） at the end of a name
 SETTABLE_PAREN = re.compile(
     r"试行|暂行|修订|修正|(?:19|20)[0-9]{2}"
 )  # not （第1234号）: part of the name
@@ -78,8 +78,7 @@ PREFIXED = re.compile(
 )
 # a document form a name written in running text must end with (中医药法, …管理办法)
 DOCUMENT_FORM = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")
-MIN_RUNNING_NAME = 4
-MIN_NAME = 4  # a shorter core (通知, 宪法) names too many things to pair by
+MIN_NAME = 4  # a shorter core (通知, 宪法) names too many things to pair by, quoted or not
 # what can change a name beyond folding; a title with none of these is its own core
 TRIGGERS = ("关于", "印发", "转发", "发布", "通知", "公告", "中华人民共和国")
 # a title that is a document's bare name: no wrapper, ends in a document's form
@@ -160,7 +159,7 @@ def name_of(text: str) -> Name:
         if text == before:
             break
     while True:  # （试行）, （2019-2021年） at the end, possibly several
-        m = re.search(r"（([^（）]{1,24})）》?$", text)
+        m = TRAILING_PAREN.search(text)
         if not m or not SETTABLE_PAREN.search(m.group(1)):
             break
         years.update(YEARS.findall(m.group(1)))
@@ -210,7 +209,7 @@ def mentioned(title: str, document: Name, *, folded: bool = False) -> bool:
     document names of at least four characters that end in a document's form."""
     core, text = document.core, title if folded else fold(title)
     return (
-        len(core) >= MIN_RUNNING_NAME
+        len(core) >= MIN_NAME
         and DOCUMENT_FORM.search(core) is not None
         and core in text
         and document.years <= set(YEARS.findall(text))  # another edition is another document

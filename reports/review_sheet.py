@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.reviews import Review
+from reports.workbook import finish_sheet, link_cells
 
 SHEET = "待复核配对"
 HEADERS = (
@@ -38,7 +39,7 @@ VERDICTS = {"确认": "confirm", "否决": "reject", "改配": "repoint"}
 SQL = (
     Path(__file__).resolve().parent.parent / "analysis" / "sql" / "reports" / "pairs_to_review.sql"
 )
-LINK_COLUMNS = (4, 6)  # 政策页面, 解读页面
+LINK_COLUMNS = (HEADERS.index("政策页面") + 1, HEADERS.index("解读页面") + 1)
 
 
 class ReviewSheetError(ValueError):
@@ -63,22 +64,15 @@ def add_review_sheet(book, rows: list[tuple]) -> None:
     sheet.append(HEADERS)
     for n, row in enumerate(rows, 2):
         sheet.append([*row[:7], round(row[7], 3) if row[7] is not None else None])
-        for column in LINK_COLUMNS:
-            cell = sheet.cell(n, column)
-            if cell.value:
-                cell.hyperlink = cell.value
-                cell.style = "Hyperlink"
+        link_cells(sheet, n, LINK_COLUMNS)
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     choice = DataValidation(type="list", formula1='"确认,否决,改配"', allow_blank=True)
     sheet.add_data_validation(choice)
-    choice.add(f"I2:I{max(len(rows) + 1, 2)}")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    from openpyxl.utils import get_column_letter
-
-    for index, width in enumerate((12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30), 1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    verdict = get_column_letter(HEADERS.index("复核") + 1)
+    choice.add(f"{verdict}2:{verdict}{max(len(rows) + 1, 2)}")
+    finish_sheet(sheet, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30))
 
 
 @dataclass(frozen=True)

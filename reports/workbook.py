@@ -25,11 +25,29 @@ FINDING_HEADERS = ("网站代码", "网站名称", "评估日", "指标", "页�
 LINK_STYLE = "Hyperlink"
 
 
+def link_cells(ws, row: int, columns: tuple[int, ...]) -> None:
+    """Make the URL cells of a row clickable."""
+    for column in columns:
+        cell = ws.cell(row, column)
+        if cell.value:
+            cell.hyperlink = cell.value
+            cell.style = LINK_STYLE
+
+
+def finish_sheet(ws, widths: tuple[int, ...]) -> None:
+    """Header row frozen, filters on, column widths set: every sheet of the workbook."""
+    from openpyxl.utils import get_column_letter
+
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    for index, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
 def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None = None) -> Path:
     """The workbook; with `review_rows` (reports.review_sheet.rows_to_review) it carries the
     待复核配对 sheet an assessor fills in and `zwgk review import` reads back."""
     from openpyxl import Workbook
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
@@ -56,19 +74,9 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
                     f["related_url"], f["amount"],
                 ])  # fmt: skip
                 row += 1
-                for column in (5, 7):
-                    cell = findings.cell(row, column)
-                    if cell.value:
-                        cell.hyperlink = cell.value
-                        cell.style = LINK_STYLE
-    for ws, widths in (
-        (sheet, (12, 28, 12, 14, 10, 8, 8, 10, 12, 12, 60)),
-        (findings, (12, 28, 12, 14, 60, 60, 60, 8)),
-    ):
-        ws.freeze_panes = "A2"
-        ws.auto_filter.ref = ws.dimensions
-        for index, width in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(index)].width = width
+                link_cells(findings, row, (5, 7))
+    finish_sheet(sheet, (12, 28, 12, 14, 10, 8, 8, 10, 12, 12, 60))
+    finish_sheet(findings, (12, 28, 12, 14, 60, 60, 60, 8))
     if review_rows is not None:
         from reports.review_sheet import add_review_sheet
 

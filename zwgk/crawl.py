@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 from crawlers.profiles import ProfileError, load_profiles
@@ -20,15 +21,21 @@ EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a cra
 EXIT_BAD_INPUT = 2  # a bad sites file, a held working file: nothing crawled
 EXIT_SITES_NOT_OK = 3  # the crawl finished, but some site is not ok (see site_runs)
 EXIT_INTERRUPTED = 130
-EXIT_CODES = f"""exit status:
-  {EXIT_OK}    every site ok
-  {EXIT_SITES_NOT_OK}    the crawl finished and was published, but some site is not ok (unreachable,
-       blocked by robots.txt, no 政务公开 entry, partial, empty): the summary names them
-  {EXIT_FAILED}    the crawl itself failed (nothing published)
-  {EXIT_BAD_INPUT}    bad input: the sites file, the options, or the working file is held by
-       another process (nothing crawled)
-  {EXIT_INTERRUPTED}  interrupted (Ctrl-C): what was fetched is kept in the working file, not published
-"""
+# what each exit status means: the --help epilog below and `zwgk run`'s last line read it
+EXIT_MEANINGS = {
+    EXIT_OK: "every site ok",
+    EXIT_SITES_NOT_OK: "the crawl finished and was published, but some site is not ok "
+    "(unreachable, blocked by robots.txt, no 政务公开 entry, partial, empty): the summary names them",
+    EXIT_FAILED: "the crawl itself failed (nothing published)",
+    EXIT_BAD_INPUT: "bad input: the sites file, the options, or the working file is held by "
+    "another process (nothing crawled)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C): what was fetched is kept in the working file, "
+    "not published",
+}
+EXIT_CODES = "exit status:\n" + "".join(
+    textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7) + "\n"
+    for code, meaning in EXIT_MEANINGS.items()
+)
 
 
 def check_inputs(sites: Path, only: list[str] | None, db: Path) -> list:

@@ -9,13 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from zwgk.crawl import EXIT_OK, EXIT_SITES_NOT_OK
-
-CRAWL_FAILURES = {
-    1: "the crawl itself failed; nothing was published",
-    2: "bad input (the sites file, an option, or the working file held by another process); nothing was crawled",
-    130: "interrupted; what was fetched is in the working file, not published",
-}
+from zwgk.crawl import EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
 
 
 @dataclass
@@ -49,7 +43,7 @@ def run_command(sites: Path, db: Path, options: RunOptions) -> int:
         sites, db, options.only, options.progress, options.verbose, workers=options.workers
     )
     if crawled not in (EXIT_OK, EXIT_SITES_NOT_OK):
-        return failed("the crawl", crawled, CRAWL_FAILURES.get(crawled, "see the messages above"))
+        return failed("the crawl", crawled, EXIT_MEANINGS.get(crawled, "see the messages above"))
     print("\npairing policies with interpretations and scoring …\n")
     scored = score_command(db, options.as_of, options.weeks, options.rules, options.reviews)
     if scored:
