@@ -37,7 +37,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from crawlers.extract.labels import DOCUMENT_FORM_WORDS, column_kind
+from crawlers.extract.labels import (
+    DOCUMENT_FORM_WORDS,
+    EXEMPT_TITLE_WORDS,
+    WORK_NOTICE_VERBS,
+    column_kind,
+)
 
 DOC_TYPES = ("policy", "interpretation", "notice", "news")
 INTERPRETATION_TITLE = re.compile(
@@ -46,25 +51,10 @@ INTERPRETATION_TITLE = re.compile(
 WRAPPER_TITLE = re.compile(r"(?:印发|转发|发布).{2,80}的(?:通知|公告)")
 # the title is itself a document's name, ending in its form (a year range or （试行） may follow)
 DOCUMENT_TITLE = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})》?(?:[（(][^（）()]{{1,20}}[）)])*》?$")
-NOTICE_TITLE = re.compile(
-    r"关于(?:开展|做好|举办|召开|组织|公布|征求|征集|申报|报送|推荐|启用|调整).{0,80}的(?:通知|公告|通告)$"
-)
-# official documents that need no interpretation although they carry a 文号
-EXEMPT_TITLES = (
-    ("personnel", re.compile(r"任免|任职|免职|聘任|职务任命|干部任前公示|拟任|聘用人员")),
-    (
-        "award",
-        re.compile(
-            r"表彰|嘉奖|通报表扬|获奖|(?:评选|遴选|评估|考核|检查|评审|抽检|抽查|验收)结果"
-            r"|结果的?(?:公示|公告|通报|通知)|名单的?(?:通知|公告|公示)"
-        ),
-    ),
-    ("budget", re.compile(r"(?:预算|决算)(?:公开|信息|报告|说明|草案|表)|三公经费")),
-    (
-        "proposal_reply",
-        re.compile(r"(?:建议|提案)的?(?:答复|办理)|答复.{0,12}(?:建议|提案)|第\d+号(?:建议|提案)"),
-    ),
-    ("meeting", re.compile(r"召开.{0,60}会议的通知|会议的通知$|参加.{0,40}(?:会议|培训班)的通知")),
+NOTICE_TITLE = re.compile(rf"关于(?:{'|'.join(WORK_NOTICE_VERBS)}).{{0,80}}的(?:通知|公告|通告)$")
+# official documents that need no interpretation although they carry a 文号 (labels.py)
+EXEMPT_TITLES = tuple(
+    (cls, re.compile("|".join(words))) for cls, words in EXEMPT_TITLE_WORDS.items()
 )
 NORMATIVE_DOC_NO = re.compile(r"规[〔\[［【(（]")
 NORMATIVE_LABEL = "规范性文件"

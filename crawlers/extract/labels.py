@@ -240,6 +240,44 @@ DOCUMENT_FORMS = (
 )
 DOCUMENT_FORM_WORDS = "|".join(w if w != "法" else "(?<![方做说看用])法" for w in DOCUMENT_FORMS)
 
+# the verbs of a work notice's title (关于开展 / 做好 / 举办…的通知): a notice, even with a 文号
+WORK_NOTICE_VERBS = (
+    "开展",
+    "做好",
+    "举办",
+    "召开",
+    "组织",
+    "公布",
+    "征求",
+    "征集",
+    "申报",
+    "报送",
+    "推荐",
+    "启用",
+    "调整",
+)
+# titles of official documents that need no interpretation although they carry a 文号, by class
+# (documents.official_class); regular-expression alternatives, as real titles word them
+EXEMPT_TITLE_WORDS = {
+    "personnel": ("任免", "任职", "免职", "聘任", "职务任命", "干部任前公示", "拟任", "聘用人员"),
+    "award": (
+        "表彰",
+        "嘉奖",
+        "通报表扬",
+        "获奖",
+        "(?:评选|遴选|评估|考核|检查|评审|抽检|抽查|验收)结果",
+        "结果的?(?:公示|公告|通报|通知)",
+        "名单的?(?:通知|公告|公示)",
+    ),
+    "budget": ("(?:预算|决算)(?:公开|信息|报告|说明|草案|表)", "三公经费"),
+    "proposal_reply": (
+        "(?:建议|提案)的?(?:答复|办理)",
+        "答复.{0,12}(?:建议|提案)",
+        r"第\d+号(?:建议|提案)",
+    ),
+    "meeting": ("召开.{0,60}会议的通知", "会议的通知$", "参加.{0,40}(?:会议|培训班)的通知"),
+}
+
 # a document's title, not a column's name: 关于…的通知, 《…》
 DOCUMENT_TITLE = re.compile(r"^关于|《|的(?:通知|公告|意见|决定|批复|函|报告)$")
 
