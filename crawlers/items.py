@@ -87,6 +87,9 @@ class DocumentItem:
     encoding: str | None = None
     charset_mismatch: bool = False
     family: str | None = None
+    content_hash: str | None = None  # sha1 of the body as read: a change of the page
+    etag: str | None = None  # the server's validators, for a conditional fetch next time
+    last_modified: str | None = None
 
 
 @dataclass
@@ -103,4 +106,43 @@ class LinkCheckItem:
     checked_at: str  # ISO, UTC
 
 
-CrawlItem = SiteItem | ColumnItem | ListingItem | DocumentItem | LinkCheckItem
+@dataclass
+class ColumnWalkItem:
+    """How far one crawl walked a column's list: the record that tells a later crawl (and the
+    backdating check) which pages were read."""
+
+    kind: ClassVar[str] = "column_walk"
+    site_id: str
+    column_url: str
+    walked_at: str  # ISO, UTC: when the walk ended
+    pages: int  # list pages read
+    listed: int  # items the pages showed
+    new_items: int  # of them, items no earlier crawl listed
+    stated_count: int | None
+    oldest_list_date: str | None  # raw: the last row read (a date-sorted list's oldest)
+    complete: bool  # every page read, none failed
+    incremental: bool  # False: the whole list was to be read
+    accounted: bool  # complete, or the stated total's growth matched the new items found
+
+
+@dataclass
+class RemovedItem:
+    """A document gone from its column's list that answers an error: removed, never deleted."""
+
+    kind: ClassVar[str] = "removed"
+    site_id: str
+    url: str
+    column_url: str
+    status: int | None
+    checked_at: str  # ISO, UTC
+
+
+CrawlItem = (
+    SiteItem
+    | ColumnItem
+    | ListingItem
+    | DocumentItem
+    | LinkCheckItem
+    | ColumnWalkItem
+    | RemovedItem
+)

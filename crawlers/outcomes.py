@@ -125,6 +125,8 @@ class SiteOutcome:
     budget_reached: bool = False
     columns_from_profile: bool = False  # the profile names the columns: no homepage discovery
     down: bool = False  # taken for down after OUTAGE_AFTER failures in a row
+    unchanged: int = 0  # known documents not fetched again: list row unchanged, or HTTP 304
+    resumed: int = 0  # documents an earlier crawl listed but never read, asked for again
 
     def answered(self, status: int, retries: int) -> None:
         """A response arrived (pages are counted when the spider accepts one: `page`)."""
@@ -207,4 +209,5 @@ class SiteOutcome:
             "failures": self.failures,
             "retries": self.retries,
             "reason": reason,
+            "unchanged": self.unchanged,
         }

@@ -77,6 +77,11 @@ ZWGK_STORE_FLUSH_SECONDS = 5.0  # …or after this long: a killed crawl loses at
 # fetches; "auto" is one per core beyond the crawl's own, at most 4; 0 reads them in-process.
 ZWGK_EXTRACT_WORKERS = "auto"
 
+# An incremental crawl (crawlers/walk.py) still walks each column's whole list, and re-checks
+# each link of the pages it does not fetch again, within this many days (spread over them).
+ZWGK_REWALK_DAYS = 28
+ZWGK_RECHECK_DAYS = 28
+
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

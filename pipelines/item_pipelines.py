@@ -12,10 +12,12 @@ from scrapy import signals
 
 from crawlers.items import (
     ColumnItem,
+    ColumnWalkItem,
     CrawlItem,
     DocumentItem,
     LinkCheckItem,
     ListingItem,
+    RemovedItem,
     SiteItem,
 )
 from pipelines.attributes import normalize_doc_no
@@ -57,6 +59,7 @@ def document_rows(item: DocumentItem) -> dict[str, list[dict]]:
 
 
 def listing_rows(item: ListingItem) -> dict[str, list[dict]]:
+    now = utc_now()
     return {
         "listings": [
             {
@@ -69,6 +72,8 @@ def listing_rows(item: ListingItem) -> dict[str, list[dict]]:
                 "list_date": parse_date(e.list_date).value,
                 "doc_no": normalize_doc_no(e.list_doc_no),
                 "written_date": parse_date(e.list_written).value,
+                "first_seen_at": now,
+                "last_seen_at": now,
             }
             for e in item.entries
         ]
@@ -117,12 +122,42 @@ def link_check_rows(item: LinkCheckItem) -> dict[str, list[dict]]:
     return {"link_checks": [row]}
 
 
+def column_walk_rows(item: ColumnWalkItem) -> dict[str, list[dict]]:
+    row = {
+        "site_id": item.site_id,
+        "column_url": item.column_url,
+        "walked_at": datetime.fromisoformat(item.walked_at),
+        "pages": item.pages,
+        "listed": item.listed,
+        "new_items": item.new_items,
+        "stated_count": item.stated_count,
+        "oldest_list_date": parse_date(item.oldest_list_date).value,
+        "complete": item.complete,
+        "incremental": item.incremental,
+        "accounted": item.accounted,
+    }
+    return {"column_walks": [row]}
+
+
+def removed_rows(item: RemovedItem) -> dict[str, list[dict]]:
+    row = {
+        "site_id": item.site_id,
+        "url": item.url,
+        "column_url": item.column_url,
+        "status": item.status,
+        "removed_at": datetime.fromisoformat(item.checked_at),
+    }
+    return {"document_removals": [row]}
+
+
 ROWS_OF = {
     DocumentItem: document_rows,
     ListingItem: listing_rows,
     ColumnItem: column_rows,
     SiteItem: site_rows,
     LinkCheckItem: link_check_rows,
+    ColumnWalkItem: column_walk_rows,
+    RemovedItem: removed_rows,
 }
 
 
@@ -136,8 +171,11 @@ class NormalizePipeline:
         return TableRows(item.kind, item.site_id, rows_of(item))
 
 
-# upserted on their primary keys, in this order (parents before children)
-TABLE_ORDER = ("sites", "columns", "listings", "documents")
+# upserted on their primary keys, in this order (parents before children); a document's new
+# version is recorded as its row is written, a removal after the documents
+TABLE_ORDER = ("sites", "columns", "listings", "documents", "column_walks", "document_removals")
+# tables whose rows carry the run that wrote them
+RUN_TABLES = ("documents", "link_checks", "listings", "column_walks", "document_removals")
 # rows that belong to one document: replaced as a whole when the document is stored again, so a
 # link or a value that has gone from the page goes from the store too
 DOCUMENT_CHILDREN = {"document_fields": "url", "document_links": "from_url"}
@@ -193,7 +231,7 @@ class StorePipeline:
         for table, rows in rows_by_table.items():
             if table in DOCUMENT_CHILDREN:
                 continue
-            if table in ("documents", "link_checks"):
+            if table in RUN_TABLES:
                 for row in rows:
                     row["run_id"] = self.run_id
             if table == "link_checks":
@@ -218,7 +256,12 @@ class StorePipeline:
         (bench/crawl.py), since building the Arrow batches needs the GIL anyway."""
         for table in TABLE_ORDER:
             if self.buffer.get(table):
-                self.store.upsert(table, self.buffer.pop(table))
+                rows = self.buffer.pop(table)
+                if table == "documents":
+                    self.store.record_versions(rows)
+                self.store.upsert(table, rows)
+                if table == "document_removals":
+                    self.store.mark_removed(rows)
         if self.children:
             documents = list(self.children)
             for table, url_column in DOCUMENT_CHILDREN.items():
@@ -252,6 +295,7 @@ class StorePipeline:
             return
         self.flush()
         self.store.refresh_columns()
+        self.store.refresh_last_seen(self.run_id)
         for site_id, name, url, stated, found in column_shortfalls(
             self.store.con, sorted(spider.profiles)
         ):

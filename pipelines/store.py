@@ -196,6 +196,55 @@ class Store:
             raise
         return len(rows)
 
+    def record_versions(self, rows: list[dict]) -> int:
+        """Before documents are written: each one new to the store is version 1; one whose
+        title, dates, 文号 or text differ from its latest version is the next version."""
+        if not rows:
+            return 0
+        schema = self.schema("documents")
+        rows = self._unique("documents", rows)
+        fields = ("title", "published_date", "written_date", "doc_no", "body_hash")
+        changed = ", ".join(
+            f"case when v.version is not null and b.{f} is distinct from v.{f} "
+            f"then '{'body' if f == 'body_hash' else f}' end"
+            for f in fields
+        )
+        differs = " or ".join(f"b.{f} is distinct from v.{f}" for f in fields)
+        with self._registered("batch", self._arrow(schema, rows)):
+            return self.sql(f"""
+                insert into document_versions
+                select b.site_id, b.url, coalesce(v.version, 0) + 1, b.fetched_at, b.run_id,
+                       b.title, b.published_date, b.written_date, b.doc_no, b.body_hash,
+                       list_filter([{changed}], lambda x: x is not null)
+                from batch b
+                left join (
+                    select * from document_versions
+                    qualify version = max(version) over (partition by site_id, url)
+                ) v using (site_id, url)
+                where v.version is null or {differs}
+            """)[0][0]
+
+    def mark_removed(self, rows: list[dict]) -> None:
+        """Documents gone from their list whose page answers an error: marked, never deleted."""
+        with self._registered("removed", self._arrow(self.schema("document_removals"), rows)):
+            self.sql(
+                "update documents set removed_at = r.removed_at from removed r "
+                "where documents.site_id = r.site_id and documents.url = r.url"
+            )
+
+    def refresh_last_seen(self, run_id: str) -> None:
+        """Documents this run listed were seen now, fetched or not."""
+        self.sql(
+            """
+            update documents set last_seen_at = l.seen
+            from (select site_id, item_url, max(last_seen_at) as seen from listings
+                  where run_id = ? group by all) l
+            where documents.site_id = l.site_id and documents.url = l.item_url
+              and l.seen > coalesce(documents.last_seen_at, l.seen - interval 1 second)
+            """,
+            [run_id],
+        )
+
     def _unique(self, table: str, rows: list[dict]) -> list[dict]:
         keys = self._keys[table]
         if not keys:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import socket
 import struct
@@ -137,12 +138,21 @@ class SampleSite:
     down_until: float = 0.0  # monotonic time the site answers again after an outage
     stopped: bool = False
     handler: type | None = field(default=None, repr=False)
+    requests: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (method, path)
 
     @classmethod
     def load(cls, directory: Path) -> SampleSite:
         config = json.loads((directory / "server.json").read_text(encoding="utf-8"))
         data = json.loads((directory / "data.json").read_text(encoding="utf-8"))
         return cls(site_id=config["site_id"], root=directory / "www", config=config, data=data)
+
+    def switch(self, directory: Path) -> None:
+        """Serve another rendering of the site from now on (the same site a week later:
+        samples/generator/weeks.py), on the same port."""
+        other = SampleSite.load(directory)
+        if other.site_id != self.site_id:
+            raise ValueError(f"{directory} holds {other.site_id}, not {self.site_id}")
+        self.root, self.config, self.data = other.root, other.config, other.data
 
     @property
     def base_url(self) -> str:
@@ -192,6 +202,19 @@ class SampleHandler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     # ----- responses ---------------------------------------------------------------------
+    def send_static(self, body: bytes, content_type: str) -> None:
+        """A file as a static web server sends it: with an ETag (of its bytes), and 304 Not
+        Modified to a request that names that ETag (If-None-Match)."""
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        asked = self.headers.get("If-None-Match")
+        if asked and etag in [t.strip() for t in asked.split(",")]:
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send(HTTPStatus.OK, body, content_type, {"ETag": etag})
+
     def send(self, status: int, body: bytes, content_type: str, extra: dict | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
@@ -228,6 +251,7 @@ class SampleHandler(BaseHTTPRequestHandler):
         self.route(self.rfile.read(length).decode("utf-8", "replace") if length else "")
 
     def route(self, form: str = "") -> None:
+        self.site.requests.append((self.command, self.path))  # what the tests count
         if self.latency:
             time.sleep(self.latency)
         if self.site.faults and self.fault():
@@ -359,7 +383,7 @@ class SampleHandler(BaseHTTPRequestHandler):
             ctype = self.html_type(full or path)
         if ctype.startswith(("text/", "application/json")):
             body = self.with_origin(body)
-        self.send(HTTPStatus.OK, body, ctype)
+        self.send_static(body, ctype)
 
     def dataproxy(self, params: dict) -> None:
         """Hanweb's paging endpoint: records startrecord..endrecord of a column, as XML."""

@@ -34,7 +34,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     return crawl_command(
-        args.sites, args.db, args.only, progress, args.verbose, workers=args.workers
+        args.sites,
+        args.db,
+        args.only,
+        progress,
+        args.verbose,
+        workers=args.workers,
+        full=args.full,
     )
 
 
@@ -73,6 +79,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         progress=progress,
         verbose=args.verbose,
         workers=args.workers,
+        full=args.full,
         as_of=args.as_of,
         weeks=args.weeks,
         rules=args.rules,
@@ -416,6 +423,14 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes that read document pages beside the crawl (default: one per core "
         "beyond the first, at most 4; 0 reads them in the crawl's own process)",
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="fetch every list page and document even when an earlier crawl knows the site "
+        "(default: incremental — each column's list only as far as it shows something new or "
+        "its stated total calls for, and only new or changed documents; every list is still "
+        "walked in full within 4 weeks and every link re-checked within 4 weeks)",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's INFO messages")
 

@@ -38,15 +38,32 @@ EXIT_CODES = "exit status:\n" + "".join(
 )
 
 
-def check_inputs(sites: Path, only: list[str] | None, db: Path) -> list:
+def state_path(db: Path) -> Path:
+    """Where the crawl's known-state input is written: beside the working file."""
+    working = ensure_working(db)
+    return working.with_name(working.stem.replace(".work", "") + ".state.jsonl")
+
+
+def check_inputs(sites: Path, only: list[str] | None, db: Path) -> tuple[list, int, int]:
     """Fail before crawling: a bad sites file or a held working file is reported, nothing lost.
-    The working file stays open, handed to the crawl: no other process can take it between."""
+    The working file stays open, handed to the crawl: no other process can take it between.
+    The sites' known state is written from it (state_path) for the spider to read; returns
+    (profiles, sites with a known state, documents known)."""
     from pipelines.item_pipelines import hand_over
+    from pipelines.known_state import write_known_state
     from pipelines.store import Store
 
     profiles = load_profiles(sites, only=only)
-    hand_over(Store(ensure_working(db)))
-    return profiles
+    store = Store(ensure_working(db))
+    try:
+        known_sites, known_docs = write_known_state(
+            store.con, [p.id for p in profiles], state_path(db)
+        )
+    except BaseException:
+        store.close()
+        raise
+    hand_over(store)
+    return profiles, known_sites, known_docs
 
 
 def run_crawl(
@@ -58,8 +75,11 @@ def run_crawl(
     log_level: str = "WARNING",
     workers: int | None = None,
     run_id: str | None = None,
+    full: bool = False,
+    state: Path | None = None,
 ) -> str:
-    """Crawl the sites into db's working file; returns the run's id."""
+    """Crawl the sites into db's working file; returns the run's id. With a known state
+    (crawlers/state.py) the crawl is incremental, unless `full`."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -75,7 +95,13 @@ def run_crawl(
     if workers is not None:
         settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
     process = CrawlerProcess(settings)
-    process.crawl("disclosure", sites=str(sites), only=",".join(only or []))
+    process.crawl(
+        "disclosure",
+        sites=str(sites),
+        only=",".join(only or []),
+        state=str(state) if state else None,
+        full=full,
+    )
     try:
         process.start()
     finally:
@@ -107,6 +133,7 @@ def crawl_command(
     verbose: bool,
     *,
     workers: int | None = None,
+    full: bool = False,
 ) -> int:
     from reports.summary import crawl_summary
 
@@ -119,7 +146,7 @@ def crawl_command(
         )
         return EXIT_BAD_INPUT
     try:
-        profiles = check_inputs(sites, only, db)
+        profiles, known_sites, known_docs = check_inputs(sites, only, db)
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -130,7 +157,14 @@ def crawl_command(
             file=sys.stderr,
         )
     working = ensure_working(db)
-    print(f"crawling {len(profiles)} sites into {working}", file=sys.stderr)
+    if full or not known_sites:
+        how = "in full" + (" (--full)" if full and known_sites else "")
+    else:
+        how = (
+            f"incrementally: {known_docs} documents known on {known_sites} of them "
+            "(--full to fetch everything)"
+        )
+    print(f"crawling {len(profiles)} sites into {working} {how}", file=sys.stderr)
     run_id = new_run_id()
     try:
         run_crawl(
@@ -141,6 +175,8 @@ def crawl_command(
             log_level="INFO" if verbose else "WARNING",
             workers=workers,
             run_id=run_id,
+            full=full,
+            state=state_path(db),
         )
     except KeyboardInterrupt:
         pass

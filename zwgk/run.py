@@ -20,6 +20,7 @@ class RunOptions:
     progress: bool = True
     verbose: bool = False
     workers: int | None = None
+    full: bool = False
     as_of: dt.date | None = None
     weeks: int = 52
     rules: Path | None = None
@@ -40,7 +41,13 @@ def run_command(sites: Path, db: Path, options: RunOptions) -> int:
     from zwgk.score import score_command
 
     crawled = crawl_command(
-        sites, db, options.only, options.progress, options.verbose, workers=options.workers
+        sites,
+        db,
+        options.only,
+        options.progress,
+        options.verbose,
+        workers=options.workers,
+        full=options.full,
     )
     if crawled not in (EXIT_OK, EXIT_SITES_NOT_OK):
         return failed("the crawl", crawled, EXIT_MEANINGS.get(crawled, "see the messages above"))

@@ -8,6 +8,7 @@ hints (where the body is).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,6 +93,7 @@ class PageExtract:
     links: list[Link] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     body_chars: int = 0
+    body_hash: str = ""  # of the article's text: what a new version of the document changes
     image_count: int = 0
     attachment_count: int = 0
     has_video: bool = False
@@ -249,6 +251,7 @@ def _body(page: PageExtract, body, base_url: str) -> None:
         return
     text = _squash(_text(body))
     page.body_chars = len(text.replace(" ", ""))
+    page.body_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
     blocks = list(body.iter("p", "div", "td"))
     has_block_inside: set[int] = set()  # every ancestor of a block (one walk up per block)
     for el in blocks:

@@ -1,13 +1,18 @@
 """The one generic spider: homepage → 政务公开 entry → columns → every list page → every document.
 
 Site knowledge comes from profiles (crawlers/sites/*.toml) and family mechanisms
-(crawlers/families); this spider only walks. It yields plain dict items, each with `item_type`:
-site, column, listing, document, link_check. Pipelines normalise and store them.
+(crawlers/families); this spider only walks. It yields the items of crawlers/items.py; pipelines normalise and store them.
+
+Given the sites' known state (crawlers/state.py) the crawl is incremental: each column's list is
+walked only as far as it shows something new (crawlers/walk.py), a document is fetched only when
+it is new, its list row changed (then conditionally: ETag / Last-Modified), or an earlier crawl
+listed it without reading it; links of unchanged pages are re-checked on a rotation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -22,16 +27,20 @@ from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
 from crawlers.items import (
     ColumnItem,
+    ColumnWalkItem,
     DocumentItem,
     LinkCheckItem,
     ListingEntry,
     ListingItem,
+    RemovedItem,
     SiteItem,
 )
 from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
+from crawlers.state import SiteState, due, read_states
 from crawlers.urls import canonical_url
+from crawlers.walk import ColumnWalk, row_changed
 
 DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
 SUBCOLUMN_DEPTH = 2  # a column whose page lists sub-columns, and theirs: no deeper
@@ -43,11 +52,38 @@ def utc_now() -> str:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
+def as_flag(value) -> bool:
+    """A spider argument's truth: `-a full=1`, `true`, `yes`, or a real bool."""
+    return value is True or str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def header_text(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1")[:200] if value else None
+
+
+def column_index(state: SiteState) -> dict[str, set[str]]:
+    """Per column URL, the documents its list showed at its last full walk (or since)."""
+    index: dict[str, set[str]] = {}
+    for url, known in state.documents.items():
+        for column_url in known.columns:
+            index.setdefault(column_url, set()).add(url)
+    return index
+
+
 class DisclosureSpider(scrapy.Spider):
     name = "disclosure"
     custom_settings = {"HTTPERROR_ALLOW_ALL": True}
 
-    def __init__(self, sites: str | None = None, only: str | None = None, *args, **kwargs):
+    def __init__(
+        self,
+        sites: str | None = None,
+        only: str | None = None,
+        state: str | None = None,
+        full: bool | str = False,
+        *args,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if not sites:
             raise ValueError(
@@ -60,10 +96,20 @@ class DisclosureSpider(scrapy.Spider):
         self.pages = Counter()  # requests scheduled per site
         self.columns_seen: set[tuple[str, str]] = set()
         self.checked: set[tuple[str, str]] = set()
-        self.list_pages: dict[tuple[str, str], set[str]] = {}  # list page URLs per column
         self.budget_warned: set[str] = set()
         self.fallen_back: set[tuple[str, str, str]] = set()
         self.stated: dict[tuple[str, str], int | None] = {}  # item count each column states
+        # what earlier crawls knew (no line for a site: its first crawl); --full reads it only
+        # to find what left the lists
+        self.states: dict[str, SiteState] = read_states(state, self.profiles) if state else {}
+        self.full = as_flag(full)
+        self.column_items: dict[str, dict[str, set[str]]] = {
+            site_id: column_index(st) for site_id, st in self.states.items()
+        }
+        self.walks: dict[tuple[str, str], ColumnWalk] = {}
+        self.rewalk_days = 28.0  # from the settings, in from_crawler
+        self.recheck_days = 28.0
+        self.started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
         self.outcomes = {
             p.id: SiteOutcome(p.id, columns_from_profile=bool(p.columns))
@@ -92,6 +138,8 @@ class DisclosureSpider(scrapy.Spider):
                     else settings.getfloat("DOWNLOAD_DELAY"),
                 }
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        spider.rewalk_days = settings.getfloat("ZWGK_REWALK_DAYS", 28.0)
+        spider.recheck_days = settings.getfloat("ZWGK_RECHECK_DAYS", 28.0)
         spider.extraction = ExtractionPool(
             workers_from_setting(settings.get("ZWGK_EXTRACT_WORKERS"))
         )
@@ -131,6 +179,7 @@ class DisclosureSpider(scrapy.Spider):
         priority: int = 0,
         method: str = "GET",
         formdata: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
         **meta,
     ) -> Iterator[scrapy.Request]:
         """Yields the request, counted against the site's page budget; nothing once the budget is
@@ -163,6 +212,8 @@ class DisclosureSpider(scrapy.Spider):
             "priority": priority,
             "meta": {"site_id": site.id, "download_slot": site.id, **site.request_meta, **meta},
         }
+        if headers:
+            kwargs["headers"] = headers
         if formdata is not None:
             yield scrapy.FormRequest(url, formdata=formdata, **kwargs)
         else:
@@ -193,7 +244,8 @@ class DisclosureSpider(scrapy.Spider):
                 yield request
 
     def entry_requests(self, site: SiteProfile) -> Iterator[scrapy.Request]:
-        """The profile's columns if it names them, else the homepage to discover them from."""
+        """The profile's columns if it names them, else the homepage to discover them from; with
+        a known state, also what an earlier crawl left unread and the links due a re-check."""
         if not site.columns:
             yield from self.follow(
                 site,
@@ -210,6 +262,46 @@ class DisclosureSpider(scrapy.Spider):
                 column_name=name,
                 column_kind=column_kind(name) or "other",
                 discovered_from="profile",
+            )
+        state = self.states.get(site.id)
+        if state is not None and not self.full:
+            yield from self.unread_documents(site, state)
+            yield from self.due_checks(site, state)
+
+    def unread_documents(self, site: SiteProfile, state: SiteState) -> Iterator[scrapy.Request]:
+        """Documents an earlier crawl listed but never read (it was killed, or the page failed):
+        fetched now, whether or not this crawl's walks reach their list page again."""
+        for url, known in state.documents.items():
+            if known.fetched or known.dead or not known.columns or not self.allowed(site, url):
+                continue
+            listed_in = state.columns.get(known.columns[0])
+            column = {
+                "column_url": known.columns[0],
+                "column_name": listed_in.name if listed_in else "",
+                "column_kind": listed_in.kind if listed_in else None,
+            }
+            self.outcomes[site.id].resumed += 1
+            yield from self.follow(
+                site,
+                url,
+                self.parse_detail,
+                column=column,
+                found_on=known.columns[0],
+                resumed=True,
+                priority=1,
+            )
+
+    def due_checks(self, site: SiteProfile, state: SiteState) -> Iterator[scrapy.Request]:
+        """Links checked earlier whose re-check is due (each within ZWGK_RECHECK_DAYS): the
+        pages they sit on are not fetched again while unchanged, so they are checked here."""
+        for url, check in state.checks.items():
+            if not due(check.checked_at, self.recheck_days, url, self.started):
+                continue
+            if (site.id, url) in self.checked or not self.allowed(site, url):
+                continue
+            self.checked.add((site.id, url))
+            yield from self.follow(
+                site, url, self.parse_check, method="HEAD", found_on=check.found_on, priority=-1
             )
 
     def parse_directory(self, response: Response):
@@ -273,7 +365,8 @@ class DisclosureSpider(scrapy.Spider):
             "family": family.name,
         }
         yield self.column_item(site, column, page.stated_total)
-        yield from self.walk_list(site, response, page, column)
+        walk = self.start_walk(site, column)
+        yield from self.walk_list(site, response, page, walk)
 
     def subcolumns(self, site: SiteProfile, response: Response) -> Iterator[scrapy.Request]:
         """A column page that is no list may be a level of the directory: its columns, to a
@@ -309,14 +402,38 @@ class DisclosureSpider(scrapy.Spider):
             **meta,
         )
 
+    def start_walk(self, site: SiteProfile, column: dict) -> ColumnWalk:
+        """The column's walk: incremental when an earlier crawl walked it all and its next full
+        walk is not yet due (each column within ZWGK_REWALK_DAYS)."""
+        url = column["column_url"]
+        state = self.states.get(site.id)
+        known = state.columns.get(url) if state else None
+        incremental = (
+            not self.full
+            and known is not None
+            and not known.interrupted
+            and not due(known.walked_at, self.rewalk_days, url, self.started)
+        )
+        walk = ColumnWalk(
+            column,
+            known_items=self.column_items.get(site.id, {}).get(url, set()),
+            stated_before=known.stated if known else None,
+            incremental=incremental,
+        )
+        self.walks[(site.id, url)] = walk
+        return walk
+
     def parse_list_page(self, response: Response):
         site = self.site_of(response)
         column = response.meta["column"]
+        walk = self.walks[(site.id, column["column_url"])]
         if dead := self.dead_end(site, response, column["column_url"]):
             if response.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
                 yield from self.fall_back(site, response.request, dead)
                 return
             yield dead
+            walk.failed_pages += 1
+            yield from self.next_list_page(site, walk)
             return
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
@@ -324,7 +441,7 @@ class DisclosureSpider(scrapy.Spider):
         if page.stated_total is not None and self.stated.get(key) != page.stated_total:
             # stated by a later page only (a JSON API's total)
             yield self.column_item(site, column, page.stated_total)
-        yield from self.walk_list(site, response, page, column)
+        yield from self.walk_list(site, response, page, walk)
 
     def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> ColumnItem:
         if (site.id, column["column_url"]) not in self.stated:
@@ -343,7 +460,7 @@ class DisclosureSpider(scrapy.Spider):
 
     def fall_back(
         self, site: SiteProfile, request, dead: LinkCheckItem
-    ) -> Iterator[scrapy.Request]:
+    ) -> Iterator[scrapy.Request | ColumnWalkItem]:
         """Ask for the next mechanism's pages when a family's own paging request fails."""
         column = request.meta["column"]
         why = dead.error or f"HTTP {dead.status}"
@@ -358,24 +475,69 @@ class DisclosureSpider(scrapy.Spider):
                 column["column_name"],
             )
             self.crawler.stats.inc_value("zwgk/paging_fallbacks")
-        yield from self.list_requests(site, request.meta["fallback"], column)
+        walk = self.walks[(site.id, column["column_url"])]
+        walk.add_pages(request.meta["fallback"], first=True)
+        yield from self.next_list_page(site, walk)
 
-    def list_requests(self, site: SiteProfile, pages, column: dict) -> Iterator[scrapy.Request]:
-        """Requests for further list pages of a column, each page once, at most MAX_LIST_PAGES."""
-        asked = self.list_pages.setdefault((site.id, column["column_url"]), set())
-        for more in pages:
-            key = (more.url, tuple(sorted((more.formdata or {}).items())))
-            if key in asked or len(asked) >= MAX_LIST_PAGES or not self.allowed(site, more.url):
+    def next_list_page(self, site: SiteProfile, walk: ColumnWalk):
+        """The request for the walk's next list page (one at a time: paging is lazy), or, when
+        there is none, the walk's end."""
+        while len(walk.asked) < MAX_LIST_PAGES:
+            more = walk.next_page()
+            if more is None:
+                break
+            if not self.allowed(site, more.url):
                 continue
-            asked.add(key)
+            requests = list(
+                self.follow(
+                    site,
+                    more.url,
+                    self.parse_list_page,
+                    formdata=more.formdata,
+                    column=walk.column,
+                    fallback=more.fallback,
+                    priority=3,
+                )
+            )
+            if requests:
+                yield from requests
+                return
+            walk.stopped_early = True  # the page budget ran out, or the site went down
+            break
+        yield from self.end_walk(site, walk)
+
+    def end_walk(self, site: SiteProfile, walk: ColumnWalk):
+        """The walk's record; after a walk of every page, the known items it did not see are
+        asked for once: a page that answers 404 is a removed document."""
+        if walk.done:
+            return
+        walk.done = True
+        yield ColumnWalkItem(
+            site_id=site.id,
+            column_url=walk.column["column_url"],
+            walked_at=utc_now(),
+            pages=walk.pages,
+            listed=len(walk.seen),
+            new_items=walk.new_items,
+            stated_count=walk.stated,
+            oldest_list_date=walk.oldest_date,
+            complete=walk.complete,
+            incremental=walk.incremental,
+            accounted=walk.complete or walk.accounted,
+        )
+        if not walk.complete or site.id not in self.states:
+            return
+        for url in sorted(walk.known_items - walk.seen):
+            if not self.allowed(site, url):
+                continue
             yield from self.follow(
                 site,
-                more.url,
-                self.parse_list_page,
-                formdata=more.formdata,
-                column=column,
-                fallback=more.fallback,
-                priority=3,
+                url,
+                self.parse_detail,
+                column=walk.column,
+                found_on=walk.column["column_url"],
+                gone_from_list=True,
+                priority=1,
             )
 
     def listing_entries(self, site: SiteProfile, family: str | None, items) -> list[ListingEntry]:
@@ -392,16 +554,30 @@ class DisclosureSpider(scrapy.Spider):
             for i in items
         ]
 
-    def walk_list(self, site: SiteProfile, response: Response, page, column: dict):
+    def walk_list(self, site: SiteProfile, response: Response, page, walk: ColumnWalk):
+        """A list page read: its rows stored, the documents that need it fetched, and the next
+        page asked for if the walk calls for it."""
         # one item per list page, not per entry: Scrapy's per-item cost is not small.
         # An entry on another host (a WeChat article, the city portal) is listed, so it counts
         # as an update of the column, but it is not fetched.
+        column = walk.column
         entries = self.listing_entries(site, column["family"], page.items)
+        state = self.states.get(site.id)
+        known_docs = state.documents if state else {}
+        new = [e.item_url not in known_docs for e in entries]
+        walk.read([e.item_url for e in entries], new, page.stated_total)
+        dates = [e.list_date for e in entries if e.list_date]
+        if dates:
+            walk.oldest_date = dates[-1]
         if entries:
             self.outcomes[site.id].listed += len(entries)
             yield ListingItem(site.id, column["column_url"], response.url, entries)
         for entry in entries:
             if not self.allowed(site, entry.item_url):
+                continue
+            headers = self.document_headers(site, entry)
+            if headers is None:
+                self.outcomes[site.id].unchanged += 1
                 continue
             yield from self.follow(
                 site,
@@ -411,15 +587,42 @@ class DisclosureSpider(scrapy.Spider):
                 found_on=response.url,
                 entry=entry,
                 priority=1,
+                headers=headers,
             )
-        yield from self.list_requests(site, page.more, column)
+        walk.add_pages(page.more)
+        if walk.wants_more(new):
+            yield from self.next_list_page(site, walk)
+        else:
+            walk.stopped_early = True
+            yield from self.end_walk(site, walk)
+
+    def document_headers(self, site: SiteProfile, entry: ListingEntry) -> dict | None:
+        """None when the document need not be fetched (known, read, its list row unchanged);
+        else the request's extra headers: the page's validators when it is fetched again."""
+        state = self.states.get(site.id)
+        known = state.documents.get(entry.item_url) if state else None
+        if known is None or self.full or not (known.fetched or known.dead):
+            return {}
+        if known.dead or not row_changed(known, entry.title, entry.list_date):
+            return None  # unchanged; a dead page is re-checked with the links (due_checks)
+        headers = {}
+        if known.etag:
+            headers["If-None-Match"] = known.etag
+        if known.last_modified:
+            headers["If-Modified-Since"] = known.last_modified
+        return headers
 
     async def parse_detail(self, response: Response):
         site = self.site_of(response)
         meta = response.meta
         column = meta["column"]
+        if response.status == 304:  # fetched conditionally: the page has not changed
+            self.outcomes[site.id].unchanged += 1
+            return
         if dead := self.dead_end(site, response, meta["found_on"]):
             yield dead
+            if meta.get("gone_from_list") and dead.outcome == "dead":
+                yield RemovedItem(site.id, dead.url, column["column_url"], dead.status, utc_now())
             return
         family = detect(response.url, response.text, site.family)
         page = await self.extraction.extract(response.text, response.url, family.body_hints)
@@ -448,6 +651,9 @@ class DisclosureSpider(scrapy.Spider):
             encoding=meta.get("zwgk_encoding", getattr(response, "encoding", None)),
             charset_mismatch=meta.get("zwgk_charset_mismatch", False),
             family=family.name,
+            content_hash=hashlib.sha1(response.body).hexdigest(),
+            etag=header_text(response, b"ETag"),
+            last_modified=header_text(response, b"Last-Modified"),
         )
         for link in page["links"]:
             to_url = link["to_url"]
@@ -547,11 +753,16 @@ class DisclosureSpider(scrapy.Spider):
             # a paging mechanism gave way: the next one is asked; not a dead link
             gave_way = self.link_check(site, url, found_on, None, error, outcome)
             return list(self.fall_back(site, request, gave_way))
+        walk_on = []
+        if request.callback == self.parse_list_page:  # the walk goes on past a failed page
+            walk = self.walks[(site.id, request.meta["column"]["column_url"])]
+            walk.failed_pages += 1
+            walk_on = list(self.next_list_page(site, walk))
         self.outcomes[site.id].failed(url, outcome, error, request.meta.get("retry_times", 0))
         if request.meta.get("discovered_from") == "homepage":
             self.outcomes[site.id].entry_error = f"the homepage {url} could not be fetched: {error}"
         if outcome == "robots":
             self.logger.info("%s: %s not fetched: %s", site.id, request.url, error)
-            return self.link_check(site, url, found_on, None, error, outcome)
-        self.logger.info("%s: %s failed (%s): %s", site.id, request.url, outcome, error)
-        return self.link_check(site, url, found_on, None, error, outcome)
+        else:
+            self.logger.info("%s: %s failed (%s): %s", site.id, request.url, outcome, error)
+        return [self.link_check(site, url, found_on, None, error, outcome), *walk_on]

@@ -77,6 +77,7 @@ class Doc:
     flags: list[str] = field(default_factory=list)
     path: str = ""
     wrong_charset_header: bool = False
+    created: dt.date | None = None  # the day the CMS made it, where it differs from `published`
 
     @property
     def expected_warnings(self) -> list[str]:

@@ -34,10 +34,8 @@ class TrsRenderer(SiteRenderer):
         return 5_100_000 + doc.seq * 7
 
     def detail_path(self, doc: Doc) -> str:
-        return (
-            f"/xxgk/{doc.column.slug}/{doc.published:%Y%m}/"
-            f"t{doc.published:%Y%m%d}_{self.article_id(doc)}.html"
-        )
+        made = doc.created or doc.published  # TRS names a page by the day it was made
+        return f"/xxgk/{doc.column.slug}/{made:%Y%m}/t{made:%Y%m%d}_{self.article_id(doc)}.html"
 
     def asset_path(self, doc: Doc, kind: str, i: int, ext: str) -> str:
         folder = doc.path.rsplit("/", 1)[0]

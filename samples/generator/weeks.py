@@ -1,0 +1,139 @@
+"""A sample site a week later: what the weekly job must notice between two crawls.
+
+`render_week(site_id, out, week)` writes the site as it stood at the end of the bundled history
+(week 0, the same pages as samples/sites) or one week later (week 1), with the week's changes:
+
+- `new`: documents published in the week, at the top of their lists;
+- `changed`: a document whose title was corrected (its list row and its page);
+- `removed`: a document taken down: gone from its list, its page answers 404;
+- `backdated`: a document posted in the week with a 发布日期 months earlier, so it sits deep in
+  its date-sorted list (伪造发稿日期, a single-veto item of the national website inspection);
+- near-misses that are not backdating: `republished` (a document taken down and posted again
+  under a new URL with its original title and date: a correction), `migrated` (a batch of old
+  documents moved in from an old site at once), `late_written` (posted in the week with a
+  成文日期 months earlier: late disclosure, not a false date).
+
+The changes are recorded in `changes.json` beside the site, for the tests that check the crawl
+noticed them. Week 0 renders exactly the bundled site; the generator's other sites are untouched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+from samples.generator import calendar
+from samples.generator.build import RENDERERS, dumps, file_name
+from samples.generator.plan import Doc, Planner
+from samples.generator.specs import AS_OF, SITES
+
+WEEK = dt.timedelta(days=7)
+BACKDATED_DAYS = 150  # how far back the backdated document's stated date lies
+MIGRATED = 6  # documents in the migrated batch
+
+
+KINDS = ("new", "changed", "removed", "backdated", "republished", "migrated", "late_written")
+
+
+def week_changes(
+    planner: Planner, week: int, kinds: tuple[str, ...] = KINDS
+) -> dict[str, list[Doc]]:
+    """Apply week `week`'s changes of these kinds to the planned site. Docs keep their seqs; new
+    ones follow, the week's new items first, so that a week with only those and a week with
+    every change agree on them."""
+    changes: dict[str, list[Doc]] = {k: [] for k in KINDS}
+    if week == 0:
+        return changes
+    unknown = set(kinds) - set(KINDS)
+    if unknown:
+        raise ValueError(f"no change kind {', '.join(sorted(unknown))}; the kinds are {KINDS}")
+    spec, docs = planner.spec, planner.docs
+    cols = {c.kind: c for c in spec.columns}
+    start = AS_OF + dt.timedelta(days=1)
+    days = [start + dt.timedelta(i) for i in range(7)]
+    days = [d for d in days if calendar.is_workday(d)]
+    old_news = [d for d in docs if d.column.kind == "news" and d.has_page and not d.related]
+    old_notices = [
+        d for d in docs if d.column.kind == "notice" and d.has_page and not d.related and d.doc_no
+    ]
+    planner.interpret = lambda doc: (
+        None
+    )  # the week's policies: their interpretations are not the point
+    if "new" in kinds:  # three news items and a notice
+        for day in (days[0], days[1], days[-1]):
+            changes["new"].append(planner.generate(cols["news"], day))
+        changes["new"].append(planner.generate(cols["notice"], days[2]))
+    if "changed" in kinds:  # the latest notice's title corrected
+        notice = next(d for d in reversed(docs) if d.column.kind == "notice" and d.has_page)
+        notice.title += "（修订）"
+        changes["changed"].append(notice)
+    if "removed" in kinds:  # a news item months old taken down
+        gone = old_news[len(old_news) // 3]
+        gone.has_page = False
+        changes["removed"].append(gone)
+    if "backdated" in kinds:  # posted this week with a date five months back
+        backdated = planner.generate(cols["policy"], AS_OF - dt.timedelta(days=BACKDATED_DAYS))
+        backdated.created = days[1]
+        backdated.flags.append("backdated")
+        changes["backdated"].append(backdated)
+    if "republished" in kinds:  # a notice taken down and posted again, title and date kept
+        original = old_notices[len(old_notices) // 2]
+        original.has_page = False
+        changes["removed"].append(original)
+        again = dataclasses.replace(
+            original, seq=len(docs), flags=["republished"], related=[], attachments=[], images=[]
+        )
+        again.has_page, again.created = True, days[2]
+        docs.append(again)
+        changes["republished"].append(again)
+    if "migrated" in kinds:  # old news moved in from an old site, all at once
+        for i in range(MIGRATED):
+            doc = planner.generate(cols["news"], dt.date(2024, 3, 4) + dt.timedelta(days=14 * i))
+            doc.created = days[3]
+            doc.flags.append("migrated")
+            changes["migrated"].append(doc)
+    if "late_written" in kinds:  # posted this week, written four months ago
+        late = planner.generate(cols["notice"], days[3])
+        late.written = AS_OF - dt.timedelta(days=120)
+        late.signing = f"{late.written.year}年{late.written.month}月{late.written.day}日"
+        late.flags.append("late_written")
+        changes["late_written"].append(late)
+    return changes
+
+
+def render_week(
+    site_id: str, out: Path, week: int = 0, kinds: tuple[str, ...] = KINDS
+) -> dict[str, list[str]]:
+    """Write the site as of `week` weeks after the bundled history, with that week's changes of
+    these kinds, into out/ (www/, server.json, data.json, changes.json); returns the changes by
+    kind, as page paths."""
+    spec = next((s for s in SITES if s.site_id == site_id), None)
+    if spec is None:
+        raise ValueError(f"no sample site {site_id}")
+    planner = Planner(spec)
+    plan = planner.run()
+    changes = week_changes(planner, week, kinds)
+    unlisted = {d.seq for d in changes["removed"]}
+    renderer = RENDERERS[spec.family](plan)
+    for column_docs in renderer.by_column.values():
+        column_docs[:] = [d for d in column_docs if d.seq not in unlisted]
+    files = renderer.render()
+    root = out / "www"
+    for url_path, content in sorted(files.files.items()):
+        target = root / file_name(url_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    config = {
+        "site_id": spec.site_id,
+        "name": spec.name,
+        "encoding": RENDERERS[spec.family].encoding,
+        **files.config,
+    }
+    (out / "server.json").write_text(dumps(config), encoding="utf-8")
+    (out / "data.json").write_text(dumps(files.data), encoding="utf-8")
+    paths = {kind: [d.path for d in found] for kind, found in changes.items()}
+    record = {"site_id": site_id, "week": week, "as_of": (AS_OF + week * WEEK).isoformat(), **paths}
+    (out / "changes.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), "utf-8")
+    return paths

@@ -1,0 +1,221 @@
+"""The weekly job against a sample site that changes between crawls (samples/generator/weeks.py):
+a second crawl of an unchanged site asks for next to nothing; a week with new documents fetches
+those and the list pages that show them; changes, removals and a document inserted deep in its
+list are found. Requests are counted where they arrive: at the sample server."""
+
+from __future__ import annotations
+
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from pipelines.publish import working_path
+from samples import server
+from samples.generator.weeks import render_week
+
+from .conftest import ROOT, run_zwgk, write_sites_file
+from .support.db import query
+
+SITE = "quanyang"  # Hanweb: its lists state their totals (totalRecord)
+DOCUMENT = re.compile(r"^/art/")
+
+
+def crawl(sites, db, *extra: str) -> None:
+    result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress", *extra)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+def documents_asked(site) -> set[str]:
+    return {path for method, path in site.requests if method == "GET" and DOCUMENT.match(path)}
+
+
+@pytest.fixture(scope="module")
+def weeks(tmp_path_factory):
+    """The site at the end of its history (week 0), a week later with new documents only
+    (week 1), and the same week with every kind of change (week 1, all)."""
+    tmp = tmp_path_factory.mktemp("weeks")
+    rendered = {}
+    for name, kinds in (("w0", None), ("w1_new", ("new",)), ("w1_all", None)):
+        out = tmp / name
+        week = 0 if name == "w0" else 1
+        changes = render_week(SITE, out, week, kinds) if kinds else render_week(SITE, out, week)
+        rendered[name] = (out, changes)
+    return rendered
+
+
+@pytest.fixture(scope="module")
+def weekly(weeks, tmp_path_factory):
+    """Crawls one site week after week, recording the requests of each crawl."""
+    tmp = tmp_path_factory.mktemp("weekly")
+    site = server.SampleSite.load(weeks["w0"][0])
+    server.start([site], port=0)
+    sites = write_sites_file(tmp / "sites.toml", [site])
+    db = tmp / "audit.duckdb"
+    asked = {}
+    try:
+        for step, rendering, extra in (
+            ("first", "w0", ()),
+            ("unchanged", "w0", ()),
+            ("new", "w1_new", ()),
+            ("all", "w1_all", ()),
+            ("full", "w1_all", ("--full",)),
+        ):
+            site.switch(weeks[rendering][0])
+            site.requests.clear()
+            crawl(sites, db, *extra)
+            asked[step] = list(site.requests)
+    finally:
+        server.stop([site])
+    return {"db": db, "asked": asked, "site": site, "changes": weeks["w1_all"][1]}
+
+
+def test_a_second_crawl_of_an_unchanged_site_fetches_no_document_and_under_2_percent(weekly):
+    first, again = weekly["asked"]["first"], weekly["asked"]["unchanged"]
+    assert len(first) > 800
+    assert [p for m, p in again if DOCUMENT.match(p)] == []
+    assert len(again) <= 0.02 * len(first), (len(again), len(first))
+    # what it asked for: robots.txt, the homepage, the directory and each column's first page
+    columns = query(weekly["db"], "select count(*) from columns where site_id = ?", [SITE])[0][0]
+    assert len(again) <= columns + 4
+
+
+def test_a_week_with_new_documents_fetches_those_and_the_list_pages_showing_them(weekly, weeks):
+    new = set(weeks["w1_new"][1]["new"])
+    asked = weekly["asked"]["new"]
+    fetched = {p for m, p in asked if DOCUMENT.match(p)}
+    assert fetched == new
+    # every new item is on its column's first page: no deeper list page is read
+    assert not [p for m, p in asked if "dataproxy" in p or re.search(r"index_\d+", p)]
+    listed = query(
+        weekly["db"],
+        "select count(*) from documents where site_id = ? and url like '%' || ? ",
+        [SITE, sorted(new)[0]],
+    )[0][0]
+    assert listed == 1
+
+
+def test_only_new_changed_and_deep_inserted_documents_are_fetched_in_a_changed_week(weekly):
+    changes = weekly["changes"]
+    fetched = {p for m, p in weekly["asked"]["all"] if DOCUMENT.match(p)}
+    expected = set(
+        changes["changed"]
+        + changes["backdated"]
+        + changes["republished"]
+        + changes["migrated"]
+        + changes["late_written"]
+        + changes["removed"]  # asked once: gone from the list, does the page still answer?
+    )
+    assert fetched == expected
+
+
+def test_the_document_inserted_months_deep_in_its_list_is_found_by_the_incremental_crawl(weekly):
+    (backdated,) = weekly["changes"]["backdated"]
+    rows = query(
+        weekly["db"],
+        "select published_date, first_seen_at from documents where site_id = ? and url like ?",
+        [SITE, "%" + backdated],
+    )
+    assert len(rows) == 1
+    published, first_seen = rows[0]
+    assert (first_seen.date() - published).days > 100
+
+
+def test_a_changed_document_keeps_its_earlier_version(weekly):
+    (changed,) = weekly["changes"]["changed"]
+    versions = query(
+        weekly["db"],
+        "select version, title, changed from document_versions where site_id = ? and url like ? "
+        "order by version",
+        [SITE, "%" + changed],
+    )
+    assert [v[0] for v in versions] == [1, 2]
+    assert versions[1][1] == versions[0][1] + "（修订）"
+    assert "title" in versions[1][2]
+
+
+def test_a_removed_document_is_marked_not_deleted(weekly):
+    removed = weekly["changes"]["removed"]
+    rows = query(
+        weekly["db"],
+        "select url, removed_at, title from documents where site_id = ? and removed_at is not null",
+        [SITE],
+    )
+    assert sorted(r[0].split(":", 2)[2].split("/", 1)[1] for r in rows) == sorted(
+        p.lstrip("/") for p in removed
+    )
+    assert all(r[2] for r in rows)  # the stored copy is kept
+
+
+def test_a_full_crawl_after_incremental_ones_finds_nothing_new_and_no_second_version(weekly):
+    db = weekly["db"]
+    full = weekly["asked"]["full"]
+    assert len(full) > 800
+    versions = query(
+        db,
+        "select count(*) from document_versions where site_id = ? and version > 1",
+        [SITE],
+    )[0][0]
+    assert versions == 1  # the corrected title only: the incremental crawls missed nothing
+
+
+def test_a_killed_incremental_crawl_then_a_normal_one_loses_and_duplicates_nothing(weeks, tmp_path):
+    site = server.SampleSite.load(weeks["w0"][0])
+    server.start([site], port=0)
+    sites = write_sites_file(tmp_path / "sites.toml", [site])
+    clean, killed = tmp_path / "clean.duckdb", tmp_path / "killed.duckdb"
+    try:
+        for db in (clean, killed):
+            site.switch(weeks["w0"][0])
+            crawl(sites, db)
+        site.switch(weeks["w1_all"][0])
+        crawl(sites, clean)
+        stored_before = query(killed, "select count(*) from document_versions")[0][0]
+        site.requests.clear()
+        site.handler.latency = 1.5  # slow while the crawl that is killed runs
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "zwgk.cli",
+                "crawl",
+                "--sites",
+                str(sites),
+                "--db",
+                str(killed),
+                "--no-progress",
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while len(documents_asked(site)) < 4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(7)  # rows are written at least every 5 s
+        assert proc.poll() is None, "the crawl ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+        kept = query(working_path(killed), "select count(*) from document_versions")[0][0]
+        site.handler.latency = 0
+        crawl(sites, killed)
+    finally:
+        server.stop([site])
+    assert kept > stored_before  # the killed run had stored part of the week
+    assert query(killed, "select status from runs order by started_at") == [
+        ("finished",),
+        ("crashed",),
+        ("finished",),
+    ]
+    for sql in (
+        "select url, title, published_date, removed_at is null from documents order by url",
+        "select url, version, title, body_hash from document_versions order by url, version",
+        "select column_url, item_url, title from listings order by all",
+        "select url, outcome from link_checks order by url",
+    ):
+        assert query(killed, sql) == query(clean, sql), sql
