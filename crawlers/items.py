@@ -90,6 +90,7 @@ class DocumentItem:
     content_hash: str | None = None  # sha1 of the body as read: a change of the page
     etag: str | None = None  # the server's validators, for a conditional fetch next time
     last_modified: str | None = None
+    capture: tuple[str, int] | None = None  # (WARC file, offset) of the response as served
 
 
 @dataclass
@@ -104,6 +105,7 @@ class LinkCheckItem:
     error: str | None
     outcome: str
     checked_at: str  # ISO, UTC
+    capture: tuple[str, int] | None = None  # (WARC file, offset) of the response, if any
 
 
 @dataclass

@@ -56,6 +56,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.middlewares.EncodingFixMiddleware": 580,
     # sees a 3xx before RedirectMiddleware (600) does: a loop becomes a failed link, not nothing
     "crawlers.middlewares.RedirectLoopMiddleware": 650,
+    # next to the downloader: every response as served (before decompression) into the WARC
+    "crawlers.evidence.WarcMiddleware": 950,
 }
 ITEM_PIPELINES = {
     "pipelines.item_pipelines.NormalizePipeline": 300,
@@ -70,6 +72,8 @@ EXTENSIONS = {
 }
 
 ZWGK_DB = "output/audit.duckdb"
+# where each run's WARC files go (zwgk crawl: warc/ beside the database); empty: not archived
+ZWGK_WARC_DIR = ""
 ZWGK_PROGRESS = False
 ZWGK_STORE_BATCH = 5000  # rows buffered before a write (one Arrow batch per table)
 ZWGK_STORE_FLUSH_SECONDS = 5.0  # …or after this long: a killed crawl loses at most this much

@@ -29,6 +29,9 @@ class KnownDocument:
     title: str | None = None
     list_date: str | None = None  # ISO, as the list showed it
     doc_no: str | None = None
+    written: str | None = None  # ISO: a table list's 成文日期 column
+    list_page: str | None = None  # the list page that showed it last
+    linked_url: str | None = None  # as the list linked it, when it differs
     columns: list[str] = field(default_factory=list)  # the column URLs that listed it
     fetched: bool = False
     dead: bool = False
@@ -49,7 +52,8 @@ class KnownColumn:
 @dataclass
 class KnownCheck:
     found_on: str
-    checked_at: str  # ISO UTC
+    checked_at: str | None  # ISO UTC; None: never checked (due at once)
+    outcome: str | None = None  # ok / dead are results; any other (no answer …) is due at once
 
 
 @dataclass
@@ -100,6 +104,15 @@ def read_states(path: str | Path, site_ids: Iterable[str]) -> dict[str, SiteStat
             if state.site_id in wanted:
                 states[state.site_id] = state
     return states
+
+
+SETTLED = ("ok", "dead")  # check outcomes that are results; the others are asked again at once
+
+
+def check_due(check: KnownCheck, period_days: float, url: str, now: dt.datetime) -> bool:
+    """A link check is due when it never settled (no answer, a firewall, too big) or its
+    rotation came round."""
+    return check.outcome not in SETTLED or due(check.checked_at, period_days, url, now)
 
 
 def due(last: str | None, period_days: float, key: str, now: dt.datetime) -> bool:

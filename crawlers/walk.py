@@ -1,9 +1,10 @@
 """One column's list, walked page by page: what to fetch, and when to stop paging.
 
-Paging is lazy in every family: a family's list page names the further pages in order
-(`ListPage.more`), and the walk asks for the next one only after the previous one was read. A
-full walk reads them all. An incremental walk (the site has a known state) stops as soon as
-what it has read accounts for the column:
+Paging can be lazy in every family: a family's list page names the further pages in order
+(`ListPage.more`), and an incremental walk asks for the next one only after the previous one was
+read. (A full walk asks for every page it knows at once: nothing is gained by waiting, and a deep
+queue rides out a server's short outage.) An incremental walk (the site has a known state) stops
+as soon as what it has read accounts for the column:
 
 - a page whose last row is an item never listed before may be followed by more new ones: go on;
 - a stated total (共N条, totalRecord) that grew since the last walk that accounted for every
@@ -53,6 +54,7 @@ class ColumnWalk:
     seen: set[str] = field(default_factory=set)  # items listed by this walk
     new_items: int = 0  # items no earlier crawl listed anywhere on the site
     pages: int = 0  # list pages read
+    in_flight: int = 0  # list pages asked for and not yet answered
     failed_pages: int = 0
     stated: int | None = None
     oldest_date: str | None = None  # the oldest list date read (raw), for the walk's reach

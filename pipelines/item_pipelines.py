@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scrapy import signals
 
+from crawlers.evidence import capture_written
 from crawlers.items import (
     ColumnItem,
     ColumnWalkItem,
@@ -118,6 +119,8 @@ def link_check_rows(item: LinkCheckItem) -> dict[str, list[dict]]:
         "error": item.error,
         "outcome": item.outcome,
         "checked_at": datetime.fromisoformat(item.checked_at),
+        "warc_file": item.capture[0] if item.capture else None,
+        "warc_offset": item.capture[1] if item.capture else None,
     }
     return {"link_checks": [row]}
 
@@ -173,7 +176,15 @@ class NormalizePipeline:
 
 # upserted on their primary keys, in this order (parents before children); a document's new
 # version is recorded as its row is written, a removal after the documents
-TABLE_ORDER = ("sites", "columns", "listings", "documents", "column_walks", "document_removals")
+TABLE_ORDER = (
+    "sites",
+    "columns",
+    "listings",
+    "documents",
+    "column_walks",
+    "document_removals",
+    "captures",
+)
 # tables whose rows carry the run that wrote them
 RUN_TABLES = ("documents", "link_checks", "listings", "column_walks", "document_removals")
 # rows that belong to one document: replaced as a whole when the document is stored again, so a
@@ -207,7 +218,13 @@ class StorePipeline:
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
+        crawler.signals.connect(pipeline.captured, signal=capture_written)
         return pipeline
+
+    def captured(self, capture: dict) -> None:
+        """A response archived (crawlers/evidence.py): its place recorded with the next batch."""
+        self.buffer["captures"].append(capture)
+        self.buffered += 1
 
     def response_received(self, response, request, spider=None) -> None:
         """A page fetched fine: any failure stored against its URL is cleared at the next flush."""
@@ -254,23 +271,25 @@ class StorePipeline:
     def flush(self) -> None:
         """Write everything buffered. Synchronous: a writer thread was measured no faster
         (bench/crawl.py), since building the Arrow batches needs the GIL anyway."""
-        for table in TABLE_ORDER:
-            if self.buffer.get(table):
-                rows = self.buffer.pop(table)
-                if table == "documents":
-                    self.store.record_versions(rows)
-                self.store.upsert(table, rows)
-                if table == "document_removals":
-                    self.store.mark_removed(rows)
-        if self.children:
-            documents = list(self.children)
-            for table, url_column in DOCUMENT_CHILDREN.items():
-                rows = [row for child in self.children.values() for row in child[table]]
-                self.store.replace_for_documents(table, url_column, documents, rows)
-            self.children = {}
-        self.store.record_checks(self.checks)
+        with self.store.batch():  # all of it or nothing: a kill mid-write leaves no half
+            for table in TABLE_ORDER:
+                if self.buffer.get(table):
+                    rows = self.buffer[table]
+                    if table == "documents":
+                        self.store.record_versions(rows)
+                    self.store.upsert(table, rows)
+                    if table == "document_removals":
+                        self.store.mark_removed(rows)
+            if self.children:
+                documents = list(self.children)
+                for table, url_column in DOCUMENT_CHILDREN.items():
+                    rows = [row for child in self.children.values() for row in child[table]]
+                    self.store.replace_for_documents(table, url_column, documents, rows)
+            self.store.record_checks(self.checks)
+            self.store.clear_recovered(self.fetched, self.run_id)
+        self.buffer.clear()
+        self.children = {}
         self.checks = []
-        self.store.clear_recovered(self.fetched, self.run_id)
         self.fetched = []
         self.buffered = 0
         self.flushed_at = time.monotonic()

@@ -39,13 +39,15 @@ with walks as (
 ),
 listed as (
     select l.site_id, l.item_url, l.column_url, l.title, l.list_date, l.doc_no, l.last_seen_at,
+           l.written_date, l.list_page, l.linked_url,
            l.last_seen_at >= coalesce(w.walk_started, l.last_seen_at) as current
     from listings l left join walks w using (site_id, column_url)
     where list_contains($sites, l.site_id)
 )
 select l.site_id, l.item_url,
        arg_max(l.title, l.last_seen_at), arg_max(l.list_date, l.last_seen_at),
-       arg_max(l.doc_no, l.last_seen_at),
+       arg_max(l.doc_no, l.last_seen_at), arg_max(l.written_date, l.last_seen_at),
+       arg_max(l.list_page, l.last_seen_at), arg_max(l.linked_url, l.last_seen_at),
        list(distinct l.column_url) filter (where l.current and d.removed_at is null),
        bool_or(d.url is not null and d.removed_at is null),
        bool_or(k.outcome = 'dead'),
@@ -56,9 +58,17 @@ left join link_checks k on k.site_id = l.site_id and k.url = l.item_url
 group by all
 """
 
+# links checked before, with their outcome; and the attachments and images of stored pages that
+# were never checked (a crawl killed between reading a page and checking its links)
 CHECKS_SQL = """
-select site_id, url, found_on, checked_at from link_checks
+select site_id, url, found_on, checked_at, outcome from link_checks
 where list_contains($sites, site_id) and outcome not in ('robots', 'refused')
+union all
+select l.site_id, l.to_url, any_value(l.from_url), null, null
+from document_links l
+where list_contains($sites, l.site_id) and l.relation in ('attachment', 'image')
+  and not exists (select 1 from link_checks k where k.site_id = l.site_id and k.url = l.to_url)
+group by all
 """
 
 
@@ -80,6 +90,9 @@ def known_states(con: duckdb.DuckDBPyConnection, site_ids: list[str]) -> list[Si
         title,
         list_date,
         doc_no,
+        written,
+        list_page,
+        linked_url,
         columns,
         fetched,
         dead,
@@ -90,6 +103,9 @@ def known_states(con: duckdb.DuckDBPyConnection, site_ids: list[str]) -> list[Si
             title=title,
             list_date=iso(list_date),
             doc_no=doc_no,
+            written=iso(written),
+            list_page=list_page,
+            linked_url=linked_url,
             columns=sorted(c for c in columns or [] if c),
             fetched=bool(fetched),
             dead=bool(dead),
@@ -109,9 +125,8 @@ def known_states(con: duckdb.DuckDBPyConnection, site_ids: list[str]) -> list[Si
             stated=stated,
             interrupted=bool(last_end and last_listed and last_listed > last_end),
         )
-    for site_id, url, found_on, checked_at in con.execute(CHECKS_SQL, params).fetchall():
-        if checked_at is not None:
-            state(site_id).checks[url] = KnownCheck(found_on or "", iso(checked_at))
+    for site_id, url, found_on, checked_at, outcome in con.execute(CHECKS_SQL, params).fetchall():
+        state(site_id).checks[url] = KnownCheck(found_on or "", iso(checked_at), outcome)
     return [states[s] for s in site_ids if s in states]
 
 

@@ -234,6 +234,8 @@ def normalize_document(item: DocumentItem) -> NormalizedDocument:
         "content_hash": item.content_hash,
         "etag": item.etag,
         "last_modified": item.last_modified,
+        "warc_file": item.capture[0] if item.capture else None,
+        "warc_offset": item.capture[1] if item.capture else None,
         "warnings": warnings,
         "published_source": picked["published_date"].source,
         "written_source": picked["written_date"].source,

@@ -102,6 +102,7 @@ class Store:
         self.migrate()
         self._schemas: dict[str, pa.Schema] = {}
         self._keys: dict[str, list[str]] = {}
+        self._in_batch = False
 
     def migrate(self) -> int:
         """Bring an older file up to date: every numbered migration not yet in schema_version,
@@ -122,6 +123,31 @@ class Store:
                 raise
             applied.add(version)
         return max(applied)
+
+    @contextmanager
+    def transaction(self):
+        """One transaction; inside `batch()`, the batch's transaction is the one."""
+        if self._in_batch:
+            yield
+            return
+        self.sql("begin transaction")
+        try:
+            yield
+            self.sql("commit")
+        except BaseException:
+            self.sql("rollback")
+            raise
+
+    @contextmanager
+    def batch(self):
+        """Everything written inside lands together or not at all: a crawl killed mid-write
+        leaves no document without its evidence rows."""
+        with self.transaction():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
 
     def sql(self, query: str, params: list | None = None) -> list[tuple]:
         """Run a statement and drain its result (DuckDB 2 refuses new work on an unfinished one)."""
@@ -180,8 +206,7 @@ class Store:
         rows = self._unique(table, rows)
         owners = pa.table({"site_id": [d[0] for d in documents], "url": [d[1] for d in documents]})
         names = ", ".join(f'"{n}"' for n in schema.names)
-        self.sql("begin transaction")
-        try:
+        with self.transaction():
             with self._registered("owners", owners):
                 self.sql(
                     f'delete from "{table}" where (site_id, "{url_column}") in '
@@ -190,10 +215,6 @@ class Store:
             if rows:
                 with self._registered("batch", self._arrow(schema, rows)):
                     self.sql(f'insert into "{table}" ({names}) select {names} from batch')
-            self.sql("commit")
-        except BaseException:
-            self.sql("rollback")
-            raise
         return len(rows)
 
     def record_versions(self, rows: list[dict]) -> int:
@@ -324,8 +345,7 @@ class Store:
             for n in schema.names
             if n not in ("site_id", "url", "dead_since")
         )
-        self.sql("begin transaction")
-        try:
+        with self.transaction():
             with self._registered("batch", self._arrow(schema, rows)):
                 self.sql(
                     f"insert into link_checks ({names}) select {names} from batch "
@@ -335,13 +355,11 @@ class Store:
                     "else excluded.checked_at end"
                 )
                 self.sql(
-                    "insert into link_check_history select site_id, url, run_id, found_on, "
-                    "status, error, outcome, checked_at from batch"
+                    "insert into link_check_history (site_id, url, run_id, found_on, status, "
+                    "error, outcome, checked_at, warc_file, warc_offset) select site_id, url, "
+                    "run_id, found_on, status, error, outcome, checked_at, warc_file, "
+                    "warc_offset from batch"
                 )
-            self.sql("commit")
-        except BaseException:
-            self.sql("rollback")
-            raise
         return len(rows)
 
     def clear_recovered(self, fetched: list[tuple[str, str]], run_id: str) -> int:
@@ -351,8 +369,7 @@ class Store:
             return 0
         unique = sorted(set(fetched))
         pages = pa.table({"site_id": [f[0] for f in unique], "url": [f[1] for f in unique]})
-        self.sql("begin transaction")
-        try:
+        with self.transaction():
             with self._registered("fetched", pages):
                 recovered = self.sql(
                     "select count(*) from link_checks k join fetched f using (site_id, url) "
@@ -360,7 +377,8 @@ class Store:
                 )[0][0]
                 if recovered:
                     self.sql(
-                        "insert into link_check_history select k.site_id, k.url, ?, k.found_on, "
+                        "insert into link_check_history (site_id, url, run_id, found_on, "
+                        "status, error, outcome, checked_at) select k.site_id, k.url, ?, k.found_on, "
                         "null, 'fetched fine', 'ok', ? from link_checks k "
                         "join fetched f using (site_id, url) where k.outcome <> 'ok'",
                         [run_id, utc_now()],
@@ -369,10 +387,6 @@ class Store:
                         "delete from link_checks where outcome <> 'ok' and (site_id, url) in "
                         "(select site_id, url from fetched)"
                     )
-            self.sql("commit")
-        except BaseException:
-            self.sql("rollback")
-            raise
         return recovered
 
     def finish_run(
@@ -387,8 +401,9 @@ class Store:
     ) -> None:
         self.sql(
             "update runs set finished_at = ?, status = ?, pages = ?, errors = ?, "
-            "dateparser_fallbacks = ?, unreadable_dates = ? where run_id = ?",
-            [utc_now(), status, pages, errors, fallbacks, unreadable, run_id],
+            "dateparser_fallbacks = ?, unreadable_dates = ?, warc_bytes = (select "
+            "sum(warc_length) from captures where run_id = ?) where run_id = ?",
+            [utc_now(), status, pages, errors, fallbacks, unreadable, run_id, run_id],
         )
 
     def refresh_columns(self) -> None:

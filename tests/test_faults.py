@@ -37,9 +37,9 @@ def fault_runs(tmp_path_factory):
         args = ["crawl", "--sites", sites, "--db", str(db), "--no-progress"]
         faulty = run_zwgk(*args)
         site.faults = server.Faults(down_after=150, down_seconds=6)
-        outage = run_zwgk(*args)
+        outage = run_zwgk(*args, "--full")  # every page again, so the outage falls mid-crawl
         site.faults = None
-        clean = run_zwgk(*args)
+        clean = run_zwgk(*args)  # incremental: what failed before is asked for again
     finally:
         server.stop([site])
     base = site.base_url

@@ -10,10 +10,12 @@ import pytest
 from crawlers.extract.detail import extract_page
 from crawlers.items import (
     ColumnItem,
+    ColumnWalkItem,
     DocumentItem,
     LinkCheckItem,
     ListingEntry,
     ListingItem,
+    RemovedItem,
     SiteItem,
 )
 from pipelines.item_pipelines import ROWS_OF, NormalizePipeline
@@ -64,6 +66,26 @@ ITEMS = [
         404,
         None,
         "dead",
+        "2026-11-30T02:00:00",
+    ),  # fmt: skip
+    ColumnWalkItem(
+        "t",
+        "https://t.example.gov.cn/zcwj/",
+        "2026-11-30T02:00:00",
+        2,
+        40,
+        1,
+        40,
+        "2025年3月4日",
+        complete=True,
+        incremental=True,
+        accounted=True,
+    ),  # fmt: skip
+    RemovedItem(
+        "t",
+        "https://t.example.gov.cn/zcwj/0.html",
+        "https://t.example.gov.cn/zcwj/",
+        404,
         "2026-11-30T02:00:00",
     ),  # fmt: skip
 ]

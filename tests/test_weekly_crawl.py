@@ -6,15 +6,18 @@ list are found. Requests are counted where they arrive: at the sample server."""
 from __future__ import annotations
 
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from pipelines.publish import working_path
 from samples import server
+from samples.generator.build import file_name
 from samples.generator.weeks import render_week
 
 from .conftest import ROOT, run_zwgk, write_sites_file
@@ -219,3 +222,67 @@ def test_a_killed_incremental_crawl_then_a_normal_one_loses_and_duplicates_nothi
         "select url, outcome from link_checks order by url",
     ):
         assert query(killed, sql) == query(clean, sql), sql
+
+
+def test_evidence_returns_the_exact_bytes_served_for_a_page_that_has_since_changed(
+    weekly, weeks, tmp_path
+):
+    (changed,) = weekly["changes"]["changed"]
+    url = f"{weekly['site'].base_url}{changed}"
+    listing = run_zwgk("evidence", url, "--db", str(weekly["db"]))
+    assert listing.returncode == 0, listing.stderr
+    assert listing.stdout.startswith("3 captures of")  # week 0 twice (no change: not fetched),
+    # then the corrected page in week 1, and the --full crawl's copy: see below
+    out, record = tmp_path / "first.html", tmp_path / "first.warc.gz"
+    result = run_zwgk(
+        "evidence",
+        url,
+        "--db",
+        str(weekly["db"]),
+        "--capture",
+        "1",
+        "--out",
+        str(out),
+        "--warc",
+        str(record),
+    )
+    assert result.returncode == 0, result.stderr
+    origin = f"127.0.0.1:{weekly['site'].port}".encode()
+    served_then = (weeks["w0"][0] / "www" / file_name(changed)).read_bytes()
+    assert out.read_bytes() == served_then.replace(b"__ORIGIN__", origin)
+    served_now = (weeks["w1_all"][0] / "www" / file_name(changed)).read_bytes()
+    assert out.read_bytes() != served_now.replace(b"__ORIGIN__", origin)
+    (replayed,) = list(ArchiveIterator(record.open("rb")))
+    assert replayed.rec_headers.get_header("WARC-Target-URI") == url
+    assert replayed.http_headers.get_statuscode() == "200"
+
+
+def test_every_stored_document_and_link_check_points_at_its_warc_record(weekly):
+    db = weekly["db"]
+    unpointed = query(
+        db,
+        "select count(*) from documents d left join captures c using (warc_file, warc_offset) "
+        "where c.url is null",
+    )[0][0]
+    assert unpointed == 0
+    checks = query(
+        db, "select count(*), count(warc_file) from link_checks where status is not null"
+    )
+    assert checks[0][0] == checks[0][1] > 0
+    sizes = query(db, "select count(*), count(warc_bytes) from runs")[0]
+    assert sizes[0] == sizes[1] == 5
+
+
+def test_old_warc_files_are_pruned_only_on_command_and_each_is_named(weekly, tmp_path):
+    db = tmp_path / "audit.duckdb"
+    shutil.copy(weekly["db"], db)
+    shutil.copytree(weekly["db"].parent / "warc", tmp_path / "warc")
+    dry = run_zwgk("evidence", "--db", str(db), "--prune-older-than", "0", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.count("would remove") == 5
+    assert len(list((tmp_path / "warc").iterdir())) == 5
+    pruned = run_zwgk("evidence", "--db", str(db), "--prune-older-than", "0")
+    assert pruned.returncode == 0, pruned.stderr
+    assert pruned.stdout.count("removing") == 5
+    assert list((tmp_path / "warc").iterdir()) == []
+    assert query(db, "select count(*) from captures where pruned_at is null") == [(0,)]

@@ -91,6 +91,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_command(args.sites, args.db, options)
 
 
+def cmd_evidence(args: argparse.Namespace) -> int:
+    from zwgk.evidence import evidence_command
+
+    return evidence_command(
+        args.url,
+        args.db,
+        capture=args.capture,
+        out=args.out,
+        warc=args.warc,
+        decoded=args.decoded,
+        prune_days=args.prune_older_than,
+        dry_run=args.dry_run,
+    )
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     from zwgk.review import review_import_command
 
@@ -265,6 +280,20 @@ def build_parser() -> argparse.ArgumentParser:
             cmd_review,
         ),
         (
+            "evidence",
+            "a page's captures, and one written out exactly as the server sent it",
+            "Every response of every crawl is kept as the server sent it (before decompression "
+            "and the encoding fix) in that run's WARC files (warc/<run>/ beside --db). `zwgk "
+            "evidence URL` lists the page's captures: when, which run, the HTTP status, the size "
+            "and the sha1 of the body. --capture N --out FILE writes capture N's body byte for "
+            "byte (checked against its sha1); --warc FILE writes its WARC record as a file an "
+            "archivist can replay. --prune-older-than DAYS deletes the WARC folders of runs "
+            "older than that, naming each (the captures stay listed, marked pruned); nothing "
+            "is ever pruned otherwise.",
+            add_evidence_args,
+            cmd_evidence,
+        ),
+        (
             "serve-samples",
             "serve the bundled sample commission sites on 127.0.0.1",
             "Serve the six fictional sample commission sites (samples/sites) over real HTTP on "
@@ -433,6 +462,30 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
         "walked in full within 4 weeks and every link re-checked within 4 weeks)",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's INFO messages")
+
+
+def add_evidence_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("url", nargs="?", metavar="URL", help="the page, as stored (documents.url)")
+    add_db_arg(p)
+    p.add_argument("--capture", type=int, metavar="N", help="which capture (default: the latest)")
+    p.add_argument(
+        "--out", type=Path, metavar="FILE", help="write the capture's body there ('-': stdout)"
+    )
+    p.add_argument("--warc", type=Path, metavar="FILE", help="write its WARC record there")
+    p.add_argument(
+        "--decoded",
+        action="store_true",
+        help="with --out: undo the server's Content-Encoding (gzip, br) instead of the bytes as sent",
+    )
+    p.add_argument(
+        "--prune-older-than",
+        type=float,
+        metavar="DAYS",
+        help="delete the WARC folders of runs that started more than DAYS ago",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="with --prune-older-than: say what would go"
+    )
 
 
 def add_extract_args(p: argparse.ArgumentParser) -> None:

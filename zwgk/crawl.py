@@ -38,6 +38,11 @@ EXIT_CODES = "exit status:\n" + "".join(
 )
 
 
+def warc_dir(db: Path) -> Path:
+    """Where each run's WARC files go: warc/<run id>/ beside the database."""
+    return Path(db).parent / "warc"
+
+
 def state_path(db: Path) -> Path:
     """Where the crawl's known-state input is written: beside the working file."""
     working = ensure_working(db)
@@ -90,6 +95,7 @@ def run_crawl(
     settings.setmodule("crawlers.settings", priority="project")
     settings.set("ZWGK_DB", str(ensure_working(db)), priority="cmdline")
     settings.set("ZWGK_RUN_ID", run_id, priority="cmdline")
+    settings.set("ZWGK_WARC_DIR", str(warc_dir(db)), priority="cmdline")
     settings.set("ZWGK_PROGRESS", progress, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     if workers is not None:

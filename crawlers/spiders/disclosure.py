@@ -38,7 +38,7 @@ from crawlers.items import (
 from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
-from crawlers.state import SiteState, due, read_states
+from crawlers.state import SiteState, check_due, due, read_states
 from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, row_changed
 
@@ -280,25 +280,39 @@ class DisclosureSpider(scrapy.Spider):
                 "column_name": listed_in.name if listed_in else "",
                 "column_kind": listed_in.kind if listed_in else None,
             }
+            # what its list row said, as when the list page is read
+            entry = ListingEntry(
+                item_url=url,
+                linked_url=known.linked_url or url,
+                title=known.title or "",
+                list_date=known.list_date,
+                list_doc_no=known.doc_no,
+                list_written=known.written,
+            )
             self.outcomes[site.id].resumed += 1
             yield from self.follow(
                 site,
-                url,
+                entry.linked_url,
                 self.parse_detail,
                 column=column,
-                found_on=known.columns[0],
+                found_on=known.list_page or known.columns[0],
+                entry=entry,
                 resumed=True,
                 priority=1,
             )
 
     def due_checks(self, site: SiteProfile, state: SiteState) -> Iterator[scrapy.Request]:
-        """Links checked earlier whose re-check is due (each within ZWGK_RECHECK_DAYS): the
-        pages they sit on are not fetched again while unchanged, so they are checked here."""
+        """Links whose check is due: each within ZWGK_RECHECK_DAYS (the pages they sit on are
+        not fetched again while unchanged, so they are checked here), at once when the last
+        check got no answer or never happened."""
         for url, check in state.checks.items():
-            if not due(check.checked_at, self.recheck_days, url, self.started):
+            if not check_due(check, self.recheck_days, url, self.started):
                 continue
             if (site.id, url) in self.checked or not self.allowed(site, url):
                 continue
+            known = state.documents.get(url)
+            if known and not (known.fetched or known.dead):
+                continue  # asked for as an unread document (unread_documents)
             self.checked.add((site.id, url))
             yield from self.follow(
                 site, url, self.parse_check, method="HEAD", found_on=check.found_on, priority=-1
@@ -427,6 +441,7 @@ class DisclosureSpider(scrapy.Spider):
         site = self.site_of(response)
         column = response.meta["column"]
         walk = self.walks[(site.id, column["column_url"])]
+        walk.in_flight -= 1
         if dead := self.dead_end(site, response, column["column_url"]):
             if response.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
                 yield from self.fall_back(site, response.request, dead)
@@ -480,9 +495,13 @@ class DisclosureSpider(scrapy.Spider):
         yield from self.next_list_page(site, walk)
 
     def next_list_page(self, site: SiteProfile, walk: ColumnWalk):
-        """The request for the walk's next list page (one at a time: paging is lazy), or, when
-        there is none, the walk's end."""
-        while len(walk.asked) < MAX_LIST_PAGES:
+        """The requests for the walk's next list pages — in an incremental walk one at a time,
+        only after the previous page was read (paging is lazy, so the walk can stop early); in
+        a full walk every page known so far at once, as a deep queue bridges a short outage —
+        or, when none is left in flight, the walk's end."""
+        while walk.pending and len(walk.asked) < MAX_LIST_PAGES:
+            if walk.incremental and walk.in_flight:
+                break
             more = walk.next_page()
             if more is None:
                 break
@@ -499,12 +518,13 @@ class DisclosureSpider(scrapy.Spider):
                     priority=3,
                 )
             )
-            if requests:
-                yield from requests
-                return
-            walk.stopped_early = True  # the page budget ran out, or the site went down
-            break
-        yield from self.end_walk(site, walk)
+            if not requests:
+                walk.stopped_early = True  # the page budget ran out, or the site went down
+                break
+            walk.in_flight += 1
+            yield from requests
+        if not walk.in_flight:
+            yield from self.end_walk(site, walk)
 
     def end_walk(self, site: SiteProfile, walk: ColumnWalk):
         """The walk's record; after a walk of every page, the known items it did not see are
@@ -592,8 +612,8 @@ class DisclosureSpider(scrapy.Spider):
         walk.add_pages(page.more)
         if walk.wants_more(new):
             yield from self.next_list_page(site, walk)
-        else:
-            walk.stopped_early = True
+        elif not walk.in_flight:
+            walk.stopped_early = bool(walk.pending)
             yield from self.end_walk(site, walk)
 
     def document_headers(self, site: SiteProfile, entry: ListingEntry) -> dict | None:
@@ -654,6 +674,7 @@ class DisclosureSpider(scrapy.Spider):
             content_hash=hashlib.sha1(response.body).hexdigest(),
             etag=header_text(response, b"ETag"),
             last_modified=header_text(response, b"Last-Modified"),
+            capture=meta.get("zwgk_capture"),
         )
         for link in page["links"]:
             to_url = link["to_url"]
@@ -676,7 +697,7 @@ class DisclosureSpider(scrapy.Spider):
             return
         found_on = response.meta["found_on"]
         yield self.dead_end(site, response, found_on) or self.link_check(
-            site, response.url, found_on, response.status
+            site, response.url, found_on, response.status, capture=response.meta.get("zwgk_capture")
         )
 
     def dead_end(
@@ -686,20 +707,27 @@ class DisclosureSpider(scrapy.Spider):
         firewall's block page), else None, and the page counted. A loop is recorded under the
         URL the link pointed to, with the chain as the error."""
         counts = self.outcomes[site.id]
+        capture = response.meta.get("zwgk_capture")
         loop = response.meta.get("zwgk_redirect_loop")
         if loop:
             error = "redirect loop: " + " → ".join(loop)
-            return self.link_check(site, loop[0], found_on, response.status, error[:500], "dead")
+            return self.link_check(
+                site, loop[0], found_on, response.status, error[:500], "dead", capture
+            )
         if 300 <= response.status < 400:
             # a redirect Scrapy did not follow: its target is not http(s) (file://, javascript:)
             target = response.headers.get("Location", b"").decode("latin-1")[:300]
             error = f"redirect to {target} not followed: only http(s) URLs are fetched"
-            return self.link_check(site, response.url, found_on, response.status, error, "refused")
+            return self.link_check(
+                site, response.url, found_on, response.status, error, "refused", capture
+            )
         text = response.text if isinstance(response, TextResponse) else None
         if waf_block(response.status, text):
             error = f"HTTP {response.status}: a firewall's block page, not the page"
             counts.failed(response.url, "blocked", error, 0)
-            return self.link_check(site, response.url, found_on, response.status, error, "blocked")
+            return self.link_check(
+                site, response.url, found_on, response.status, error, "blocked", capture
+            )
         if response.status >= 400:
             outcome = response_outcome(response.status)
             if response.meta.get("discovered_from") == "homepage":
@@ -711,7 +739,9 @@ class DisclosureSpider(scrapy.Spider):
                     f"HTTP {response.status}",
                     0,  # its retries were counted when the response arrived
                 )
-            return self.link_check(site, response.url, found_on, response.status, None, outcome)
+            return self.link_check(
+                site, response.url, found_on, response.status, None, outcome, capture
+            )
         counts.page()
         return None
 
@@ -723,6 +753,7 @@ class DisclosureSpider(scrapy.Spider):
         status: int | None,
         error: str | None = None,
         outcome: str | None = None,
+        capture: tuple[str, int] | None = None,
     ) -> LinkCheckItem:
         return LinkCheckItem(
             site_id=site.id,
@@ -732,6 +763,7 @@ class DisclosureSpider(scrapy.Spider):
             error=error,
             outcome=outcome or response_outcome(status),
             checked_at=utc_now(),
+            capture=capture,
         )
 
     def failed(self, failure):
@@ -751,11 +783,13 @@ class DisclosureSpider(scrapy.Spider):
         url = redirects[0] if redirects else request.url
         if request.meta.get("fallback") and outcome != "robots":
             # a paging mechanism gave way: the next one is asked; not a dead link
+            self.walks[(site.id, request.meta["column"]["column_url"])].in_flight -= 1
             gave_way = self.link_check(site, url, found_on, None, error, outcome)
             return list(self.fall_back(site, request, gave_way))
         walk_on = []
         if request.callback == self.parse_list_page:  # the walk goes on past a failed page
             walk = self.walks[(site.id, request.meta["column"]["column_url"])]
+            walk.in_flight -= 1
             walk.failed_pages += 1
             walk_on = list(self.next_list_page(site, walk))
         self.outcomes[site.id].failed(url, outcome, error, request.meta.get("retry_times", 0))

@@ -64,3 +64,27 @@ create table if not exists column_walks (
     accounted boolean,       -- complete, or its stated total grew by exactly the new items found
     primary key (run_id, site_id, column_url)
 );
+
+-- every response as served, kept in the run's WARC files (crawlers/evidence.py): where each is
+create table if not exists captures (
+    site_id varchar,
+    url varchar,
+    method varchar,
+    status integer,
+    fetched_at timestamp,
+    run_id varchar,
+    warc_file varchar,       -- relative to the WARC folder beside the database
+    warc_offset bigint,
+    warc_length bigint,      -- the record's bytes in the file (one gzip member)
+    payload_sha1 varchar,    -- of the body as served
+    payload_bytes bigint,
+    pruned_at timestamp,     -- its WARC file was deleted (zwgk evidence --prune-older-than)
+    primary key (warc_file, warc_offset)
+);
+alter table documents add column if not exists warc_file varchar;
+alter table documents add column if not exists warc_offset bigint;
+alter table link_checks add column if not exists warc_file varchar;
+alter table link_checks add column if not exists warc_offset bigint;
+alter table link_check_history add column if not exists warc_file varchar;
+alter table link_check_history add column if not exists warc_offset bigint;
+alter table runs add column if not exists warc_bytes bigint;

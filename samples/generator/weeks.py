@@ -58,17 +58,16 @@ def week_changes(
     old_notices = [
         d for d in docs if d.column.kind == "notice" and d.has_page and not d.related and d.doc_no
     ]
-    planner.interpret = lambda doc: (
-        None
-    )  # the week's policies: their interpretations are not the point
+    latest_notice = next(d for d in reversed(docs) if d.column.kind == "notice" and d.has_page)
+    # the week's policies: their interpretations are not the point
+    planner.interpret = lambda doc: None
     if "new" in kinds:  # three news items and a notice
         for day in (days[0], days[1], days[-1]):
             changes["new"].append(planner.generate(cols["news"], day))
         changes["new"].append(planner.generate(cols["notice"], days[2]))
-    if "changed" in kinds:  # the latest notice's title corrected
-        notice = next(d for d in reversed(docs) if d.column.kind == "notice" and d.has_page)
-        notice.title += "（修订）"
-        changes["changed"].append(notice)
+    if "changed" in kinds:  # the latest notice of the week before: its title corrected
+        latest_notice.title += "（修订）"
+        changes["changed"].append(latest_notice)
     if "removed" in kinds:  # a news item months old taken down
         gone = old_news[len(old_news) // 3]
         gone.has_page = False
