@@ -103,6 +103,14 @@ SPECS: tuple[IndicatorSpec, ...] = (
         ("max_days",),
     ),
     IndicatorSpec(
+        "backdated_dates",
+        "发稿日期真实",
+        "倒填日期",
+        "标注的发布日期早于此前一次已读到其所在位置、却未见该信息的抓取（伪造发稿日期）的信息条数；"
+        "仅凭一次抓取中页面编号先后得出的“疑似倒填”列出备查，不计入",
+        ("max_count", "min_days", "sequence_min_days", "batch_min"),
+    ),
+    IndicatorSpec(
         "duplicate_posting",
         "重复发布",
         "重复发布",

@@ -175,6 +175,9 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
         assert [path_of(u) for u, *_ in findings(con, site, name)] == missing
     duplicates = [path_of(u) for u, *_ in findings(con, site, "duplicate_posting")]
     assert duplicates == key["posted_in_several_columns"]
+    # one crawl proves no backdating, and the page numbers of these sites run with their dates
+    assert indicator(con, site, "backdated_dates")[0] == len(key["backdated"]) == 0
+    assert findings(con, site, "backdated_dates") == []
 
 
 def test_the_score_prints_one_row_per_site(scored):

@@ -5,6 +5,7 @@ list are found. Requests are counted where they arrive: at the sample server."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import signal
@@ -18,13 +19,14 @@ from warcio.archiveiterator import ArchiveIterator
 from pipelines.publish import working_path
 from samples import server
 from samples.generator.build import file_name
-from samples.generator.weeks import render_week
+from samples.generator.weeks import KINDS, render_week
 
 from .conftest import ROOT, run_zwgk, write_sites_file
 from .support.db import query
 
 SITE = "quanyang"  # Hanweb: its lists state their totals (totalRecord)
 DOCUMENT = re.compile(r"^/art/")
+CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def crawl(sites, db, *extra: str) -> None:
@@ -42,12 +44,12 @@ def weeks(tmp_path_factory):
     """The site at the end of its history (week 0), a week later with new documents only
     (week 1), and the same week with every kind of change (week 1, all)."""
     tmp = tmp_path_factory.mktemp("weeks")
+    today = dt.datetime.now(CHINA).date()  # the week's items are posted today: the crawls run now
     rendered = {}
-    for name, kinds in (("w0", None), ("w1_new", ("new",)), ("w1_all", None)):
+    for name, kinds in (("w0", KINDS), ("w1_new", ("new",)), ("w1_all", KINDS)):
         out = tmp / name
         week = 0 if name == "w0" else 1
-        changes = render_week(SITE, out, week, kinds) if kinds else render_week(SITE, out, week)
-        rendered[name] = (out, changes)
+        rendered[name] = (out, render_week(SITE, out, week, kinds, day=today))
     return rendered
 
 
@@ -286,3 +288,52 @@ def test_old_warc_files_are_pruned_only_on_command_and_each_is_named(weekly, tmp
     assert pruned.stdout.count("removing") == 5
     assert list((tmp_path / "warc").iterdir()) == []
     assert query(db, "select count(*) from captures where pruned_at is null") == [(0,)]
+
+
+def backdating_findings(db) -> dict[str, set[str]]:
+    """The backdated_dates findings by kind: proven by two crawls, or suggested by one."""
+    rows = query(
+        db,
+        "select url, detail from findings where indicator = 'backdated_dates' "
+        "and as_of = (select max(as_of) from findings)",
+    )
+    found = {"backdated": set(), "possibly_backdated": set()}
+    for url, detail in rows:
+        kind = "possibly_backdated" if detail.startswith("疑似") else "backdated"
+        found[kind].add("/" + url.split("/", 3)[3])
+    return found
+
+
+def test_the_backdated_document_is_found_by_two_crawls_and_no_near_miss(weekly):
+    scored = run_zwgk("score", "--db", str(weekly["db"]))
+    assert scored.returncode == 0, scored.stderr[-2000:]
+    found = backdating_findings(weekly["db"])
+    changes = weekly["changes"]
+    assert found["backdated"] == set(changes["backdated"])
+    # near-misses: a correction posted again with its date, a migrated batch, a late 成文日期
+    assert not found["possibly_backdated"] & set(
+        changes["republished"] + changes["migrated"] + changes["late_written"]
+    )
+    (count,) = query(
+        weekly["db"],
+        "select numerator from indicators where indicator = 'backdated_dates' "
+        "and as_of = (select max(as_of) from indicators)",
+    )[0]
+    assert count == 1
+
+
+def test_one_crawl_suggests_the_backdated_document_by_its_page_number_and_nothing_else(
+    weeks, tmp_path
+):
+    site = server.SampleSite.load(weeks["w1_all"][0])
+    server.start([site], port=0)
+    try:
+        sites = write_sites_file(tmp_path / "sites.toml", [site])
+        db = tmp_path / "once.duckdb"
+        crawl(sites, db)
+    finally:
+        server.stop([site])
+    scored = run_zwgk("score", "--db", str(db))
+    assert scored.returncode == 0, scored.stderr[-2000:]
+    found = backdating_findings(db)
+    assert found == {"backdated": set(), "possibly_backdated": set(weeks["w1_all"][1]["backdated"])}

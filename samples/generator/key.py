@@ -272,4 +272,7 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
             d.path for d in docs if doc_type(d) == "policy" and not d.validity
         ),
         "posted_in_several_columns": sorted(d.path for d in docs if d.duplicate_of is not None),
+        # a false 发布日期: proven only by two crawls (samples/generator/weeks.py plants one a week
+        # later); one crawl's page numbers suggest it (a page numbered after newer ones)
+        "backdated": sorted(d.path for d in docs if "backdated" in d.flags),
     }

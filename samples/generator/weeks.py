@@ -4,6 +4,7 @@
 (week 0, the same pages as samples/sites) or one week later (week 1), with the week's changes:
 
 - `new`: documents published in the week, at the top of their lists;
+  (every item of the week is posted on its last day, or on the day a test passes: today)
 - `changed`: a document whose title was corrected (its list row and its page);
 - `removed`: a document taken down: gone from its list, its page answers 404;
 - `backdated`: a document posted in the week with a 发布日期 months earlier, so it sits deep in
@@ -24,7 +25,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from samples.generator import calendar
 from samples.generator.build import RENDERERS, dumps, file_name
 from samples.generator.plan import Doc, Planner
 from samples.generator.specs import AS_OF, SITES
@@ -38,11 +38,13 @@ KINDS = ("new", "changed", "removed", "backdated", "republished", "migrated", "l
 
 
 def week_changes(
-    planner: Planner, week: int, kinds: tuple[str, ...] = KINDS
+    planner: Planner, week: int, kinds: tuple[str, ...] = KINDS, day: dt.date | None = None
 ) -> dict[str, list[Doc]]:
-    """Apply week `week`'s changes of these kinds to the planned site. Docs keep their seqs; new
-    ones follow, the week's new items first, so that a week with only those and a week with
-    every change agree on them."""
+    """Apply week `week`'s changes of these kinds to the planned site, the week's items posted
+    on `day` (default: the week's last day after the bundled history; a test that crawls now
+    passes today, so that what is new is not older than the crawl that first misses it). Docs
+    keep their seqs; new ones follow, the week's new items first, so that a week with only
+    those and a week with every change agree on them."""
     changes: dict[str, list[Doc]] = {k: [] for k in KINDS}
     if week == 0:
         return changes
@@ -51,9 +53,7 @@ def week_changes(
         raise ValueError(f"no change kind {', '.join(sorted(unknown))}; the kinds are {KINDS}")
     spec, docs = planner.spec, planner.docs
     cols = {c.kind: c for c in spec.columns}
-    start = AS_OF + dt.timedelta(days=1)
-    days = [start + dt.timedelta(i) for i in range(7)]
-    days = [d for d in days if calendar.is_workday(d)]
+    day = day or AS_OF + week * WEEK
     old_news = [d for d in docs if d.column.kind == "news" and d.has_page and not d.related]
     old_notices = [
         d for d in docs if d.column.kind == "notice" and d.has_page and not d.related and d.doc_no
@@ -62,9 +62,9 @@ def week_changes(
     # the week's policies: their interpretations are not the point
     planner.interpret = lambda doc: None
     if "new" in kinds:  # three news items and a notice
-        for day in (days[0], days[1], days[-1]):
+        for _ in range(3):
             changes["new"].append(planner.generate(cols["news"], day))
-        changes["new"].append(planner.generate(cols["notice"], days[2]))
+        changes["new"].append(planner.generate(cols["notice"], day))
     if "changed" in kinds:  # the latest notice of the week before: its title corrected
         latest_notice.title += "（修订）"
         changes["changed"].append(latest_notice)
@@ -72,11 +72,6 @@ def week_changes(
         gone = old_news[len(old_news) // 3]
         gone.has_page = False
         changes["removed"].append(gone)
-    if "backdated" in kinds:  # posted this week with a date five months back
-        backdated = planner.generate(cols["policy"], AS_OF - dt.timedelta(days=BACKDATED_DAYS))
-        backdated.created = days[1]
-        backdated.flags.append("backdated")
-        changes["backdated"].append(backdated)
     if "republished" in kinds:  # a notice taken down and posted again, title and date kept
         original = old_notices[len(old_notices) // 2]
         original.has_page = False
@@ -84,26 +79,36 @@ def week_changes(
         again = dataclasses.replace(
             original, seq=len(docs), flags=["republished"], related=[], attachments=[], images=[]
         )
-        again.has_page, again.created = True, days[2]
+        again.has_page, again.created = True, day
         docs.append(again)
         changes["republished"].append(again)
     if "migrated" in kinds:  # old news moved in from an old site, all at once
         for i in range(MIGRATED):
             doc = planner.generate(cols["news"], dt.date(2024, 3, 4) + dt.timedelta(days=14 * i))
-            doc.created = days[3]
+            doc.created = day
             doc.flags.append("migrated")
             changes["migrated"].append(doc)
     if "late_written" in kinds:  # posted this week, written four months ago
-        late = planner.generate(cols["notice"], days[3])
-        late.written = AS_OF - dt.timedelta(days=120)
+        late = planner.generate(cols["notice"], day)
+        late.written = day - dt.timedelta(days=120)
         late.signing = f"{late.written.year}年{late.written.month}月{late.written.day}日"
         late.flags.append("late_written")
         changes["late_written"].append(late)
+    # last, after a page posted as dated: its number runs ahead of its date on its own
+    if "backdated" in kinds:  # posted this week with a date five months back
+        backdated = planner.generate(cols["policy"], day - dt.timedelta(days=BACKDATED_DAYS))
+        backdated.created = day
+        backdated.flags.append("backdated")
+        changes["backdated"].append(backdated)
     return changes
 
 
 def render_week(
-    site_id: str, out: Path, week: int = 0, kinds: tuple[str, ...] = KINDS
+    site_id: str,
+    out: Path,
+    week: int = 0,
+    kinds: tuple[str, ...] = KINDS,
+    day: dt.date | None = None,
 ) -> dict[str, list[str]]:
     """Write the site as of `week` weeks after the bundled history, with that week's changes of
     these kinds, into out/ (www/, server.json, data.json, changes.json); returns the changes by
@@ -113,7 +118,7 @@ def render_week(
         raise ValueError(f"no sample site {site_id}")
     planner = Planner(spec)
     plan = planner.run()
-    changes = week_changes(planner, week, kinds)
+    changes = week_changes(planner, week, kinds, day)
     unlisted = {d.seq for d in changes["removed"]}
     renderer = RENDERERS[spec.family](plan)
     for column_docs in renderer.by_column.values():
@@ -133,6 +138,7 @@ def render_week(
     (out / "server.json").write_text(dumps(config), encoding="utf-8")
     (out / "data.json").write_text(dumps(files.data), encoding="utf-8")
     paths = {kind: [d.path for d in found] for kind, found in changes.items()}
-    record = {"site_id": site_id, "week": week, "as_of": (AS_OF + week * WEEK).isoformat(), **paths}
+    posted = day or AS_OF + week * WEEK
+    record = {"site_id": site_id, "week": week, "day": posted.isoformat(), **paths}
     (out / "changes.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), "utf-8")
     return paths

@@ -97,6 +97,22 @@ stale_homepage as (
        or getvariable('as_of') - last_update > getvariable('homepage_updated__max_days')
 ),
 
+backdated as (
+    select site_id, 'backdated_dates', url,
+           case kind
+               when 'backdated' then '标注发布日期 ' || strftime(published_date, '%Y-%m-%d')
+                   || '，但 ' || strftime(missed_at + interval 8 hour, '%Y-%m-%d')
+                   || ' 的抓取（' || missed_by || '）已读到该栏目此处，未见此信息；首次见于 '
+                   || strftime(first_listed + interval 8 hour, '%Y-%m-%d') || ' 的抓取：'
+                   || title
+               else '疑似倒填（一次抓取的页面编号信号，不计入）：标注发布日期 '
+                   || strftime(published_date, '%Y-%m-%d') || '，而编号在前的页面已有 '
+                   || strftime(latest_before, '%Y-%m-%d') || ' 的信息：' || title
+           end,
+           null, days_before
+    from int_backdated
+),
+
 duplicate_posting as (
     select site_id, 'duplicate_posting', url, '同一信息在多个栏目发布：' || title, kept_url, columns
     from int_duplicates
@@ -114,6 +130,7 @@ final as (
     union all select * from blank
     union all select * from dead
     union all select * from stale_homepage
+    union all select * from backdated
     union all select * from duplicate_posting
 )
 

@@ -115,6 +115,13 @@ homepage_updated as (
     from int_homepage
 ),
 
+backdated_dates as (
+    -- proven by two crawls only; the one-crawl sequence signal is listed, not counted
+    select s.site_id, 'backdated_dates', count(b.url) filter (b.kind = 'backdated'), null::int,
+           getvariable('backdated_dates__max_count'), 'exact'
+    from sites_ s left join int_backdated b using (site_id) group by all
+),
+
 duplicate_posting as (
     select s.site_id, 'duplicate_posting', count(d.url), null::int,
            getvariable('duplicate_posting__max_count'), 'exact'
@@ -137,6 +144,7 @@ counts as (
     union all select * from blank_columns
     union all select * from dead_links
     union all select * from homepage_updated
+    union all select * from backdated_dates
     union all select * from duplicate_posting
 ),
 
