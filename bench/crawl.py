@@ -82,6 +82,10 @@ def main() -> int:
                         f"sites={sites}",
                         "-s",
                         f"ZWGK_DB={db}",
+                        "-s",  # every response archived, as `zwgk crawl` does
+                        f"ZWGK_WARC_DIR={tmp / 'warc'}",
+                        "-s",
+                        f"ZWGK_RUN_ID=bench-{i}",
                         "-s",
                         "LOG_LEVEL=WARNING",
                         "-s",

@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from analysis.indicators import INDICATORS
+from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg
 from reports.report_data import CRAWL_STATUS, DEFINITIONS, LABELS, LEVELS, Report, SiteReport
 
@@ -39,6 +40,17 @@ def page(env: Environment, parts: list[str], title: str, context: dict, nav: str
         "{% block body %}{{ body | safe }}{% endblock %}"
     )
     return base.render(title=title, body=body)
+
+
+def add_archived_copies(site: SiteReport, warc_dir: Path, out: Path) -> None:
+    """Each shown finding's page as the crawl received it, beside its live URL."""
+    for rows in site.findings.values():
+        for finding in rows[:MAX_FINDINGS]:
+            if finding.get("capture"):
+                copy = archived_copy(warc_dir, out, finding["capture"], finding["url"])
+                if copy:
+                    finding["archive"] = f"../archive/{copy[0]}"
+                    finding["archived_at"] = f"{copy[1]:%Y-%m-%d}"
 
 
 def render_report(report: Report, out: Path, *, single_file: bool = False) -> Path:
@@ -108,6 +120,8 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         '<nav><a href="../index.html">总览</a><a href="../methodology.html">评估方法</a></nav>'
     )
     for site in report.sites:
+        if report.warc_dir:
+            add_archived_copies(site, report.warc_dir, out)
         html = page(env, ["site.html"], site.name, {**context, "site": site}, site_nav)
         (out / site_file(site)).write_text(html, encoding="utf-8")
     return out / "index.html"

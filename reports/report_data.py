@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from analysis.indicators import INDICATORS, SHARES, SPECS
 from analysis.rules import Rules
@@ -131,6 +132,7 @@ class Report:
     previous_as_of: dt.date | None
     sites: list[SiteReport]
     newest: dict[str, list[tuple]] = field(default_factory=dict)
+    warc_dir: Path | None = None  # where the captures' WARC files are (archived copies)
 
     def documents(self, site: SiteReport) -> list[tuple]:
         """The site's newest documents of the window: (date, column, type, title, url)."""
@@ -139,6 +141,30 @@ class Report:
     @property
     def ranked(self) -> list[SiteReport]:
         return sorted(self.sites, key=lambda s: (-(s.score or 0), s.site_id))
+
+
+# each finding with the latest capture of its page by the end of the as-of day (China time)
+FINDINGS_SQL = """
+with shown as (
+    select * from findings where as_of = ?
+),
+latest as (
+    select c.site_id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.fetched_at,
+           c.payload_sha1
+    from captures c
+    where c.pruned_at is null and c.fetched_at < ?::date + interval 16 hour
+      and (c.site_id, c.url) in (select site_id, url from shown)
+    qualify row_number() over (partition by c.site_id, c.url order by c.fetched_at desc) = 1
+)
+select f.site_id, f.indicator, f.url, f.detail, f.related_url, f.amount,
+       l.warc_file, l.warc_offset, l.warc_length, l.fetched_at, l.payload_sha1,
+       d.url is not null as is_page,  -- a document page (not an attachment or a list)
+       d.encoding
+from shown f
+left join latest l on l.site_id = f.site_id and l.url = f.url
+left join documents d on d.site_id = f.site_id and d.url = f.url
+order by f.site_id, f.indicator, f.url, f.detail
+"""
 
 
 def latest_as_of(con) -> dt.date | None:
@@ -192,14 +218,19 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
             name, value, num, den, threshold, passed, basis, previous.get((site, name)),
             bool(rule.get("counts", True)), float(rule.get("weight", 1)),
         )  # fmt: skip
-    for site, indicator, url, detail, related, amount in con.execute(
-        "select site_id, indicator, url, detail, related_url, amount from findings where as_of = ? "
-        "order by site_id, indicator, url, detail",
-        [as_of],
+    for site, indicator, url, detail, related, amount, *capture in con.execute(
+        FINDINGS_SQL, [as_of, as_of]
     ).fetchall():
         if site in sites:
             sites[site].findings.setdefault(indicator, []).append(
-                {"url": url, "detail": detail, "related_url": related, "amount": amount}
+                {
+                    "url": url,
+                    "detail": detail,
+                    "related_url": related,
+                    "amount": amount,
+                    # the page's latest capture by the as-of date (reports/archive.py)
+                    "capture": tuple(capture) if capture[0] else None,
+                }
             )
     for site, week, items in con.execute(
         "select site_id, date_trunc('week', published_date)::date as w, count(*) from documents "

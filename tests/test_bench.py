@@ -17,6 +17,7 @@ from .conftest import ROOT
             "200 of them the intended one",
         ),
         ("bench.report", ["--sites", "20", "--docs", "200"], "overview opens in Chromium"),
+        ("bench.recrawl", ["--sites", "nhc", "quanyang"], "kB per page"),
     ],
 )
 def test_the_benchmark_runs(module, args, expect):

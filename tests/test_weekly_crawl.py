@@ -76,7 +76,13 @@ def weekly(weeks, tmp_path_factory):
             asked[step] = list(site.requests)
     finally:
         server.stop([site])
-    return {"db": db, "asked": asked, "site": site, "changes": weeks["w1_all"][1]}
+    return {
+        "db": db,
+        "asked": asked,
+        "site": site,
+        "changes": weeks["w1_all"][1],
+        "renderings": {name: out for name, (out, _) in weeks.items()},
+    }
 
 
 def test_a_second_crawl_of_an_unchanged_site_fetches_no_document_and_under_2_percent(weekly):
@@ -337,3 +343,28 @@ def test_one_crawl_suggests_the_backdated_document_by_its_page_number_and_nothin
     assert scored.returncode == 0, scored.stderr[-2000:]
     found = backdating_findings(db)
     assert found == {"backdated": set(), "possibly_backdated": set(weeks["w1_all"][1]["backdated"])}
+
+
+def test_the_scorecard_offers_each_findings_archived_copy_beside_the_live_url(weekly, tmp_path):
+    db = weekly["db"]
+    assert run_zwgk("score", "--db", str(db)).returncode == 0
+    out = tmp_path / "report"
+    result = run_zwgk("report", "--db", str(db), "--out", str(out))
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (out / "sites" / f"{SITE}.html").read_text(encoding="utf-8")
+    (backdated,) = weekly["changes"]["backdated"]
+    row = next(line for line in page.splitlines() if backdated in line and "存档" in line)
+    archive = re.search(r'class="archive" href="\.\./([^"]+)"', row)[1]
+    copy = (out / archive).read_bytes()
+    # scripts, frames and requests of the archived page are forbidden; its bytes follow
+    assert copy.startswith(b'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"')
+    served = (weeks_file(weekly, "w1_all", backdated)).replace(b"__ORIGIN__", origin(weekly))
+    assert copy.endswith(served)
+
+
+def weeks_file(weekly, rendering: str, path: str) -> bytes:
+    return (weekly["renderings"][rendering] / "www" / file_name(path)).read_bytes()
+
+
+def origin(weekly) -> bytes:
+    return f"127.0.0.1:{weekly['site'].port}".encode()

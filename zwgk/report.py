@@ -22,6 +22,7 @@ def report_command(
     from reports.render import render_report
     from reports.report_data import load_report
     from reports.workbook import write_workbook
+    from zwgk.crawl import warc_dir
 
     if not db.exists():
         print(f"zwgk: {db}: no such database; crawl and score into it first", file=sys.stderr)
@@ -34,6 +35,7 @@ def report_command(
         return 2
     try:
         report = load_report(con, rules, as_of)
+        report.warc_dir = warc_dir(db)
         page = render_report(report, out, single_file=single_file)
         printable = (
             page

@@ -38,13 +38,17 @@ KINDS = ("new", "changed", "removed", "backdated", "republished", "migrated", "l
 
 
 def week_changes(
-    planner: Planner, week: int, kinds: tuple[str, ...] = KINDS, day: dt.date | None = None
+    planner: Planner,
+    week: int,
+    kinds: tuple[str, ...] = KINDS,
+    day: dt.date | None = None,
+    news: int = 3,
 ) -> dict[str, list[Doc]]:
     """Apply week `week`'s changes of these kinds to the planned site, the week's items posted
     on `day` (default: the week's last day after the bundled history; a test that crawls now
     passes today, so that what is new is not older than the crawl that first misses it). Docs
     keep their seqs; new ones follow, the week's new items first, so that a week with only
-    those and a week with every change agree on them."""
+    those and a week with every change agree on them. `news`: how many news items are new."""
     changes: dict[str, list[Doc]] = {k: [] for k in KINDS}
     if week == 0:
         return changes
@@ -61,8 +65,8 @@ def week_changes(
     latest_notice = next(d for d in reversed(docs) if d.column.kind == "notice" and d.has_page)
     # the week's policies: their interpretations are not the point
     planner.interpret = lambda doc: None
-    if "new" in kinds:  # three news items and a notice
-        for _ in range(3):
+    if "new" in kinds:  # news items (three by default) and a notice
+        for _ in range(news):
             changes["new"].append(planner.generate(cols["news"], day))
         changes["new"].append(planner.generate(cols["notice"], day))
     if "changed" in kinds:  # the latest notice of the week before: its title corrected
@@ -109,6 +113,7 @@ def render_week(
     week: int = 0,
     kinds: tuple[str, ...] = KINDS,
     day: dt.date | None = None,
+    news: int = 3,
 ) -> dict[str, list[str]]:
     """Write the site as of `week` weeks after the bundled history, with that week's changes of
     these kinds, into out/ (www/, server.json, data.json, changes.json); returns the changes by
@@ -118,7 +123,7 @@ def render_week(
         raise ValueError(f"no sample site {site_id}")
     planner = Planner(spec)
     plan = planner.run()
-    changes = week_changes(planner, week, kinds, day)
+    changes = week_changes(planner, week, kinds, day, news)
     unlisted = {d.seq for d in changes["removed"]}
     renderer = RENDERERS[spec.family](plan)
     for column_docs in renderer.by_column.values():
