@@ -19,6 +19,7 @@ from analysis.db import sql
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
+from analysis.snapshot import known_then
 from analysis.workdays import OVERRIDES, calendar_table, load_overrides
 
 SQL_DIR = Path(__file__).with_name("sql")
@@ -37,6 +38,7 @@ class ScoreResult:
     indicators: int = 0
     findings: int = 0
     estimated_days: bool = False  # some working days were counted Mon–Fri
+    known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
 
 
 def window_start(as_of: dt.date, weeks: int) -> dt.date:
@@ -110,13 +112,23 @@ def score(
     reviews_path: str | Path | None = None,
     scored_at: dt.datetime | None = None,
     overrides: Path = OVERRIDES,
+    known_at: dt.datetime | None = None,
 ) -> ScoreResult:
-    """Pair and score every site in the database for `as_of`, replacing that date's results.
+    """Pair and score every site in the database for `as_of`, replacing that date's results,
+    from what the crawls up to `known_at` had seen (analysis/snapshot.py; None: everything).
     `scored_at` (UTC) is only recorded beside the figures; the caller reads the clock."""
     rules = rules or load_rules()
     reviews = load_reviews(reviews_path)  # refused before anything is written
     start = window_start(as_of, weeks)
     result = ScoreResult(as_of, start, weeks, rules)
+    result.known_at = known_at
+    with known_then(con, known_at):
+        _score(con, result, reviews, scored_at, overrides)
+    return result
+
+
+def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> None:
+    as_of, start, rules = result.as_of, result.window_start, result.rules
     set_variables(con, as_of, start, rules)
     result.estimated_days = refresh_workdays(con, as_of, overrides)
     create_views(con)
@@ -148,4 +160,3 @@ def score(
         raise
     result.indicators = sql(con, "select count(*) from indicators where as_of = ?", [as_of])[0][0]
     result.findings = sql(con, "select count(*) from findings where as_of = ?", [as_of])[0][0]
-    return result

@@ -119,6 +119,8 @@ def link_check_rows(item: LinkCheckItem) -> dict[str, list[dict]]:
         "error": item.error,
         "outcome": item.outcome,
         "checked_at": datetime.fromisoformat(item.checked_at),
+        # found dead for the first time: dead since now (a later dead check keeps this time)
+        "dead_since": datetime.fromisoformat(item.checked_at) if item.outcome == "dead" else None,
         "warc_file": item.capture[0] if item.capture else None,
         "warc_offset": item.capture[1] if item.capture else None,
     }

@@ -368,3 +368,31 @@ def weeks_file(weekly, rendering: str, path: str) -> bytes:
 
 def origin(weekly) -> bytes:
     return f"127.0.0.1:{weekly['site'].port}".encode()
+
+
+def test_a_past_scorecard_is_reproduced_exactly_from_a_later_file(weeks, tmp_path):
+    site = server.SampleSite.load(weeks["w0"][0])
+    server.start([site], port=0)
+    sites = write_sites_file(tmp_path / "sites.toml", [site])
+    db = tmp_path / "audit.duckdb"
+    scorecard = (
+        "select * exclude (scored_at) from indicators order by all",
+        "select * from findings order by all",
+    )
+    try:
+        crawl(sites, db)
+        assert run_zwgk("score", "--db", str(db)).returncode == 0
+        then = [query(db, sql) for sql in scorecard]
+        (first_run,) = query(db, "select run_id from runs")[0]
+        site.switch(weeks["w1_all"][0])
+        crawl(sites, db)
+    finally:
+        server.stop([site])
+    now = run_zwgk("score", "--db", str(db))
+    assert now.returncode == 0, now.stderr[-2000:]
+    assert [query(db, sql) for sql in scorecard] != then  # the week changed the scorecard
+    again = run_zwgk("score", "--db", str(db), "--known-at", first_run)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "known at" in again.stdout
+    reproduced = [query(db, sql) for sql in scorecard]
+    assert reproduced == then

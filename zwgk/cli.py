@@ -59,7 +59,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from zwgk.score import score_command
 
-    return score_command(args.db, args.as_of, args.weeks, args.rules, args.reviews)
+    return score_command(
+        args.db, args.as_of, args.weeks, args.rules, args.reviews, known_at=args.known_at
+    )
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -342,6 +344,14 @@ def add_demo_args(p: argparse.ArgumentParser) -> None:
 def add_score_args(p: argparse.ArgumentParser) -> None:
     add_db_arg(p)
     add_scoring_options(p)
+    p.add_argument(
+        "--known-at",
+        metavar="RUN|TIME",
+        help="score from what was known when this run ended (a run id) or at this UTC time "
+        "(YYYY-MM-DDTHH:MM): documents first seen by then, with their versions of then; later "
+        "crawls are left out. Default: the end of the as-of day when a crawl came after it, so "
+        "a past week scored again gives the scorecard of then",
+    )
 
 
 def add_run_args(p: argparse.ArgumentParser) -> None:

@@ -29,10 +29,13 @@ def score_command(
     weeks: int,
     rules_path: Path | None,
     reviews_path: Path | None,
+    known_at: str | None = None,
 ) -> int:
     from analysis.reviews import ReviewError
     from analysis.rules import RulesError, load_rules
     from analysis.scoring import score
+    from analysis.snapshot import CHINA as CHINA_TZ
+    from analysis.snapshot import default_known_at, resolve_known_at
     from pipelines.publish import ensure_working, publish
     from pipelines.store import Store, StoreError
     from reports.score_table import score_table
@@ -58,6 +61,22 @@ def score_command(
         if as_of is None:
             print(f"zwgk: {db} has no finished crawl; give --as-of YYYY-MM-DD", file=sys.stderr)
             return 2
+        try:
+            cutoff = (
+                resolve_known_at(store.con, known_at)
+                if known_at
+                else default_known_at(store.con, as_of)
+            )
+        except ValueError as exc:
+            print(f"zwgk: {exc}", file=sys.stderr)
+            return 2
+        if cutoff is not None:
+            local = cutoff.replace(tzinfo=dt.UTC).astimezone(CHINA_TZ)
+            print(
+                f"known at {local:%Y-%m-%d %H:%M} China time: what the crawls up to then had "
+                "seen (documents first seen by then, their versions of then); later crawls "
+                "are left out"
+            )
         reviews = reviews_path or db.parent / "reviewed_pairs.csv"
         try:
             result = score(
@@ -67,6 +86,7 @@ def score_command(
                 rules=rules,
                 reviews_path=reviews,
                 scored_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
+                known_at=cutoff,
             )
         except ReviewError as exc:
             print(f"zwgk: {exc}", file=sys.stderr)
