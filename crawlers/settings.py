@@ -64,6 +64,8 @@ ITEM_PIPELINES = {
     "pipelines.item_pipelines.StorePipeline": 800,
 }
 EXTENSIONS = {
+    # the run's identity, outcomes and counters, before the first request (crawlers/run.py)
+    "crawlers.run.CrawlRun": 0,
     "crawlers.progress.Progress": 500,
     "crawlers.gc_tuning.GcTuning": 100,
     # AutoThrottle with each profile's delay as the floor (0 = none): crawlers/throttle.py

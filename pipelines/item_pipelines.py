@@ -24,7 +24,7 @@ from crawlers.items import (
 from pipelines.attributes import normalize_doc_no
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
-from pipelines.store import Store, column_shortfalls, new_run_id, utc_now
+from pipelines.store import Store, column_shortfalls, utc_now
 
 # StorePipelines whose run has not been finished: `zwgk crawl` finishes them (as interrupted)
 # when Scrapy stops without closing the spider (a second Ctrl-C)
@@ -209,7 +209,7 @@ class StorePipeline:
         self.children: dict[tuple[str, str], dict[str, list[dict]]] = {}
         self.buffered = 0
         self.store: Store | None = None
-        self.run_id = crawler.settings.get("ZWGK_RUN_ID") or new_run_id()
+        self.run = None  # the spider's CrawlRun (crawlers/run.py), from open_spider on
         self.checks: list[dict] = []
         self.fetched: list[tuple[str, str]] = []  # (site_id, url) answered below 400 this run
         self.fallbacks_at_start = FallbackCounter.calls
@@ -238,11 +238,15 @@ class StorePipeline:
         if redirects:
             self.fetched.append((site_id, redirects[0]))
 
+    @property
+    def run_id(self) -> str:
+        return self.run.run_id
+
     def open_spider(self, spider=None) -> None:
         spider = spider or self.crawler.spider
+        self.run = spider.run
         self.store = OPENED.pop(str(Path(self.path)), None) or Store(self.path)
-        self.store.start_run(sorted(spider.profiles), self.run_id)
-        spider.run_id = self.run_id
+        self.store.start_run(self.run.site_ids, self.run.run_id, self.run.started)
         UNFINISHED.add(self)
 
     def process_item(self, item: TableRows, spider=None) -> TableRows:
@@ -328,18 +332,13 @@ class StorePipeline:
                 found,
                 url,
             )
-        status = {
-            "finished": "finished",
-            "shutdown": "interrupted",
-            "cancelled": "interrupted",
-        }.get(reason, reason)
-        self.finish(spider, status)
+        self.run.close(reason)
+        self.finish(spider)
 
-    def finish(self, spider, status: str) -> None:
-        """Each site's outcome into site_runs, the run's totals into runs; the store closed."""
-        interrupted = status != "finished"
-        outcomes = getattr(spider, "outcomes", {})
-        rows = [o.row(self.run_id, interrupted) for o in outcomes.values()]
+    def finish(self, spider) -> None:
+        """What the run holds (crawlers/run.py): each site's outcome into site_runs, the run's
+        status and totals into runs; the store closed."""
+        rows = self.run.site_rows()
         # dead links as stored (a paging request that gave way to another mechanism is none)
         dead = dict(
             self.store.sql(
@@ -354,7 +353,7 @@ class StorePipeline:
         pages = self.crawler.stats.get_value("response_received_count", 0)
         self.store.finish_run(
             self.run_id,
-            status=status,
+            status=self.run.status,
             pages=pages,
             errors=sum(dead.values()),
             fallbacks=FallbackCounter.calls - self.fallbacks_at_start,
@@ -371,9 +370,10 @@ def finish_unfinished_runs() -> int:
     unfinished = list(UNFINISHED)
     for pipeline in unfinished:
         spider = pipeline.crawler.spider
+        pipeline.run.close("shutdown")
         try:
             pipeline.flush()
             pipeline.store.refresh_columns()
         finally:
-            pipeline.finish(spider, "interrupted")
+            pipeline.finish(spider)
     return len(unfinished)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import secrets
 import socket
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+
+from crawlers.run import new_run_id
 
 SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
@@ -33,12 +34,6 @@ ARROW_TYPES = {
     "DOUBLE": pa.float64(),
     "VARCHAR[]": pa.list_(pa.string()),
 }
-
-
-def new_run_id(started: dt.datetime | None = None) -> str:
-    """`YYYYMMDDTHHMMSSZ-xxxxxx`: the UTC start and a random suffix."""
-    started = started or utc_now()
-    return started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
 def process_alive(pid: int | None) -> bool:
@@ -288,11 +283,13 @@ class Store:
         finally:
             self.con.unregister(name)
 
-    def start_run(self, site_ids: list[str], run_id: str | None = None) -> str:
+    def start_run(
+        self, site_ids: list[str], run_id: str | None = None, started: dt.datetime | None = None
+    ) -> str:
         """Record a run as `running`, with this process's pid and host; runs left `running` by a
         process that is gone (SIGKILL, power loss) are marked `crashed` first."""
         self.mark_crashed_runs()
-        started = utc_now()
+        started = started or utc_now()
         run_id = run_id or new_run_id(started)
         self.upsert(
             "runs",

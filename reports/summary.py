@@ -1,5 +1,6 @@
 """The terminal summary printed after a crawl: one run, per site its outcome, what was found and
-how complete it is, then every site that is not ok with the reason."""
+how complete it is, then every site that is not ok with the reason. `docs` counts the documents
+this run fetched; `same` the known ones an incremental run left alone as unchanged."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ HEADER = [
     ("columns", 7, ">"),
     ("blank", 5, ">"),
     ("docs", 6, ">"),
+    ("same", 5, ">"),  # known documents not fetched again: list row unchanged, or HTTP 304
     ("政策", 5, ">"),
     ("解读", 5, ">"),
     ("通知", 5, ">"),
@@ -37,7 +39,7 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
     try:
         run = con.execute(
             "select run_id, status, started_at, finished_at, pages, errors, dateparser_fallbacks, "
-            "site_ids from runs "
+            "site_ids, warc_bytes from runs "
             + ("where run_id = ?" if run_id else "order by started_at desc limit 1"),
             [run_id] if run_id else [],
         ).fetchone()
@@ -56,12 +58,17 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
     lines = [
         f"run {run[0]}: {run[1]}, {run[4] or 0} pages in {seconds:.0f} s, "
         f"{run[5] or 0} dead links found, {run[6] or 0} dates needed the dateparser fallback",
-        "",
     ]
+    if run[8]:
+        lines.append(
+            f"evidence: every response as served, {run[8] / 1e6:.1f} MB of WARC in warc/{run[0]}/ "
+            "beside the database (zwgk evidence URL)"
+        )
+    lines.append("")
     body, not_ok = [], []
     for r in rows:
-        (site, name, status, reason, pages, cols, blank, docs, pol, interp, notice, news, other,
-         dated, first, last, warn, dead, stated, found) = r  # fmt: skip
+        (site, name, status, reason, pages, cols, blank, docs, same, pol, interp, notice, news,
+         other, dated, first, last, warn, dead, stated, found) = r  # fmt: skip
         coverage = f"{100 * dated / docs:5.1f}% {first}…{last}" if docs else "—"
         # items the columns' own counters state (共N条) against items found in those columns
         listed = f"{stated}/{found}" if stated is not None else "not stated"
@@ -73,6 +80,7 @@ def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
                 cols,
                 blank,
                 docs,
+                same or 0,
                 pol or 0,
                 interp or 0,
                 notice or 0,

@@ -13,8 +13,9 @@ import textwrap
 from pathlib import Path
 
 from crawlers.profiles import ProfileError, load_profiles
+from crawlers.run import new_run_id
 from pipelines.publish import ensure_working, publish
-from pipelines.store import StoreError, connect, new_run_id
+from pipelines.store import StoreError, connect
 
 EXIT_OK = 0  # every site ok
 EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a crash)

@@ -38,6 +38,7 @@ from crawlers.items import (
 from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
+from crawlers.run import CrawlRun
 from crawlers.state import SiteState, check_due, due, read_states
 from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, row_changed
@@ -111,10 +112,13 @@ class DisclosureSpider(scrapy.Spider):
         self.recheck_days = 28.0
         self.started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
-        self.outcomes = {
-            p.id: SiteOutcome(p.id, columns_from_profile=bool(p.columns))
-            for p in self.profiles.values()
-        }
+        # the run's identity and every site's outcome (crawlers/run.py): the crawler's CrawlRun
+        # extension replaces this one before the first request
+        self.run = CrawlRun(self.profiles)
+
+    @property
+    def outcomes(self) -> dict[str, SiteOutcome]:
+        return self.run.outcomes
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -145,7 +149,6 @@ class DisclosureSpider(scrapy.Spider):
         )
         crawler.signals.connect(spider.extraction.start, signal=signals.spider_opened)
         crawler.signals.connect(spider.stop_extraction, signal=signals.spider_closed)
-        crawler.signals.connect(spider.answered, signal=signals.response_received)
         if local:  # the samples on 127.0.0.1: politeness off, as the issue asks
             settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         return spider
@@ -155,12 +158,6 @@ class DisclosureSpider(scrapy.Spider):
         self.crawler.stats.set_value(
             "zwgk/pages_extracted_in_workers", self.extraction.pages_done_by_workers
         )
-
-    def answered(self, response: Response, request, spider=None) -> None:
-        """Every response of a site's own requests (robots.txt's have no site) is counted."""
-        outcome = self.outcomes.get(request.meta.get("site_id"))
-        if outcome is not None:
-            outcome.answered(response.status, request.meta.get("retry_times", 0))
 
     # ----- request helpers ---------------------------------------------------------------
     def allowed(self, site: SiteProfile, url: str) -> bool:

@@ -28,7 +28,8 @@ dead as (
     select site_id, count(*) as dead_links from dead_links group by site_id
 )
 select r.site_id, s.name, r.status, r.reason, r.pages, coalesce(c.columns, 0),
-       coalesce(c.blank_columns, 0), coalesce(d.documents, 0), d.policy, d.interpretation,
+       coalesce(c.blank_columns, 0), coalesce(d.documents, 0), r.unchanged, d.policy,
+       d.interpretation,
        d.notice, d.news, d.other, d.with_published, d.first_published, d.last_published,
        d.with_warnings, coalesce(x.dead_links, 0), c.stated, c.found
 from site_runs r
