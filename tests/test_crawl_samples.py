@@ -248,7 +248,7 @@ def test_the_summary_is_printed(crawled_db):
     for site, row in rows.items():
         documents = sum(d["site_id"] == site for d in read_csv("documents.csv"))
         dead = sum(d["site_id"] == site for d in read_csv("dead_links.csv"))
-        # site, status, pages, columns, blank, docs, 5 types, coverage (2), warn, dead …
-        assert (row[1], int(row[5]), int(row[14])) == ("ok", documents, dead), row
+        # site, status, pages, columns, blank, docs, same, 5 types, coverage (2), warn, dead …
+        assert (row[1], int(row[5]), int(row[6]), int(row[15])) == ("ok", documents, 0, dead), row
     assert "sites not ok" not in result.stdout
     assert "database:" in result.stdout
