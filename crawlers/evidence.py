@@ -4,32 +4,72 @@
 record holds the bytes as served (a 503 that was retried, a redirect, a 404 included). Each run
 writes its own folder, `<warc dir>/<run id>/`, one gzipped WARC file per site (each record its
 own gzip member, so a record can be copied out by its offset and length alone). Where each
-response went is announced with the `capture_written` signal (the store records it in
-`captures`) and put in the request's meta (`zwgk_capture`), so the document or link check read
-from it points at its record.
+response went is handed to the run (`CrawlRun.captures`, which the store writes to `captures`)
+and put in the request's meta (`zwgk_capture`), so the document or link check read from it
+points at its record.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import io
-import threading
+import uuid
+import zlib
+from http import HTTPStatus
 from pathlib import Path
 from typing import BinaryIO
 
 from scrapy import signals
 from scrapy.http import Response
 from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
-capture_written = object()  # signal: capture=dict (a `captures` row)
-REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified", 404: "Not Found"}
+
+def reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
 
 
 def run_folder(warc_dir: str | Path, run_id: str) -> Path:
     return Path(warc_dir) / run_id
+
+
+def warc_record(
+    url: str, fetched: dt.datetime, status_line: str, headers: list[tuple[str, str]], body: bytes
+) -> tuple[bytes, str]:
+    """One WARC/1.0 `response` record, gzipped as its own member, and the body's sha1 (hex).
+
+    Written here rather than through warcio's writer: building the record with warcio took
+    ~0.15 ms of the crawl's single thread per page (header objects, digests read in chunks,
+    level-9 compression in small pieces), which the crawl benchmark felt. The format is the
+    standard one and warcio reads every record back (zwgk evidence, the tests)."""
+    http_head = (
+        f"HTTP/1.1 {status_line}\r\n"
+        + "".join(f"{k}: {v}\r\n" for k, v in headers if "\n" not in k + v and "\r" not in k + v)
+        + "\r\n"
+    ).encode("latin-1", "replace")
+    payload_sha1 = hashlib.sha1(body)
+    block = hashlib.sha1(http_head)
+    block.update(body)
+    warc_head = (
+        "WARC/1.0\r\n"
+        "WARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+        f"WARC-Date: {fetched.isoformat()}Z\r\n"
+        f"WARC-Target-URI: {url}\r\n"
+        f"WARC-Payload-Digest: sha1:{base64.b32encode(payload_sha1.digest()).decode()}\r\n"
+        f"WARC-Block-Digest: sha1:{base64.b32encode(block.digest()).decode()}\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http_head) + len(body)}\r\n"
+        "\r\n"
+    ).encode()
+    # a gzip member of its own; level 1: 2% bigger than level 9 on the samples, and the crawl's
+    # one thread spends half the time on it
+    record = zlib.compress(warc_head + http_head + body + b"\r\n\r\n", 1, wbits=31)
+    return record, payload_sha1.hexdigest()
 
 
 class WarcMiddleware:
@@ -39,8 +79,7 @@ class WarcMiddleware:
         self.crawler = crawler
         self.folder = run_folder(warc_dir, run_id)
         self.run_id = run_id
-        self.files: dict[str, tuple[BinaryIO, WARCWriter]] = {}
-        self.lock = threading.Lock()
+        self.files: dict[str, BinaryIO] = {}
         self.bytes_written = 0
 
     @classmethod
@@ -55,11 +94,10 @@ class WarcMiddleware:
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)
         return middleware
 
-    def writer(self, site_id: str) -> tuple[BinaryIO, WARCWriter]:
+    def output(self, site_id: str) -> BinaryIO:
         if site_id not in self.files:
             self.folder.mkdir(parents=True, exist_ok=True)
-            out = open(self.folder / f"{safe_name(site_id)}.warc.gz", "ab")  # noqa: SIM115
-            self.files[site_id] = (out, WARCWriter(out, gzip=True))
+            self.files[site_id] = open(self.folder / f"{safe_name(site_id)}.warc.gz", "ab")  # noqa: SIM115
         return self.files[site_id]
 
     def process_response(self, request, response: Response, spider=None) -> Response:
@@ -67,27 +105,19 @@ class WarcMiddleware:
         if site_id is None:  # robots.txt: not a page of the site's record
             return response
         fetched = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-        out, writer = self.writer(site_id)
         headers = [
             (k.decode("latin-1"), v.decode("latin-1"))
             for k, values in response.headers.items()
             for v in values
         ]
-        status = f"{response.status} {REASONS.get(response.status, '')}".strip()
-        record = writer.create_warc_record(
-            response.url,
-            "response",
-            payload=io.BytesIO(response.body),
-            length=len(response.body),
-            warc_headers_dict={"WARC-Date": fetched.isoformat() + "Z"},
-            http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1"),
-        )
-        with self.lock:
-            offset = out.tell()
-            writer.write_record(record)
-            out.flush()
-            length = out.tell() - offset
-        self.bytes_written += length
+        status = f"{response.status} {reason(response.status)}".strip()
+        record, sha1 = warc_record(response.url, fetched, status, headers, response.body)
+        out = self.output(site_id)
+        offset = out.tell()
+        out.write(record)
+        out.flush()  # a killed crawl leaves whole records behind
+        self.bytes_written += len(record)
+        warc_file = f"{self.run_id}/{safe_name(site_id)}.warc.gz"
         capture = {
             "site_id": site_id,
             "url": response.url,
@@ -95,18 +125,18 @@ class WarcMiddleware:
             "status": response.status,
             "fetched_at": fetched,
             "run_id": self.run_id,
-            "warc_file": f"{self.run_id}/{safe_name(site_id)}.warc.gz",
+            "warc_file": warc_file,
             "warc_offset": offset,
-            "warc_length": length,
-            "payload_sha1": hashlib.sha1(response.body).hexdigest(),
+            "warc_length": len(record),
+            "payload_sha1": sha1,
             "payload_bytes": len(response.body),
         }
-        request.meta["zwgk_capture"] = (capture["warc_file"], offset)
-        self.crawler.signals.send_catch_log(capture_written, capture=capture)
+        request.meta["zwgk_capture"] = (warc_file, offset)
+        self.crawler.spider.run.captures.append(capture)  # stored with the next batch
         return response
 
     def close(self, spider=None) -> None:
-        for out, _ in self.files.values():
+        for out in self.files.values():
             out.close()
         self.files = {}
 

@@ -40,6 +40,8 @@ class CrawlRun:
             p.id: SiteOutcome(p.id, columns_from_profile=bool(p.columns)) for p in profiles.values()
         }
         self.status = "running"
+        # responses archived (crawlers/evidence.py) and not yet taken by the store: `captures` rows
+        self.captures: list[dict] = []
 
     @classmethod
     def from_crawler(cls, crawler) -> CrawlRun:
@@ -54,6 +56,11 @@ class CrawlRun:
         outcome = self.outcomes.get(request.meta.get("site_id"))
         if outcome is not None:
             outcome.answered(response.status, request.meta.get("retry_times", 0))
+
+    def take_captures(self) -> list[dict]:
+        """The captures archived since the last call (the store pipeline writes them)."""
+        taken, self.captures = self.captures, []
+        return taken
 
     def close(self, reason: str) -> str:
         """The run's status from Scrapy's close reason (`finished`, or `interrupted` by Ctrl-C)."""

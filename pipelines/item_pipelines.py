@@ -10,7 +10,6 @@ from pathlib import Path
 
 from scrapy import signals
 
-from crawlers.evidence import capture_written
 from crawlers.items import (
     ColumnItem,
     ColumnWalkItem,
@@ -220,13 +219,7 @@ class StorePipeline:
         pipeline = cls(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
-        crawler.signals.connect(pipeline.captured, signal=capture_written)
         return pipeline
-
-    def captured(self, capture: dict) -> None:
-        """A response archived (crawlers/evidence.py): its place recorded with the next batch."""
-        self.buffer["captures"].append(capture)
-        self.buffered += 1
 
     def response_received(self, response, request, spider=None) -> None:
         """A page fetched fine: any failure stored against its URL is cleared at the next flush."""
@@ -277,6 +270,7 @@ class StorePipeline:
     def flush(self) -> None:
         """Write everything buffered. Synchronous: a writer thread was measured no faster
         (bench/crawl.py), since building the Arrow batches needs the GIL anyway."""
+        self.buffer["captures"] += self.run.take_captures()  # responses archived since
         with self.store.batch():  # all of it or nothing: a kill mid-write leaves no half
             for table in TABLE_ORDER:
                 if self.buffer.get(table):

@@ -235,6 +235,7 @@ class Store:
                 from batch b
                 left join (
                     select * from document_versions
+                    where (site_id, url) in (select site_id, url from batch)
                     qualify version = max(version) over (partition by site_id, url)
                 ) v using (site_id, url)
                 where v.version is null or {differs}

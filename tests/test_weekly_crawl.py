@@ -260,7 +260,7 @@ def test_evidence_returns_the_exact_bytes_served_for_a_page_that_has_since_chang
     assert out.read_bytes() == served_then.replace(b"__ORIGIN__", origin)
     served_now = (weeks["w1_all"][0] / "www" / file_name(changed)).read_bytes()
     assert out.read_bytes() != served_now.replace(b"__ORIGIN__", origin)
-    (replayed,) = list(ArchiveIterator(record.open("rb")))
+    (replayed,) = list(ArchiveIterator(record.open("rb"), check_digests="raise"))
     assert replayed.rec_headers.get_header("WARC-Target-URI") == url
     assert replayed.http_headers.get_statuscode() == "200"
 

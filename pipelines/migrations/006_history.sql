@@ -78,9 +78,8 @@ create table if not exists captures (
     warc_length bigint,      -- the record's bytes in the file (one gzip member)
     payload_sha1 varchar,    -- of the body as served
     payload_bytes bigint,
-    pruned_at timestamp,     -- its WARC file was deleted (zwgk evidence --prune-older-than)
-    primary key (warc_file, warc_offset)
-);
+    pruned_at timestamp      -- its WARC file was deleted (zwgk evidence --prune-older-than)
+);  -- no key: each record has its own place (warc_file, warc_offset); appended, never updated
 alter table documents add column if not exists warc_file varchar;
 alter table documents add column if not exists warc_offset bigint;
 alter table link_checks add column if not exists warc_file varchar;
