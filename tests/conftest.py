@@ -88,6 +88,20 @@ def run_zwgk(*args: str, timeout: float = 600, **kwargs):
     )
 
 
+def spawn_zwgk(*args: str):
+    """Start the `zwgk` command in a child process and return at once (to stop it mid-way)."""
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "zwgk.cli", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 @pytest.fixture(scope="session")
 def crawled_db(sample_sites, tmp_path_factory):
     """Every sample site crawled once through `zwgk crawl`, from homepages alone."""

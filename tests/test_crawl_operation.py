@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +14,7 @@ import pytest
 from pipelines.publish import working_path
 from samples import server
 
-from .conftest import ROOT, run_zwgk, write_sites_file
+from .conftest import run_zwgk, spawn_zwgk, write_sites_file
 from .support.holder import database_held_open
 
 COUNT_SQL = {
@@ -195,23 +193,7 @@ def test_an_interrupted_crawl_keeps_what_it_fetched(tmp_path):
     try:
         sites = write_sites_file(tmp_path / "sites.toml", slow)
         db = tmp_path / "int.duckdb"
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "zwgk.cli",
-                "crawl",
-                "--sites",
-                str(sites),
-                "--db",
-                str(db),
-                "--no-progress",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = spawn_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
         time.sleep(5)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=120)

@@ -14,7 +14,7 @@ import pytest
 from pipelines.publish import working_path
 from samples import server
 
-from .conftest import ROOT, read_csv, run_zwgk, write_sites_file
+from .conftest import ROOT, read_csv, run_zwgk, spawn_zwgk, write_sites_file
 from .support.db import query
 from .support.fragile import closed_port, fragile_server
 
@@ -141,15 +141,8 @@ def test_the_exit_status_is_this_runs_not_the_latest_in_the_file(county_site, tm
     assert len(query(db, "select * from runs")) == 3
 
 
-def spawn_crawl(sites, db, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "zwgk.cli", *crawl_args(sites, db)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        **kwargs,
-    )
+def spawn_crawl(sites, db) -> subprocess.Popen:
+    return spawn_zwgk(*crawl_args(sites, db))
 
 
 def test_a_killed_run_is_marked_crashed_and_a_rerun_loses_and_doubles_nothing(tmp_path):

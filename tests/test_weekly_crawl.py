@@ -9,8 +9,6 @@ import datetime as dt
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -21,7 +19,7 @@ from samples import server
 from samples.generator.build import file_name
 from samples.generator.weeks import KINDS, render_week
 
-from .conftest import ROOT, run_zwgk, write_sites_file
+from .conftest import run_zwgk, spawn_zwgk, write_sites_file
 from .support.db import query
 
 SITE = "quanyang"  # Hanweb: its lists state their totals (totalRecord)
@@ -188,23 +186,7 @@ def test_a_killed_incremental_crawl_then_a_normal_one_loses_and_duplicates_nothi
         stored_before = query(killed, "select count(*) from document_versions")[0][0]
         site.requests.clear()
         site.handler.latency = 1.5  # slow while the crawl that is killed runs
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "zwgk.cli",
-                "crawl",
-                "--sites",
-                str(sites),
-                "--db",
-                str(killed),
-                "--no-progress",
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        proc = spawn_zwgk("crawl", "--sites", str(sites), "--db", str(killed), "--no-progress")
         deadline = time.monotonic() + 60
         while len(documents_asked(site)) < 4 and time.monotonic() < deadline:
             time.sleep(0.1)

@@ -48,6 +48,22 @@ def write_csv(path: Path, rows: list[dict], fields: list[str] | tuple[str, ...])
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
+def write_site(spec, files, root: Path) -> None:
+    """A rendered site on disk as the sample server reads it: www/, server.json, data.json."""
+    for url_path, content in sorted(files.files.items()):
+        target = root / "www" / file_name(url_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    config = {
+        "site_id": spec.site_id,
+        "name": spec.name,
+        "encoding": RENDERERS[spec.family].encoding,
+        **files.config,
+    }
+    (root / "server.json").write_text(dumps(config), encoding="utf-8")
+    (root / "data.json").write_text(dumps(files.data), encoding="utf-8")
+
+
 def build(out: Path = SAMPLES_DIR) -> dict:
     """Generate every site into out/sites and the key into out/truth; returns the counts."""
     sites_dir, truth_dir = out / "sites", out / "truth"
@@ -59,19 +75,7 @@ def build(out: Path = SAMPLES_DIR) -> dict:
     for spec in SITES:
         plan = plan_site(spec)
         files = RENDERERS[spec.family](plan).render()
-        root = sites_dir / spec.site_id
-        for url_path, content in sorted(files.files.items()):
-            target = root / "www" / file_name(url_path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        config = {
-            "site_id": spec.site_id,
-            "name": spec.name,
-            "encoding": RENDERERS[spec.family].encoding,
-            **files.config,
-        }
-        (root / "server.json").write_text(dumps(config), encoding="utf-8")
-        (root / "data.json").write_text(dumps(files.data), encoding="utf-8")
+        write_site(spec, files, sites_dir / spec.site_id)
         sites.append(
             {
                 "site_id": spec.site_id,

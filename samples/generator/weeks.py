@@ -25,7 +25,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from samples.generator.build import RENDERERS, dumps, file_name
+from samples.generator.build import RENDERERS, write_site
 from samples.generator.plan import Doc, Planner
 from samples.generator.specs import AS_OF, SITES
 
@@ -128,20 +128,7 @@ def render_week(
     renderer = RENDERERS[spec.family](plan)
     for column_docs in renderer.by_column.values():
         column_docs[:] = [d for d in column_docs if d.seq not in unlisted]
-    files = renderer.render()
-    root = out / "www"
-    for url_path, content in sorted(files.files.items()):
-        target = root / file_name(url_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    config = {
-        "site_id": spec.site_id,
-        "name": spec.name,
-        "encoding": RENDERERS[spec.family].encoding,
-        **files.config,
-    }
-    (out / "server.json").write_text(dumps(config), encoding="utf-8")
-    (out / "data.json").write_text(dumps(files.data), encoding="utf-8")
+    write_site(spec, renderer.render(), out)
     paths = {kind: [d.path for d in found] for kind, found in changes.items()}
     posted = day or AS_OF + week * WEEK
     record = {"site_id": site_id, "week": week, "day": posted.isoformat(), **paths}
