@@ -220,13 +220,22 @@ class Store:
         schema = self.schema("documents")
         rows = self._unique("documents", rows)
         fields = ("title", "published_date", "written_date", "doc_no", "body_hash")
+        differ = {f: f"b.{f} is distinct from v.{f}" for f in fields}
         changed = ", ".join(
-            f"case when v.version is not null and b.{f} is distinct from v.{f} "
+            f"case when v.version is not null and {differ[f]} "
             f"then '{'body' if f == 'body_hash' else f}' end"
             for f in fields
         )
-        differs = " or ".join(f"b.{f} is distinct from v.{f}" for f in fields)
+        differs = " or ".join(differ.values())
         with self._registered("batch", self._arrow(schema, rows)):
+            # a copy stored before versions were kept has no text hash (migration 006): the
+            # first copy with one fills it in, a text unknown before is no change
+            self.sql("""
+                update document_versions set body_hash = b.body_hash
+                from batch b
+                where document_versions.site_id = b.site_id and document_versions.url = b.url
+                  and document_versions.body_hash is null and b.body_hash is not null
+            """)
             return self.sql(f"""
                 insert into document_versions
                 select b.site_id, b.url, coalesce(v.version, 0) + 1, b.fetched_at, b.run_id,

@@ -213,3 +213,27 @@ def test_a_file_from_before_version_4_keeps_its_checks_and_only_real_refusals_st
     since = dt.datetime(2026, 11, 1, 2, 0)
     assert dead == [("http://s/gone", since), ("http://s/loop", since)]
     assert history == [(7,)]
+
+
+def test_a_copy_stored_before_versions_gets_no_second_version_for_its_unknown_text(tmp_path):
+    store = Store(tmp_path / "v.duckdb")
+    try:
+        row = {
+            "site_id": "s",
+            "url": "http://s/1.html",
+            "title": "关于印发《某办法》的通知",
+            "published_date": dt.date(2026, 11, 2),
+            "fetched_at": dt.datetime(2026, 11, 30, 2),
+            "first_seen_at": dt.datetime(2026, 11, 30, 2),
+            "run_id": "r1",
+        }
+        store.record_versions([row])  # as migration 006 recorded the copies before it: no hash
+        store.upsert("documents", [row])
+        again = {**row, "body_hash": "abc", "fetched_at": dt.datetime(2026, 12, 7, 2)}
+        store.record_versions([again])
+        changed = {**again, "title": "关于印发《某办法（修订）》的通知", "body_hash": "abd"}
+        store.record_versions([changed])
+        versions = store.sql("select version, changed from document_versions order by version")
+    finally:
+        store.close()
+    assert versions == [(1, []), (2, ["title", "body"])]  # the text known since the 2nd copy
