@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import duckdb
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 
 from crawlers.items import (
     ColumnItem,
@@ -24,6 +26,8 @@ from pipelines.attributes import normalize_doc_no
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
 from pipelines.store import Store, column_shortfalls, utc_now
+
+STORE_ERROR = "store_error"  # the run's status when the database refused a write
 
 # StorePipelines whose run has not been finished: `zwgk crawl` finishes them (as interrupted)
 # when Scrapy stops without closing the spider (a second Ctrl-C)
@@ -208,6 +212,7 @@ class StorePipeline:
         self.children: dict[tuple[str, str], dict[str, list[dict]]] = {}
         self.buffered = 0
         self.store: Store | None = None
+        self.refused: str | None = None  # why the database refused a write, if it did
         self.run = None  # the spider's CrawlRun (crawlers/run.py), from open_spider on
         self.checks: list[dict] = []
         self.fetched: list[tuple[str, str]] = []  # (site_id, url) answered below 400 this run
@@ -243,6 +248,8 @@ class StorePipeline:
         UNFINISHED.add(self)
 
     def process_item(self, item: TableRows, spider=None) -> TableRows:
+        if self.refused:
+            return item  # the crawl is stopping: the database refused a write
         rows_by_table = item.rows
         for table, rows in rows_by_table.items():
             if table in DOCUMENT_CHILDREN:
@@ -264,8 +271,21 @@ class StorePipeline:
         if self.buffered >= self.batch_size or (
             self.buffered and time.monotonic() - self.flushed_at >= self.flush_seconds
         ):
-            self.flush()
+            self.flush_or_stop()
         return item
+
+    def flush_or_stop(self) -> None:
+        """Flush; when the database refuses the write (a full disk, a damaged file), say so once
+        and stop the crawl: crawling on would only pile up what cannot be stored."""
+        try:
+            self.flush()
+        except duckdb.Error as exc:
+            self.refused = f"{type(exc).__name__}: {exc}"[:500]
+            self.crawler.spider.logger.error(
+                "the database refused a write, so the crawl stops (nothing is published): %s",
+                self.refused,
+            )
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=STORE_ERROR))
 
     def flush(self) -> None:
         """Write everything buffered. Synchronous: a writer thread was measured no faster
@@ -312,22 +332,34 @@ class StorePipeline:
     def spider_closed(self, spider, reason: str) -> None:
         if not self.store:
             return
-        self.flush()
-        self.store.refresh_columns()
-        self.store.refresh_last_seen(self.run_id)
-        for site_id, name, url, stated, found in column_shortfalls(
-            self.store.con, sorted(spider.profiles)
-        ):
-            spider.logger.warning(
-                "%s: column %s states %d items, the crawl found %d (%s)",
-                site_id,
-                name,
-                stated,
-                found,
-                url,
-            )
-        self.run.close(reason)
-        self.finish(spider)
+        if not self.refused:
+            try:
+                self.flush()
+                self.store.refresh_columns()
+                self.store.refresh_last_seen(self.run_id)
+            except duckdb.Error as exc:
+                self.refused = f"{type(exc).__name__}: {exc}"[:500]
+                spider.logger.error("the database refused the last write: %s", self.refused)
+        if not self.refused:
+            for site_id, name, url, stated, found in column_shortfalls(
+                self.store.con, sorted(spider.profiles)
+            ):
+                spider.logger.warning(
+                    "%s: column %s states %d items, the crawl found %d (%s)",
+                    site_id,
+                    name,
+                    stated,
+                    found,
+                    url,
+                )
+        self.run.close(STORE_ERROR if self.refused else reason)
+        try:
+            self.finish(spider)
+        except duckdb.Error as exc:  # not even the run's outcome could be written
+            spider.logger.error("the run's outcome could not be recorded either: %s", exc)
+            self.store.close()
+            self.store = None
+            UNFINISHED.discard(self)
 
     def finish(self, spider) -> None:
         """What the run holds (crawlers/run.py): each site's outcome into site_runs, the run's

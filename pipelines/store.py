@@ -291,7 +291,10 @@ class Store:
         try:
             yield
         finally:
-            self.con.unregister(name)
+            try:
+                self.con.unregister(name)
+            except duckdb.Error:
+                pass  # a transaction the failed statement aborted: its error is the one to tell
 
     def start_run(
         self, site_ids: list[str], run_id: str | None = None, started: dt.datetime | None = None

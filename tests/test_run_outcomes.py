@@ -12,6 +12,7 @@ import duckdb
 import pytest
 
 from pipelines.publish import working_path
+from pipelines.store import Store
 from samples import server
 
 from .conftest import ROOT, read_csv, run_zwgk, spawn_zwgk, write_sites_file
@@ -302,3 +303,31 @@ def test_a_file_url_is_never_requested_not_even_through_a_redirect(tmp_path):
     assert "file:///etc/hostname" not in checks
     assert "file:///etc/hostname" not in result.stderr.replace("not file:///etc/hostname", "")
     assert query(db, "select count(*) from documents") == [(0,)]
+
+
+def test_a_database_that_refuses_a_write_stops_the_crawl_with_exit_1_and_publishes_nothing(
+    county_site, tmp_path
+):
+    db = tmp_path / "refusing.duckdb"
+    store = Store(working_path(db))  # a working file whose captures table refuses every row
+    columns = store.sql("select column_name, column_type from (describe captures)")
+    store.sql("drop table captures")
+    store.sql(
+        "create table captures ("
+        + ", ".join(f"{name} {kind}" for name, kind in columns)
+        + ", check (warc_offset < 0))"
+    )
+    store.close()
+    sites = write_sites_file(tmp_path / "sites.toml", [county_site])
+    county_site.handler.latency = 0.3  # ~25 s in all: the first periodic write (5 s) comes first
+    try:
+        result = run_zwgk(*crawl_args(sites, db))
+    finally:
+        county_site.handler.latency = 0
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "refused a write, so the crawl stops" in result.stderr, result.stderr[-2000:]
+    assert "CHECK constraint" in result.stderr
+    assert not db.exists()  # nothing published
+    runs = query(working_path(db), "select status, pages from runs")
+    assert runs[0][0] == "store_error" and runs[0][1] < 600  # stopped, not crawled to the end
+    assert query(working_path(db), "select status from site_runs") == [("interrupted",)]

@@ -207,6 +207,14 @@ def crawl_command(
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+    if status == "store_error":
+        print(
+            f"zwgk: the database {working} refused a write (the error is above), so the crawl "
+            "stopped; nothing was published. Check the disk and the file, then run it again: "
+            "what was stored before is kept.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     if status != "finished":
         print(f"zwgk: the crawl ended {status}; nothing was published", file=sys.stderr)
         return EXIT_FAILED
