@@ -43,7 +43,6 @@ class KnownDocument:
 class KnownColumn:
     name: str = ""
     kind: str | None = None
-    items: int = 0  # distinct items its list showed at its last full walk, or since
     walked_at: str | None = None  # ISO UTC: the last crawl that walked every list page
     stated: int | None = None  # the item count its list stated then
     interrupted: bool = False  # a crawl listed items there and never finished its walk

@@ -62,6 +62,12 @@ class ColumnWalk:
     accounted: bool = False  # the stated total's growth matched the new items found
     done: bool = False
 
+    def answered(self, *, failed: bool = False) -> None:
+        """A list page asked for came back (read, or failed: the walk goes on without it)."""
+        self.in_flight -= 1
+        if failed:
+            self.failed_pages += 1
+
     def add_pages(self, pages: list[PageRequest], *, first: bool = False) -> None:
         """Further pages a list page names, in order, each once; a fallback mechanism's pages go
         first (`first`), since they replace the page that failed."""

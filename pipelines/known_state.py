@@ -115,12 +115,9 @@ def known_states(con: duckdb.DuckDBPyConnection, site_ids: list[str]) -> list[Si
     for site_id, url, name, kind, walked_at, stated, last_end, last_listed in con.execute(
         COLUMNS_SQL, params
     ).fetchall():
-        site = state(site_id)
-        items = sum(1 for d in site.documents.values() if url in d.columns)
-        site.columns[url] = KnownColumn(
+        state(site_id).columns[url] = KnownColumn(
             name=name or "",
             kind=kind,
-            items=items,
             walked_at=iso(walked_at),
             stated=stated,
             interrupted=bool(last_end and last_listed and last_listed > last_end),

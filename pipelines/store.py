@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from crawlers.run import new_run_id
+from crawlers.run import new_run_id, utc_now
 
 SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
@@ -50,10 +50,6 @@ def process_alive(pid: int | None) -> bool:
 
 class StoreError(RuntimeError):
     """The store cannot be used; the message says why and what to do."""
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from analysis.indicators import INDICATORS, SHARES, SPECS
 from analysis.rules import Rules
+from analysis.snapshot import default_known_at
 
 # a site's outcome in its latest crawl (site_runs.status), for the scorecard
 CRAWL_STATUS = {
@@ -143,7 +144,8 @@ class Report:
         return sorted(self.sites, key=lambda s: (-(s.score or 0), s.site_id))
 
 
-# each finding with the latest capture of its page by the end of the as-of day (China time)
+# each finding with the latest capture of its page known by the as-of date (the same moment
+# scoring uses: analysis/snapshot.py)
 FINDINGS_SQL = """
 with shown as (
     select * from findings where as_of = ?
@@ -152,7 +154,7 @@ latest as (
     select c.site_id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.fetched_at,
            c.payload_sha1
     from captures c
-    where c.pruned_at is null and c.fetched_at < ?::date + interval 16 hour
+    where c.pruned_at is null and c.fetched_at <= coalesce(?::timestamp, c.fetched_at)
       and (c.site_id, c.url) in (select site_id, url from shown)
     qualify row_number() over (partition by c.site_id, c.url order by c.fetched_at desc) = 1
 )
@@ -219,7 +221,7 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
             bool(rule.get("counts", True)), float(rule.get("weight", 1)),
         )  # fmt: skip
     for site, indicator, url, detail, related, amount, *capture in con.execute(
-        FINDINGS_SQL, [as_of, as_of]
+        FINDINGS_SQL, [as_of, default_known_at(con, as_of)]
     ).fetchall():
         if site in sites:
             sites[site].findings.setdefault(indicator, []).append(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from crawlers.evidence import payload, read_record
 from pipelines.store import StoreError, connect
+from zwgk.crawl import warc_dir
 
 CAPTURES_SQL = """
 select fetched_at, run_id, method, status, payload_bytes, payload_sha1, warc_file, warc_offset,
@@ -24,12 +25,6 @@ select fetched_at, run_id, method, status, payload_bytes, payload_sha1, warc_fil
 from captures where url = ? or url in (select url from documents where linked_url = ?)
 order by fetched_at, warc_file, warc_offset
 """
-
-
-def warc_dir(db: Path) -> Path:
-    from zwgk.crawl import warc_dir as crawl_warc_dir
-
-    return crawl_warc_dir(db)
 
 
 def list_captures(url: str, rows: list[tuple]) -> str:

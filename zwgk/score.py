@@ -34,7 +34,6 @@ def score_command(
     from analysis.reviews import ReviewError
     from analysis.rules import RulesError, load_rules
     from analysis.scoring import score
-    from analysis.snapshot import CHINA as CHINA_TZ
     from analysis.snapshot import default_known_at, resolve_known_at
     from pipelines.publish import ensure_working, publish
     from pipelines.store import Store, StoreError
@@ -71,7 +70,7 @@ def score_command(
             print(f"zwgk: {exc}", file=sys.stderr)
             return 2
         if cutoff is not None:
-            local = cutoff.replace(tzinfo=dt.UTC).astimezone(CHINA_TZ)
+            local = cutoff.replace(tzinfo=dt.UTC).astimezone(CHINA)
             print(
                 f"known at {local:%Y-%m-%d %H:%M} China time: what the crawls up to then had "
                 "seen (documents first seen by then, their versions of then); later crawls "

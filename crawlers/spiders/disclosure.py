@@ -438,15 +438,16 @@ class DisclosureSpider(scrapy.Spider):
         site = self.site_of(response)
         column = response.meta["column"]
         walk = self.walks[(site.id, column["column_url"])]
-        walk.in_flight -= 1
         if dead := self.dead_end(site, response, column["column_url"]):
             if response.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
+                walk.answered()
                 yield from self.fall_back(site, response.request, dead)
                 return
             yield dead
-            walk.failed_pages += 1
+            walk.answered(failed=True)
             yield from self.next_list_page(site, walk)
             return
+        walk.answered()
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
         key = (site.id, column["column_url"])
@@ -780,14 +781,13 @@ class DisclosureSpider(scrapy.Spider):
         url = redirects[0] if redirects else request.url
         if request.meta.get("fallback") and outcome != "robots":
             # a paging mechanism gave way: the next one is asked; not a dead link
-            self.walks[(site.id, request.meta["column"]["column_url"])].in_flight -= 1
+            self.walks[(site.id, request.meta["column"]["column_url"])].answered()
             gave_way = self.link_check(site, url, found_on, None, error, outcome)
             return list(self.fall_back(site, request, gave_way))
         walk_on = []
         if request.callback == self.parse_list_page:  # the walk goes on past a failed page
             walk = self.walks[(site.id, request.meta["column"]["column_url"])]
-            walk.in_flight -= 1
-            walk.failed_pages += 1
+            walk.answered(failed=True)
             walk_on = list(self.next_list_page(site, walk))
         self.outcomes[site.id].failed(url, outcome, error, request.meta.get("retry_times", 0))
         if request.meta.get("discovered_from") == "homepage":

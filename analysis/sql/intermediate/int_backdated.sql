@@ -3,7 +3,8 @@
 -- `backdated`: an earlier crawl read the column's list where the document would have stood and
 -- did not show it, although its stated 发布日期 lies before that crawl (by more than
 -- min_days). The walk counts when it read the whole list, or read past the stated date (its
--- oldest list date is not later). Known as of the as-of date: crawls up to it only.
+-- oldest list date is not later). A past as-of date sees only the crawls up to it: scoring
+-- reads the stored tables as they were known then (analysis/snapshot.py).
 --
 -- `possibly_backdated`, from one crawl: the CMS numbers its pages in the order it makes them
 -- (Hanweb art_<col>_<id>, TRS t<date>_<id>, gkmlpt post_<id>, ?ArticleID=<id>); a page whose
@@ -24,13 +25,11 @@ with docs as (
         from listings group by all
     ) l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
-      and coalesce(l.first_listed, d.first_seen_at) <= getvariable('as_of') + interval 1 day
 ),
 
 walks as (
     select w.*, (w.walked_at + interval 8 hour)::date as walked_day
     from column_walks w
-    where w.walked_at <= getvariable('as_of') + interval 1 day
 ),
 
 -- a document posted again: another page of the site, seen before it, with its title or 文号
