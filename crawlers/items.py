@@ -121,7 +121,7 @@ class ColumnWalkItem:
     listed: int  # items the pages showed
     new_items: int  # of them, items no earlier crawl listed
     stated_count: int | None
-    oldest_list_date: str | None  # raw: the last row read (a date-sorted list's oldest)
+    oldest_list_date: str | None  # raw: the oldest list date read (how deep the walk reached)
     complete: bool  # every page read, none failed
     incremental: bool  # False: the whole list was to be read
     accounted: bool  # complete, or the stated total's growth matched the new items found

@@ -36,6 +36,10 @@ def same_date(raw: str | None, iso: str | None) -> bool:
     return bool(a and b) and tuple(map(int, a.groups())) == tuple(map(int, b.groups()))
 
 
+def _date_key(found: re.Match) -> tuple[int, int, int]:
+    return tuple(map(int, found.groups()))
+
+
 def row_changed(known: KnownDocument, title: str, list_date: str | None) -> bool:
     """The list row's cheap change signal: its title or date differs from what was stored."""
     return (known.title or "") != (title or "") or not same_date(list_date, known.list_date)
@@ -87,6 +91,18 @@ class ColumnWalk:
         self.new_items += sum(new)
         if stated is not None:
             self.stated = stated
+
+    def note_dates(self, raw_dates: list[str]) -> None:
+        """Keep the oldest list date read: how deep the walk reached. By date, not by the page
+        answered last: a full walk's pages arrive in any order."""
+        for raw in raw_dates:
+            found = DATE_DIGITS.search(raw or "")
+            if not found:
+                continue
+            if self.oldest_date is None or _date_key(found) < _date_key(
+                DATE_DIGITS.search(self.oldest_date)
+            ):
+                self.oldest_date = raw
 
     def wants_more(self, new: list[bool]) -> bool:
         """Whether the page just read (`new`: its rows, new or not) calls for the next one."""

@@ -584,9 +584,7 @@ class DisclosureSpider(scrapy.Spider):
         known_docs = state.documents if state else {}
         new = [e.item_url not in known_docs for e in entries]
         walk.read([e.item_url for e in entries], new, page.stated_total)
-        dates = [e.list_date for e in entries if e.list_date]
-        if dates:
-            walk.oldest_date = dates[-1]
+        walk.note_dates([e.list_date for e in entries if e.list_date])
         if entries:
             self.outcomes[site.id].listed += len(entries)
             yield ListingItem(site.id, column["column_url"], response.url, entries)
