@@ -149,7 +149,8 @@ class Store:
         if table not in self._schemas:
             cols = self.sql(
                 "select column_name, data_type from information_schema.columns "
-                "where table_name = ? order by ordinal_position",
+                "where table_catalog = current_database() and table_schema = 'main' "
+                "and table_name = ? order by ordinal_position",
                 [table],
             )
             if not cols:
@@ -157,7 +158,8 @@ class Store:
             self._schemas[table] = pa.schema([(name, ARROW_TYPES[dtype]) for name, dtype in cols])
             keys = self.sql(
                 "select constraint_column_names from duckdb_constraints() "
-                "where table_name = ? and constraint_type = 'PRIMARY KEY'",
+                "where database_name = current_database() and schema_name = 'main' "
+                "and table_name = ? and constraint_type = 'PRIMARY KEY'",
                 [table],
             )
             self._keys[table] = list(keys[0][0]) if keys else []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -41,6 +42,29 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         args.verbose,
         workers=args.workers,
         full=args.full,
+        run_id=args.run_id,
+        broker=args.broker,
+        shared=args.shared,
+    )
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from zwgk.cluster import worker_command
+
+    if not args.broker or not args.shared:
+        print(
+            "zwgk worker: name the broker and the shared folder (--broker redis://HOST:6379/0 "
+            "--shared DIR, or ZWGK_BROKER and ZWGK_SHARED)",
+            file=sys.stderr,
+        )
+        return 2
+    return worker_command(
+        args.broker,
+        args.shared,
+        concurrency=args.concurrency,
+        visibility_timeout=args.visibility_timeout,
+        scratch=args.scratch,
+        loglevel="DEBUG" if args.verbose else "INFO",
     )
 
 
@@ -82,6 +106,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         verbose=args.verbose,
         workers=args.workers,
         full=args.full,
+        broker=args.broker,
+        shared=args.shared,
         as_of=args.as_of,
         weeks=args.weeks,
         rules=args.rules,
@@ -221,6 +247,19 @@ def build_parser() -> argparse.ArgumentParser:
             "site's outcome is in the site_runs table and the summary.",
             add_crawl_args,
             cmd_crawl,
+        ),
+        (
+            "worker",
+            "crawl sites for a coordinator on another machine (Celery, Redis)",
+            "Take sites off the Redis queue that `zwgk crawl --broker` or `zwgk run --broker` "
+            "fills and crawl each in a process of its own, --concurrency at a time: from the "
+            "site's rows as the coordinator stored them (its seed in the shared folder), into a "
+            "shard (the site's database and WARC files) the coordinator merges. Run one per "
+            "machine; every machine must see the shared folder at the same path. A worker killed "
+            "mid-site leaves the site to be crawled again (after the visibility timeout); a Redis "
+            "lock keeps two workers off one site. README: More than one machine.",
+            add_worker_args,
+            cmd_worker,
         ),
         (
             "publish",
@@ -471,7 +510,66 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
         "its stated total calls for, and only new or changed documents; every list is still "
         "walked in full within 4 weeks and every link re-checked within 4 weeks)",
     )
+    add_cluster_args(p)
+    p.add_argument(
+        "--run-id",
+        metavar="ID",
+        help=argparse.SUPPRESS,  # a worker's crawl of one site, as part of its coordinator's run
+    )
     p.add_argument("-v", "--verbose", action="store_true", help="log Scrapy's INFO messages")
+
+
+def add_cluster_args(p: argparse.ArgumentParser, *, coordinator: bool = True) -> None:
+    p.add_argument(
+        "--broker",
+        metavar="URL",
+        default=os.environ.get("ZWGK_BROKER"),
+        help=(
+            "crawl on Celery workers through this Redis (redis://HOST:6379/0; default "
+            "$ZWGK_BROKER): one task per site, each shard merged here as it arrives; without "
+            "it the crawl runs in this process"
+            if coordinator
+            else "the Redis the coordinator queues sites on (default $ZWGK_BROKER)"
+        ),
+    )
+    p.add_argument(
+        "--shared",
+        type=Path,
+        metavar="DIR",
+        default=os.environ.get("ZWGK_SHARED"),
+        help="the folder the coordinator and every worker see at the same path: seeds out, "
+        "shards back (default $ZWGK_SHARED)",
+    )
+
+
+def add_worker_args(p: argparse.ArgumentParser) -> None:
+    from zwgk.cluster import DEFAULT_VISIBILITY_TIMEOUT
+
+    add_cluster_args(p, coordinator=False)
+    p.add_argument(
+        "--concurrency",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="sites crawled at once, each in its own process (default: one per core; a "
+        "crawl of a polite site mostly waits, see the README for memory per crawl)",
+    )
+    p.add_argument(
+        "--visibility-timeout",
+        type=int,
+        default=DEFAULT_VISIBILITY_TIMEOUT,
+        metavar="SECONDS",
+        help="a site taken by a worker that died is crawled again after this long: longer "
+        f"than the longest site's crawl (default {DEFAULT_VISIBILITY_TIMEOUT})",
+    )
+    p.add_argument(
+        "--scratch",
+        type=Path,
+        metavar="DIR",
+        help="where each crawl works before its shard is written (default: the system's "
+        "temporary folder; a local disk, not the shared one)",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="Celery's DEBUG messages")
 
 
 def add_evidence_args(p: argparse.ArgumentParser) -> None:

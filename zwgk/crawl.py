@@ -141,9 +141,10 @@ def crawl_command(
     *,
     workers: int | None = None,
     full: bool = False,
+    run_id: str | None = None,
+    broker: str | None = None,
+    shared: Path | None = None,
 ) -> int:
-    from reports.summary import crawl_summary
-
     cores = os.cpu_count() or 1
     if workers is not None and not 0 <= workers <= cores:
         print(
@@ -152,6 +153,8 @@ def crawl_command(
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    if broker:
+        return dispatched(sites, db, only, full=full, broker=broker, shared=shared)
     try:
         profiles, known_sites, known_docs = check_inputs(sites, only, db)
     except (ProfileError, StoreError) as exc:
@@ -172,7 +175,7 @@ def crawl_command(
             "(--full to fetch everything)"
         )
     print(f"crawling {len(profiles)} sites into {working} {how}", file=sys.stderr)
-    run_id = new_run_id()
+    run_id = run_id or new_run_id()
     try:
         run_crawl(
             sites,
@@ -187,6 +190,60 @@ def crawl_command(
         )
     except KeyboardInterrupt:
         pass
+    return conclude(db, run_id)
+
+
+def dispatched(
+    sites: Path,
+    db: Path,
+    only: list[str] | None,
+    *,
+    full: bool,
+    broker: str,
+    shared: Path | None,
+) -> int:
+    """The crawl done by Celery workers (zwgk/dispatch.py), concluded as a one-process one."""
+    from pipelines.store import Store
+    from zwgk.dispatch import dispatch_crawl
+
+    if shared is None:
+        print(
+            "zwgk: --broker needs --shared DIR: the folder every worker writes its shards to",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    if not shared.is_dir():
+        print(
+            f"zwgk: the shared folder {shared} does not exist (create or mount it first)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    try:
+        profiles = load_profiles(sites, only=only)
+        store = Store(ensure_working(db))
+    except (ProfileError, StoreError) as exc:
+        print(f"zwgk: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    run_id = None
+    try:
+        run_id = dispatch_crawl(
+            store, profiles, sites, broker=broker, shared=shared, warc_dir=warc_dir(db), full=full
+        )
+    except KeyboardInterrupt:
+        run_id = store.sql(
+            "select run_id from runs where dispatched_to = ? order by started_at desc limit 1",
+            [str(shared.resolve())],
+        )[0][0]
+    finally:
+        store.close()
+    return conclude(db, run_id)
+
+
+def conclude(db: Path, run_id: str) -> int:
+    """Read the run's outcome, print its summary, publish it if it finished; the exit status."""
+    from reports.summary import crawl_summary
+
+    working = ensure_working(db)
     try:
         status, site_statuses = run_outcome(working, run_id)
     except StoreError as exc:

@@ -21,6 +21,8 @@ class RunOptions:
     verbose: bool = False
     workers: int | None = None
     full: bool = False
+    broker: str | None = None  # crawl on Celery workers (zwgk/dispatch.py)
+    shared: Path | None = None
     as_of: dt.date | None = None
     weeks: int = 52
     rules: Path | None = None
@@ -48,6 +50,8 @@ def run_command(sites: Path, db: Path, options: RunOptions) -> int:
         options.verbose,
         workers=options.workers,
         full=options.full,
+        broker=options.broker,
+        shared=options.shared,
     )
     if crawled not in (EXIT_OK, EXIT_SITES_NOT_OK):
         return failed("the crawl", crawled, EXIT_MEANINGS.get(crawled, "see the messages above"))

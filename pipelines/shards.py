@@ -1,0 +1,293 @@
+"""A site's share of a crawl done on another machine: its seed out, its shard back in.
+
+A distributed crawl (zwgk/dispatch.py) runs each site's crawl in a worker's own process, against
+a **seed**: a DuckDB file holding that site's rows as stored here. The worker's crawl is the
+ordinary one (`zwgk crawl`), so versions, first-seen times, dead-since and removals are worked
+out by the same store code against the same earlier rows as in a one-process crawl. What comes
+back is a **shard**: the site's database after the crawl and its WARC files, under a manifest
+that states each file's size and sha256. The manifest is written last and the folder renamed into
+place, so a shard is whole or absent; one whose files do not match is refused and crawled again.
+
+Merging replaces the site's rows in every table the crawl writes (SITE_TABLES) by the shard's, in
+one transaction, and records the shard in `run_shards`: merging a shard twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from crawlers.run import utc_now
+from pipelines.store import Store, StoreError, connect
+
+# every table a crawl writes, each row belonging to one site: what a seed carries out and a
+# shard brings back (the scoring's tables are written after the merge, from these)
+SITE_TABLES = (
+    "sites",
+    "columns",
+    "listings",
+    "documents",
+    "document_fields",
+    "document_links",
+    "document_versions",
+    "document_removals",
+    "column_walks",
+    "captures",
+    "link_checks",
+    "link_check_history",
+    "site_runs",
+)
+# a seed's rows beyond "the site's": the earlier runs that crawled it (their start times place
+# its walks), never the run being crawled (its row is the worker's crawl's to write)
+SEED_ROWS = {
+    "runs": "run_id in (select run_id from site_runs where site_id = $site) and run_id <> $run",
+    "site_runs": "site_id = $site and run_id <> $run",
+}
+SHARD_DB = "audit.duckdb"
+MANIFEST = "manifest.json"
+RUN_FILE = "run.json"  # the run a shared folder's shards belong to, written by the coordinator
+FINISHED = "finished"  # a run folder whose run is over: a late task finds it and does nothing
+# what the shard's own run row says, kept per site in run_shards
+RUN_TOTALS = ("pages", "errors", "dateparser_fallbacks", "unreadable_dates", "warc_bytes")
+
+
+class ShardError(RuntimeError):
+    """A shard that cannot be merged (missing, half-written, from another version)."""
+
+
+@dataclass(frozen=True)
+class RunFolder:
+    """One distributed run's corner of the shared folder."""
+
+    shared: Path
+    run_id: str
+
+    @property
+    def path(self) -> Path:
+        return self.shared / self.run_id
+
+    @property
+    def sites_file(self) -> Path:
+        return self.path / "sites.toml"
+
+    def seed(self, site_id: str) -> Path:
+        return self.path / "seeds" / f"{safe_name(site_id)}.duckdb"
+
+    def shard(self, site_id: str) -> Path:
+        return self.path / "shards" / safe_name(site_id)
+
+    def log(self, site_id: str) -> Path:
+        return self.path / "logs" / f"{safe_name(site_id)}.log"
+
+    @property
+    def finished(self) -> bool:
+        return (self.path / FINISHED).exists()
+
+
+def safe_name(site_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in site_id)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _columns(con, table: str, schema: str = "main") -> list[str]:
+    return [
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_catalog = current_database() and table_schema = ? and table_name = ? "
+            "order by ordinal_position",
+            [schema, table],
+        ).fetchall()
+    ]
+
+
+def export_seed(store: Store, site_id: str, run_id: str, path: Path) -> int:
+    """Write the site's rows as stored (and the earlier runs they name) into a new DuckDB file at
+    `path`, atomically; returns the documents it holds."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.part-{os.getpid()}")
+    part.unlink(missing_ok=True)
+    Store(part).close()  # the schema, every migration applied
+    store.sql(f"attach {_quoted(part)} as seed")
+    try:
+        for table in (*SITE_TABLES, "runs"):
+            names = ", ".join(f'"{c}"' for c in _columns(store.con, table))
+            where = SEED_ROWS.get(table, "site_id = $site")
+            store.con.execute(
+                f'insert into seed."{table}" ({names}) select {names} from main."{table}" '
+                f"where {where}",
+                {"site": site_id, "run": run_id} if "$run" in where else {"site": site_id},
+            ).fetchall()
+        documents = store.sql("select count(*) from seed.documents")[0][0]
+    finally:
+        store.sql("detach seed")
+    os.replace(part, path)
+    return documents
+
+
+def write_shard(
+    crawled: Path,
+    warc_dir: Path,
+    folder: Path,
+    *,
+    site_id: str,
+    run_id: str,
+    extra: dict[str, Path] | None = None,
+) -> Path:
+    """Copy a finished crawl's database and WARC files into the shard folder: into a hidden
+    folder first, the manifest last, then renamed into place (a shard is whole or absent)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    part = folder.with_name(f".{folder.name}.part-{socket.gethostname()}-{os.getpid()}")
+    shutil.rmtree(part, ignore_errors=True)
+    part.mkdir()
+    files = {SHARD_DB: crawled, **(extra or {})}
+    run_warc = warc_dir / run_id
+    if run_warc.is_dir():
+        for warc in sorted(run_warc.iterdir()):
+            files[f"warc/{run_id}/{warc.name}"] = warc
+    stated = {}
+    for name, source in files.items():
+        target = part / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        with open(target, "rb") as f:
+            os.fsync(f.fileno())
+        stated[name] = {"bytes": target.stat().st_size, "sha256": sha256_of(target)}
+    manifest = {
+        "site_id": site_id,
+        "run_id": run_id,
+        "host": socket.gethostname(),
+        "written_at": utc_now().isoformat(),
+        "files": stated,
+    }
+    with open(part / MANIFEST, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    if folder.exists():  # a half-written or stale shard under the final name: replaced
+        shutil.rmtree(folder)
+    os.replace(part, folder)
+    return folder
+
+
+def read_manifest(folder: Path, *, site_id: str, run_id: str) -> dict:
+    """The shard's manifest, its files checked against it; ShardError when anything is off."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ShardError(
+            f"{folder}: no manifest (a shard still being written, or cut off)"
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise ShardError(f"{folder}: its manifest cannot be read ({exc})") from None
+    if manifest.get("site_id") != site_id or manifest.get("run_id") != run_id:
+        raise ShardError(
+            f"{folder}: the manifest is for site {manifest.get('site_id')!r} of run "
+            f"{manifest.get('run_id')!r}, not {site_id!r} of {run_id!r}"
+        )
+    for name, stated in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.is_file() or path.stat().st_size != stated["bytes"]:
+            raise ShardError(f"{folder}: {name} is missing or not {stated['bytes']} bytes")
+        if sha256_of(path) != stated["sha256"]:
+            raise ShardError(f"{folder}: {name} does not match its sha256 in the manifest")
+    if SHARD_DB not in manifest.get("files", {}):
+        raise ShardError(f"{folder}: the manifest names no {SHARD_DB}")
+    return manifest
+
+
+def shard_ready(folder: Path, *, site_id: str, run_id: str) -> bool:
+    """Whether a whole shard is there (its manifest and files agree)."""
+    try:
+        read_manifest(folder, site_id=site_id, run_id=run_id)
+    except ShardError:
+        return False
+    return True
+
+
+def _schema_version(con, catalog: str | None = None) -> int:
+    table = f'"{catalog}".main.schema_version' if catalog else "main.schema_version"
+    return con.execute(f"select max(version) from {table}").fetchone()[0]
+
+
+def merge_shard(store: Store, folder: Path, warc_dir: Path, *, site_id: str, run_id: str) -> dict:
+    """Replace the site's rows by the shard's in one transaction, copy its WARC files beside the
+    database, and record the shard in run_shards. Returns that run_shards row."""
+    manifest = read_manifest(folder, site_id=site_id, run_id=run_id)
+    for name in manifest["files"]:  # the evidence first: no capture row ever names a missing file
+        if name.startswith("warc/"):
+            target = warc_dir / name.removeprefix("warc/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            part = target.with_name(f".{target.name}.part-{os.getpid()}")
+            shutil.copyfile(folder / name, part)
+            os.replace(part, target)
+    store.sql(f"attach {_quoted(folder / SHARD_DB)} as shard (read_only)")
+    try:
+        ours, theirs = _schema_version(store.con), _schema_version(store.con, "shard")
+        if ours != theirs:
+            raise ShardError(
+                f"{folder}: written at schema version {theirs}, this database is at {ours}: "
+                "run the same zwgk version on the workers and the coordinator"
+            )
+        run = store.con.execute(
+            "select started_at, finished_at, pid, host, status, "
+            + ", ".join(RUN_TOTALS)
+            + " from shard.runs where run_id = ?",
+            [run_id],
+        ).fetchone()
+        if run is None:
+            raise ShardError(f"{folder}: the shard holds no run {run_id}")
+        row = {
+            "run_id": run_id,
+            "site_id": site_id,
+            "crawl_started_at": run[0],
+            "crawl_finished_at": run[1],
+            "pid": run[2],
+            "host": run[3],
+            **dict(zip(RUN_TOTALS, run[5:], strict=True)),
+            "shard_sha256": manifest["files"][SHARD_DB]["sha256"],
+            "merged_at": utc_now(),
+        }
+        with store.transaction():
+            for table in SITE_TABLES:
+                names = ", ".join(f'"{c}"' for c in _columns(store.con, table))
+                store.sql(f'delete from main."{table}" where site_id = ?', [site_id])
+                store.sql(
+                    f'insert into main."{table}" ({names}) select {names} from shard."{table}" '
+                    "where site_id = ?",
+                    [site_id],
+                )
+            store.upsert("run_shards", [row])
+    finally:
+        store.sql("detach shard")
+    return row
+
+
+def run_totals(store: Store, run_id: str) -> dict:
+    """The run's totals (runs.pages …) as the sum of its merged shards."""
+    sums = ", ".join(f"coalesce(sum({c}), 0)" for c in RUN_TOTALS)
+    values = store.sql(f"select {sums} from run_shards where run_id = ?", [run_id])[0]
+    return dict(zip(RUN_TOTALS, values, strict=True))
+
+
+def open_shard(folder: Path):
+    """A read-only connection to a shard's database (for a look inside)."""
+    if not (folder / SHARD_DB).exists():
+        raise StoreError(f"{folder} holds no {SHARD_DB}")
+    return connect(folder / SHARD_DB, read_only=True)

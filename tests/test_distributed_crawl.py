@@ -1,0 +1,288 @@
+"""The national crawl on Celery workers (zwgk/cluster.py, zwgk/dispatch.py): a real redis-server
+on 127.0.0.1, real `zwgk worker` processes, the sample sites served for real. Whatever happens to
+a worker, the broker, a shard or the coordinator, the database ends equal, table by table and row
+by row, to the one-process crawl of the same sites (run ids, timestamps and WARC offsets aside:
+tests/support/table_rows.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from pipelines.shards import SITE_TABLES, ShardError, merge_shard, write_shard
+from pipelines.store import Store
+
+from .conftest import ROOT, run_zwgk, write_sites_file
+from .support.cluster import RedisServer, Worker, redis_binary
+from .support.db import query
+from .support.table_rows import differences, table_rows
+
+CRAWL_TABLES = (*SITE_TABLES, "runs")  # every table a crawl writes (the scoring's stay empty)
+CRAWLED = re.compile(r"succeeded in [\d.]+s: \{'site_id': '(\w+)', 'outcome': 'crawled'")
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    """A fresh Redis, a shared folder, and the workers a test starts (all stopped after)."""
+    if not redis_binary():
+        message = "redis-server is not installed (make test installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+    class Cluster:
+        redis = RedisServer(tmp_path / "redis").start()
+        shared = tmp_path / "shared"
+        workers: list[Worker] = []
+
+        def worker(self, concurrency: int = 1) -> Worker:
+            log = tmp_path / f"worker{len(self.workers)}.log"
+            worker = Worker(self.redis.url, self.shared, log, concurrency=concurrency)
+            self.workers.append(worker)
+            return worker
+
+        def crawled(self) -> Counter:
+            """How often each site was crawled to its shard, over every worker's log."""
+            return Counter(s for w in self.workers for s in CRAWLED.findall(w.output()))
+
+    cluster = Cluster()
+    cluster.shared.mkdir()
+    yield cluster
+    for worker in cluster.workers:
+        worker.stop()
+    cluster.redis.stop()
+
+
+def coordinator_args(sites: Path, db: Path, cluster) -> list[str]:
+    return [
+        *("crawl", "--sites", str(sites), "--db", str(db), "--no-progress"),
+        *("--broker", cluster.redis.url, "--shared", str(cluster.shared)),
+    ]
+
+
+def spawn_coordinator(sites: Path, db: Path, cluster, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "zwgk.cli", *coordinator_args(sites, db, cluster)],
+        cwd=ROOT,
+        stdout=open(log, "ab"),  # noqa: SIM115
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def wait_for(condition, timeout: float = 120, what: str = "") -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"gave up waiting for {what}")
+
+
+def assert_same_as_one_process(db: Path, one_process: Path) -> None:
+    diffs = differences(
+        table_rows(one_process, only=CRAWL_TABLES), table_rows(db, only=CRAWL_TABLES)
+    )
+    assert not diffs, "\n".join(diffs)
+
+
+def crawls_running(shared: Path, site_id: str) -> list[int]:
+    """The processes crawling this site for a run of this shared folder (by their command line)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if (
+            b"--only" in args
+            and site_id.encode() in args
+            and str(shared).encode() in b" ".join(args)
+        ):
+            found.append(int(cmdline.parent.name))
+    return found
+
+
+def sites_file(tmp_path, sample_sites) -> Path:
+    return write_sites_file(tmp_path / "sites.toml", sample_sites.values())
+
+
+def test_two_workers_crawl_the_samples_into_the_database_one_process_makes(
+    crawled_db, sample_sites, cluster, tmp_path
+):
+    sites = sites_file(tmp_path, sample_sites)
+    cluster.worker()
+    cluster.worker()
+    db = tmp_path / "dist" / "audit.duckdb"
+    result = run_zwgk(*coordinator_args(sites, db, cluster))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_same_as_one_process(db, crawled_db[0])
+    assert "[6/6]" in result.stderr and "merged" in result.stderr
+    crawled = cluster.crawled()
+    assert crawled == Counter(dict.fromkeys(sample_sites, 1)), crawled  # every site once
+    assert all(CRAWLED.search(w.output()) for w in cluster.workers), "both workers took sites"
+    [(run_id, status, shards, dispatched)] = query(
+        db,
+        "select r.run_id, r.status, (select count(*) from run_shards s where s.run_id = r.run_id), "
+        "r.dispatched_to from runs r",
+    )
+    assert (status, shards, dispatched) == ("finished", 6, str(cluster.shared.resolve()))
+    # the evidence moved beside the database, every capture readable where its row says
+    for site_id in sample_sites:
+        assert (db.parent / "warc" / run_id / f"{site_id}.warc.gz").is_file()
+    url = query(db, "select url from documents where site_id = 'nhc' order by url limit 1")[0][0]
+    out = tmp_path / "page.html"
+    evidence = run_zwgk("evidence", url, "--db", str(db), "--out", str(out))
+    assert evidence.returncode == 0, evidence.stderr
+    assert out.stat().st_size > 0
+    # the shared folder keeps only the run's description and logs once it is merged
+    assert not (cluster.shared / run_id / "shards").exists()
+
+    # the next week: the seeds carry what is known, so both crawls are incremental and agree
+    one = tmp_path / "one" / "audit.duckdb"
+    one.parent.mkdir()
+    shutil.copyfile(crawled_db[0], one)
+    again = run_zwgk("crawl", "--sites", str(sites), "--db", str(one), "--no-progress")
+    assert again.returncode == 0, again.stderr[-3000:]
+    result = run_zwgk(*coordinator_args(sites, db, cluster))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert_same_as_one_process(db, one)
+    pages = query(db, "select pages from runs order by started_at desc limit 1")[0][0]
+    assert pages < 200, f"an incremental week asks for little, not {pages} pages"
+
+
+def test_a_worker_killed_mid_site_leaves_its_site_to_another_crawled_once(
+    crawled_db, sample_sites, cluster, tmp_path
+):
+    import redis
+
+    sites = sites_file(tmp_path, sample_sites)
+    first = cluster.worker()
+    db = tmp_path / "dist" / "audit.duckdb"
+    coordinator = spawn_coordinator(sites, db, cluster, tmp_path / "coordinator.log")
+    client = redis.Redis.from_url(cluster.redis.url)
+    locks = []
+    wait_for(lambda: locks.extend(client.keys("zwgk:site-lock:*")) or locks, what="a site lock")
+    killed_site = locks[0].decode().rsplit(":", 1)[1]
+    time.sleep(1.0)  # mid-crawl
+    first.kill()
+    time.sleep(0.5)
+    assert not crawls_running(cluster.shared, killed_site), "the killed worker's crawl died with it"
+    second = cluster.worker()
+    assert coordinator.wait(300) == 0, (tmp_path / "coordinator.log").read_text()[-3000:]
+    assert_same_as_one_process(db, crawled_db[0])
+    assert killed_site not in CRAWLED.findall(first.output())
+    assert killed_site in CRAWLED.findall(second.output())
+    assert cluster.crawled() == Counter(dict.fromkeys(sample_sites, 1))
+
+
+def test_a_broker_restart_mid_crawl_ends_in_the_same_database(
+    crawled_db, sample_sites, cluster, tmp_path
+):
+    sites = sites_file(tmp_path, sample_sites)
+    cluster.worker()
+    cluster.worker()
+    db = tmp_path / "dist" / "audit.duckdb"
+    log = tmp_path / "coordinator.log"
+    coordinator = spawn_coordinator(sites, db, cluster, log)
+    wait_for(lambda: "[1/6]" in log.read_text(), what="the first shard merged")
+    cluster.redis.stop()
+    time.sleep(2)
+    cluster.redis.start()  # same port, same append-only file
+    assert coordinator.wait(300) == 0, log.read_text()[-3000:]
+    assert "the broker does not answer" in log.read_text()
+    assert_same_as_one_process(db, crawled_db[0])
+    assert cluster.crawled() == Counter(dict.fromkeys(sample_sites, 1))
+
+
+def test_a_half_written_shard_is_ignored_and_its_site_crawled_again(
+    crawled_db, sample_sites, cluster, tmp_path
+):
+    sites = sites_file(tmp_path, sample_sites)
+    db = tmp_path / "dist" / "audit.duckdb"
+    log = tmp_path / "coordinator.log"
+    coordinator = spawn_coordinator(sites, db, cluster, log)  # no worker yet: sites wait
+    wait_for(lambda: any(cluster.shared.glob("*/run.json")), what="the run's folder")
+    run = next(cluster.shared.glob("*/run.json")).parent
+    # a copy cut off before its rename (hidden, never read) and one renamed whose file is short
+    (run / "shards" / ".nhc.part-elsewhere-1").mkdir(parents=True)
+    (run / "shards" / ".nhc.part-elsewhere-1" / "audit.duckdb").write_bytes(b"DUCK" * 10)
+    cut = run / "shards" / "lingnan"
+    cut.mkdir()
+    (cut / "audit.duckdb").write_bytes(b"\0" * 4096)
+    stated = {"audit.duckdb": {"bytes": 8192, "sha256": "00"}}
+    (cut / "manifest.json").write_text(
+        json.dumps({"site_id": "lingnan", "run_id": run.name, "files": stated})
+    )
+    cluster.worker()
+    cluster.worker()
+    assert coordinator.wait(300) == 0, log.read_text()[-3000:]
+    assert "lingnan: its shard is refused" in log.read_text()
+    assert_same_as_one_process(db, crawled_db[0])
+    assert cluster.crawled() == Counter(dict.fromkeys(sample_sites, 1))
+
+
+def test_a_killed_coordinator_started_again_resumes_its_run_from_the_shards(
+    crawled_db, sample_sites, cluster, tmp_path
+):
+    sites = sites_file(tmp_path, sample_sites)
+    cluster.worker()
+    cluster.worker()
+    db = tmp_path / "dist" / "audit.duckdb"
+    log = tmp_path / "coordinator.log"
+    coordinator = spawn_coordinator(sites, db, cluster, log)
+    wait_for(lambda: "[2/6]" in log.read_text(), what="two shards merged")
+    coordinator.send_signal(signal.SIGKILL)
+    coordinator.wait(30)
+    restarted = spawn_coordinator(sites, db, cluster, tmp_path / "restarted.log")
+    assert restarted.wait(300) == 0, (tmp_path / "restarted.log").read_text()[-3000:]
+    said = (tmp_path / "restarted.log").read_text()
+    assert re.search(r"resumed: [2-6] merged before", said), said[-2000:]
+    assert_same_as_one_process(db, crawled_db[0])
+    assert query(db, "select count(*), count(distinct run_id) from run_shards") == [(6, 1)]
+    assert cluster.crawled() == Counter(dict.fromkeys(sample_sites, 1))
+
+
+def test_a_shard_merged_twice_changes_nothing_and_a_foreign_one_is_refused(crawled_db, tmp_path):
+    [(run_id,)] = query(crawled_db[0], "select run_id from runs")
+    shard = write_shard(
+        crawled_db[0],
+        crawled_db[0].parent / "warc",
+        tmp_path / "shards" / "nhc",
+        site_id="nhc",
+        run_id=run_id,
+    )
+    db = tmp_path / "merged.duckdb"
+    store = Store(db)
+    try:
+        merge_shard(store, shard, tmp_path / "warc", site_id="nhc", run_id=run_id)
+        store.con.execute("checkpoint")
+        once = table_rows_of(store)
+        merge_shard(store, shard, tmp_path / "warc", site_id="nhc", run_id=run_id)
+        assert table_rows_of(store) == once
+        assert once["documents"] == Counter(
+            r
+            for r in table_rows(crawled_db[0], only=("documents",))["documents"].elements()
+            if r[0] == "nhc"
+        )
+        with pytest.raises(ShardError, match="manifest is for site 'nhc'"):
+            merge_shard(store, shard, tmp_path / "warc", site_id="jiangan", run_id=run_id)
+    finally:
+        store.close()
+
+
+def table_rows_of(store: Store) -> dict:
+    copy = store.path.with_name("copy.duckdb")
+    store.con.execute("checkpoint")
+    shutil.copyfile(store.path, copy)
+    return table_rows(copy, only=CRAWL_TABLES)
