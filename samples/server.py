@@ -139,6 +139,9 @@ class SampleSite:
     stopped: bool = False
     handler: type | None = field(default=None, repr=False)
     requests: list[tuple[str, str]] = field(default_factory=list, repr=False)  # (method, path)
+    in_flight: int = 0  # requests being answered now, and the most there ever were at once
+    most_in_flight: int = 0
+    counting: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(cls, directory: Path) -> SampleSite:
@@ -251,6 +254,17 @@ class SampleHandler(BaseHTTPRequestHandler):
         self.route(self.rfile.read(length).decode("utf-8", "replace") if length else "")
 
     def route(self, form: str = "") -> None:
+        site = self.site
+        with site.counting:
+            site.in_flight += 1
+            site.most_in_flight = max(site.most_in_flight, site.in_flight)
+        try:
+            self.answer(form)
+        finally:
+            with site.counting:
+                site.in_flight -= 1
+
+    def answer(self, form: str) -> None:
         self.site.requests.append((self.command, self.path))  # what the tests count
         if self.latency:
             time.sleep(self.latency)

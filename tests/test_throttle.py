@@ -46,3 +46,28 @@ def test_the_crawl_uses_it():
     extensions = Settings(vars(project_settings)).getdict("EXTENSIONS")
     assert extensions["scrapy.extensions.throttle.AutoThrottle"] is None
     assert "crawlers.throttle.ProfileAutoThrottle" in extensions
+
+
+@pytest.mark.slow
+def test_a_site_is_never_sent_more_requests_at_once_than_its_profile_allows(tmp_path):
+    """Measured at the server. (Scrapy 2.19 sends a slot's whole queue at once when the slot has
+    no delay, whatever its concurrency: 32 at a time were seen against 2.)"""
+    from samples import server
+
+    from .conftest import run_zwgk
+
+    [site] = server.start(server.load_sites(only=["shiling"]), port=0, latency_ms=10)
+    try:
+        sites = tmp_path / "sites.toml"
+        sites.write_text(
+            f'[[site]]\nid = "shiling"\nname = "石岭"\nhomepage = "{site.homepage_url}"\n'
+            "private_network = true\nconcurrency = 2\ndelay = 0\n",
+            encoding="utf-8",
+        )
+        db = tmp_path / "audit.duckdb"
+        result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
+        assert result.returncode == 0, result.stderr[-2000:]
+    finally:
+        server.stop([site])
+    assert len(site.requests) > 500
+    assert site.most_in_flight == 2

@@ -47,6 +47,7 @@ DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
 SUBCOLUMN_DEPTH = 2  # a column whose page lists sub-columns, and theirs: no deeper
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 CHECK_RELATIONS = ("attachment", "image")
+MIN_SLOT_DELAY = 0.001  # seconds: the least delay a site's slot gets (see from_crawler)
 
 
 def utc_now() -> str:
@@ -128,19 +129,22 @@ class DisclosureSpider(scrapy.Spider):
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         local = all(p.is_local for p in spider.profiles.values())
         for p in spider.profiles.values():
-            if p.is_local:
+            if p.is_local and not p.concurrency:  # the samples on 127.0.0.1: politeness off
                 slots[p.id] = {
                     "concurrency": settings.getint("ZWGK_LOCAL_CONCURRENCY", 8),
                     "delay": 0,
                 }
-            else:
-                slots[p.id] = {
-                    "concurrency": p.concurrency
-                    or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
-                    "delay": p.delay
-                    if p.delay is not None
-                    else settings.getfloat("DOWNLOAD_DELAY"),
-                }
+                continue
+            delay = p.delay if p.delay is not None else settings.getfloat("DOWNLOAD_DELAY")
+            if p.is_local and p.delay is None:
+                delay = 0  # a local site asking for a concurrency only (bench/scale.py)
+            slots[p.id] = {
+                "concurrency": p.concurrency or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                # Scrapy 2.19 holds a slot to its concurrency only when the slot has a delay
+                # (with none, its queue is sent at once: 32 at a time measured against 2), so a
+                # profile's `delay = 0` is kept at a millisecond
+                "delay": max(delay, MIN_SLOT_DELAY),
+            }
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         spider.rewalk_days = settings.getfloat("ZWGK_REWALK_DAYS", 28.0)
         spider.recheck_days = settings.getfloat("ZWGK_RECHECK_DAYS", 28.0)
