@@ -6,8 +6,9 @@ STAMP  := $(VENV)/.installed
 # exact versions of every dependency (and of pip): the weekly job does not change under the
 # assessor when a library releases; `make lock` re-resolves them on purpose
 LOCK   := requirements.lock
-# Debian packages the report tests need: a real Chromium and its driver, a CJK font, pdftotext
-SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils
+# Debian packages the tests need: a real Chromium and its driver, a CJK font, pdftotext (the
+# report); redis-server (the broker of the distributed crawl's tests)
+SYSTEM_PACKAGES := chromium chromium-driver fonts-noto-cjk poppler-utils redis-server
 SYSTEM_STAMP    := $(VENV)/.system
 
 .PHONY: test demo lint format samples bench bench-quick clean help system lock
@@ -23,11 +24,12 @@ $(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $(STAMP)
 
-$(SYSTEM_STAMP): | $(BIN)/python
+$(SYSTEM_STAMP): Makefile | $(BIN)/python
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-	    && command -v pdftotext >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	    && command -v pdftotext >/dev/null && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+	    && (command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ]); then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	    echo "installing $(SYSTEM_PACKAGES) (Debian packages for the report and its tests)"; \
+	    echo "installing $(SYSTEM_PACKAGES) (Debian packages for the report, the broker and the tests)"; \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSTEM_PACKAGES); \
 	elif command -v sudo >/dev/null; then \
 	    sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(SYSTEM_PACKAGES); \
@@ -36,7 +38,7 @@ $(SYSTEM_STAMP): | $(BIN)/python
 	fi
 	touch $(SYSTEM_STAMP)
 
-system: $(SYSTEM_STAMP)  ## install the Debian packages the report needs (Chromium, a CJK font, pdftotext)
+system: $(SYSTEM_STAMP)  ## install the Debian packages the tests need (Chromium, a CJK font, pdftotext, redis-server)
 
 test: $(STAMP) $(SYSTEM_STAMP)  ## set up .venv and the Debian packages, run the whole test suite
 	$(BIN)/ruff check .
@@ -55,15 +57,17 @@ format: $(STAMP)  ## apply ruff's formatting and safe fixes
 samples: $(STAMP)  ## regenerate the sample sites and their answer key
 	$(BIN)/python -m samples.generator
 
-bench: $(STAMP) $(SYSTEM_STAMP)  ## run the benchmarks at full size (crawl, 6M-document scoring, 3,000-site report: ~30 min)
+bench: $(STAMP) $(SYSTEM_STAMP)  ## run the benchmarks at full size (crawl, 6M-document scoring, 3,000-site report, workers: ~40 min)
 	$(BIN)/python -m bench.crawl --repeat 5
 	$(BIN)/python -m bench.score
 	$(BIN)/python -m bench.report
+	$(BIN)/python -m bench.scale
 
 bench-quick: $(STAMP) $(SYSTEM_STAMP)  ## every benchmark once at a small size: do they still run?
 	$(BIN)/python -m bench.crawl --repeat 1
 	$(BIN)/python -m bench.score --sites 20 --docs 200 --increment 200
 	$(BIN)/python -m bench.report --sites 20 --docs 200
+	$(BIN)/python -m bench.scale --copies 1 --latency 0 --workers 1 2 --only shiling nhc --into-sites 20
 
 lock:  ## re-resolve every dependency to its newest release into requirements.lock (then run make test, commit)
 	rm -rf .lock-venv

@@ -117,9 +117,17 @@ def _columns(con, table: str, schema: str = "main") -> list[str]:
     ]
 
 
-def export_seed(store: Store, site_id: str, run_id: str, path: Path) -> int:
+def export_seed(store: Store, site_id: str, run_id: str, path: Path) -> int | None:
     """Write the site's rows as stored (and the earlier runs they name) into a new DuckDB file at
-    `path`, atomically; returns the documents it holds."""
+    `path`, atomically; returns the documents it holds, or None (and writes nothing) for a site
+    never crawled: its crawl starts from an empty database."""
+    known = store.sql(
+        "select (select count(*) from sites where site_id = $site) + (select count(*) from "
+        "site_runs where site_id = $site and run_id <> $run)",
+        {"site": site_id, "run": run_id},
+    )[0][0]
+    if not known:
+        return None
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(f".{path.name}.part-{os.getpid()}")
     part.unlink(missing_ok=True)

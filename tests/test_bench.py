@@ -18,6 +18,14 @@ from .conftest import ROOT
         ),
         ("bench.report", ["--sites", "20", "--docs", "200"], "overview opens in Chromium"),
         ("bench.recrawl", ["--sites", "nhc", "quanyang"], "kB per page"),
+        (
+            "bench.scale",
+            [
+                *("--copies", "1", "--latency", "0", "--workers", "1", "2"),
+                *("--only", "shiling", "nhc", "--into-sites", "20"),
+            ],
+            "per 1,000 documents",
+        ),
     ],
 )
 def test_the_benchmark_runs(module, args, expect):

@@ -211,6 +211,9 @@ def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
         command = [
             *("crawl", "--sites", str(folder.sites_file), "--only", site_id),
             *("--db", str(db), "--run-id", folder.run_id, "--no-progress"),
+            # pages read in the crawl's own process: a worker's parallelism is its sites, and a
+            # polite site's pages come a few a second
+            *("--workers", "0"),
             *(["--full"] if full else []),
         ]
         with open(log, "wb") as out:
