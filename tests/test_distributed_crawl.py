@@ -340,3 +340,25 @@ def test_a_site_lock_is_held_by_one_and_a_dead_holders_lock_is_broken(cluster):
     assert not late.acquire()
     time.sleep(1.5)
     assert late.acquire()
+
+
+def test_a_wrong_broker_or_shared_folder_is_said_before_anything_is_crawled(tmp_path, sample_sites):
+    sites = sites_file(tmp_path, sample_sites)
+    db = tmp_path / "audit.duckdb"
+    wrong_scheme = run_zwgk(
+        *("crawl", "--sites", str(sites), "--db", str(db)),
+        *("--broker", "celery://broker:6379", "--shared", str(tmp_path)),
+    )
+    assert wrong_scheme.returncode == 2
+    assert "--broker must be a Redis URL" in wrong_scheme.stderr
+    no_shared = run_zwgk(
+        *("crawl", "--sites", str(sites), "--db", str(db), "--broker", "redis://127.0.0.1:1/0"),
+        env={k: v for k, v in os.environ.items() if k != "ZWGK_SHARED"},
+    )
+    assert no_shared.returncode == 2 and "--broker needs --shared DIR" in no_shared.stderr
+    worker = run_zwgk(
+        "worker", "--broker", "redis://127.0.0.1:1/0", "--shared", str(tmp_path / "x")
+    )
+    assert worker.returncode == 2 and "does not exist (mount it first)" in worker.stderr
+    assert not db.exists() and crawls_started(sample_sites) == Counter()
+    assert "Traceback" not in wrong_scheme.stderr + no_shared.stderr + worker.stderr

@@ -255,6 +255,18 @@ def worker_command(
     loglevel: str = "INFO",
 ) -> int:
     """`zwgk worker`: take sites off the queue and crawl them, `concurrency` at a time."""
+    from zwgk.crawl import BROKER_SCHEMES
+    from zwgk.dispatch import redacted
+
+    if not broker.startswith(BROKER_SCHEMES):
+        print(
+            f"zwgk worker: --broker must be a Redis URL ({', '.join(BROKER_SCHEMES)}…)",
+            file=sys.stderr,
+        )
+        return 2
+    if concurrency < 1:
+        print("zwgk worker: --concurrency must be 1 or more", file=sys.stderr)
+        return 2
     if not shared.is_dir():
         print(
             f"zwgk worker: the shared folder {shared} does not exist (mount it first)",
@@ -269,8 +281,8 @@ def worker_command(
     )
     name = f"zwgk-{os.getpid()}@{socket.gethostname()}"
     print(
-        f"zwgk worker {name}: crawling up to {concurrency} sites at a time from {broker} into "
-        f"{shared}",
+        f"zwgk worker {name}: crawling up to {concurrency} sites at a time from "
+        f"{redacted(broker)} into {shared}",
         file=sys.stderr,
     )
     app.worker_main(

@@ -22,6 +22,7 @@ EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a cra
 EXIT_BAD_INPUT = 2  # a bad sites file, a held working file: nothing crawled
 EXIT_SITES_NOT_OK = 3  # the crawl finished, but some site is not ok (see site_runs)
 EXIT_INTERRUPTED = 130
+BROKER_SCHEMES = ("redis://", "rediss://", "unix://")  # Celery's Redis transport
 # what each exit status means: the --help epilog below and `zwgk run`'s last line read it
 EXIT_MEANINGS = {
     EXIT_OK: "every site ok",
@@ -204,8 +205,15 @@ def dispatched(
 ) -> int:
     """The crawl done by Celery workers (zwgk/dispatch.py), concluded as a one-process one."""
     from pipelines.store import Store
-    from zwgk.dispatch import dispatch_crawl
+    from zwgk.dispatch import BrokerUnreachable, dispatch_crawl
 
+    if not broker.startswith(BROKER_SCHEMES):
+        print(
+            f"zwgk: --broker must be a Redis URL ({', '.join(BROKER_SCHEMES)}…), e.g. "
+            "redis://broker.internal:6379/0",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if shared is None:
         print(
             "zwgk: --broker needs --shared DIR: the folder every worker writes its shards to",
@@ -229,6 +237,10 @@ def dispatched(
         run_id = dispatch_crawl(
             store, profiles, sites, broker=broker, shared=shared, warc_dir=warc_dir(db), full=full
         )
+    except BrokerUnreachable as exc:
+        print(f"zwgk: {exc}", file=sys.stderr)
+        store.close()
+        return EXIT_FAILED
     except KeyboardInterrupt:
         run_id = store.sql(
             "select run_id from runs where dispatched_to = ? order by started_at desc limit 1",

@@ -29,6 +29,8 @@ from pipelines.store import Store
 
 POLL_SECONDS = 1.0
 STATUS_EVERY_SECONDS = 30.0
+CHECK_EVERY_SECONDS = 10.0  # how often the tasks' states are asked for failures
+FIRST_CONTACT_SECONDS = 60.0  # a broker that never answered: the crawl is not started
 # a task's states in Celery's words, and in the coordinator's progress lines
 STATE_WORDS = {"PENDING": "queued", "RECEIVED": "queued", "STARTED": "crawling", "RETRY": "waiting"}
 
@@ -136,9 +138,12 @@ class Dispatch:
         """Merge every shard that has arrived; a shard that does not check out is thrown away
         and its site crawled again."""
         merged = []
+        shards = self.folder.path / "shards"
+        # one listing per poll, not a look per waiting site (thousands, on a network disk)
+        present = {p.name for p in shards.iterdir()} if shards.is_dir() else set()
         for site_id in list(self.pending):
             shard = self.folder.shard(site_id)
-            if not (shard / "manifest.json").exists():
+            if shard.name not in present or not (shard / "manifest.json").exists():
                 continue
             started = time.monotonic()
             try:
@@ -148,7 +153,10 @@ class Dispatch:
             except ShardError as exc:
                 say(f"{site_id}: its shard is refused ({exc}); crawling it again")
                 shutil.rmtree(shard, ignore_errors=True)
-                self.send(site_id)
+                try:
+                    self.send(site_id)
+                except Exception:  # noqa: BLE001  (the broker away: all waiting sent when back)
+                    self.broker_up, self.broker_id = False, None
                 continue
             self.pending.remove(site_id)
             merged.append(site_id)
@@ -188,9 +196,20 @@ class Dispatch:
             self.pending.remove(site_id)
 
     def states(self) -> str:
+        """What the waiting sites' tasks are doing, and how many workers answer."""
         from celery.result import AsyncResult
 
         from zwgk.cluster import app
+
+        try:
+            workers = len(app.control.ping(timeout=2.0))
+        except Exception:  # noqa: BLE001
+            workers = 0
+        if not workers:
+            return (
+                "no worker answers: is a `zwgk worker --broker …` running against this broker, "
+                "with the same shared folder?"
+            )
 
         counts: dict[str, int] = {}
         for site_id in self.pending:
@@ -198,7 +217,8 @@ class Dispatch:
             state = AsyncResult(task_id, app=app).state if task_id else "PENDING"
             word = STATE_WORDS.get(state, state.lower())
             counts[word] = counts.get(word, 0) + 1
-        return ", ".join(f"{n} {word}" for word, n in sorted(counts.items()))
+        doing = ", ".join(f"{n} {word}" for word, n in sorted(counts.items()))
+        return f"{doing} ({workers} worker{'s' if workers != 1 else ''} online)"
 
     def finish(self, status: str) -> None:
         totals = run_totals(self.store, self.run_id)
@@ -220,6 +240,40 @@ def _seconds(start, end) -> str:
     if not start or not end:
         return "?"
     return f"{(end - start).total_seconds():.0f} s"
+
+
+class BrokerUnreachable(RuntimeError):
+    """The broker did not answer before the crawl began: nothing was started."""
+
+
+def wait_for_broker(broker: str, seconds: float = FIRST_CONTACT_SECONDS) -> None:
+    """Wait up to `seconds` for the broker's first answer (a broker starting with the machine)."""
+    from zwgk.cluster import redis_client
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            redis_client().ping()
+            return
+        except Exception as exc:  # noqa: BLE001
+            if time.monotonic() >= deadline:
+                raise BrokerUnreachable(
+                    f"the broker {redacted(broker)} did not answer for {seconds:.0f} s "
+                    f"({type(exc).__name__}: {exc}); nothing was crawled. Is redis-server "
+                    "running there, reachable from here, with this password?"
+                ) from None
+            time.sleep(1.0)
+
+
+def redacted(url: str) -> str:
+    """A broker URL without its password, for messages and logs."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
 
 
 def resumable_run(store: Store, site_ids: list[str], shared: Path) -> str | None:
@@ -254,6 +308,7 @@ def dispatch_crawl(
     configure(
         broker, shared=shared, visibility_timeout=visibility_timeout or DEFAULT_VISIBILITY_TIMEOUT
     )
+    wait_for_broker(broker)
     site_ids = sorted(p.id for p in profiles)
     run_id = resumable_run(store, site_ids, shared)
     if run_id:
@@ -269,18 +324,20 @@ def dispatch_crawl(
     job.prepare()
     merged_before = len(site_ids) - len(job.pending)
     say(
-        f"run {run_id}: {len(site_ids)} sites through {broker}, shards in {job.folder.path}"
+        f"run {run_id}: {len(site_ids)} sites through {redacted(broker)}, shards in {job.folder.path}"
         + (f" (resumed: {merged_before} merged before)" if run_id and merged_before else "")
     )
     try:
         job.merge_arrived()
         job.watch_broker()  # first contact: every waiting site queued
-        last_status = time.monotonic()
+        last_status = last_check = time.monotonic()
         while job.pending:
             time.sleep(POLL_SECONDS)
             job.merge_arrived()
             if job.watch_broker():
-                job.failed_tasks()
+                if time.monotonic() - last_check >= CHECK_EVERY_SECONDS:
+                    job.failed_tasks()
+                    last_check = time.monotonic()
                 if job.pending and time.monotonic() - last_status >= STATUS_EVERY_SECONDS:
                     say(f"waiting for {len(job.pending)} sites: {job.states()}")
                     last_status = time.monotonic()
