@@ -49,6 +49,7 @@ SEED_ROWS = {
     "site_runs": "site_id = $site and run_id <> $run",
 }
 SHARD_DB = "audit.duckdb"
+CRAWL_LOG = "crawl.log"  # what the site's `zwgk crawl` said on the worker
 MANIFEST = "manifest.json"
 RUN_FILE = "run.json"  # the run a shared folder's shards belong to, written by the coordinator
 FINISHED = "finished"  # a run folder whose run is over: a late task finds it and does nothing
@@ -80,9 +81,6 @@ class RunFolder:
 
     def shard(self, site_id: str) -> Path:
         return self.path / "shards" / safe_name(site_id)
-
-    def log(self, site_id: str) -> Path:
-        return self.path / "logs" / f"{safe_name(site_id)}.log"
 
     @property
     def finished(self) -> bool:
@@ -234,17 +232,24 @@ def _schema_version(con, catalog: str | None = None) -> int:
     return con.execute(f"select max(version) from {table}").fetchone()[0]
 
 
-def merge_shard(store: Store, folder: Path, warc_dir: Path, *, site_id: str, run_id: str) -> dict:
-    """Replace the site's rows by the shard's in one transaction, copy its WARC files beside the
-    database, and record the shard in run_shards. Returns that run_shards row."""
+def merge_shard(
+    store: Store,
+    folder: Path,
+    warc_dir: Path,
+    *,
+    site_id: str,
+    run_id: str,
+    logs_dir: Path | None = None,
+) -> dict:
+    """Replace the site's rows by the shard's in one transaction, copy its WARC files (and its
+    crawl's log, into logs_dir/<run>/<site>.log) beside the database, and record the shard in
+    run_shards. Returns that run_shards row."""
     manifest = read_manifest(folder, site_id=site_id, run_id=run_id)
     for name in manifest["files"]:  # the evidence first: no capture row ever names a missing file
         if name.startswith("warc/"):
-            target = warc_dir / name.removeprefix("warc/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            part = target.with_name(f".{target.name}.part-{os.getpid()}")
-            shutil.copyfile(folder / name, part)
-            os.replace(part, target)
+            _copy(folder / name, warc_dir / name.removeprefix("warc/"))
+        elif name == CRAWL_LOG and logs_dir is not None:
+            _copy(folder / name, logs_dir / run_id / f"{safe_name(site_id)}.log")
     store.sql(f"attach {_quoted(folder / SHARD_DB)} as shard (read_only)")
     try:
         ours, theirs = _schema_version(store.con), _schema_version(store.con, "shard")
@@ -285,6 +290,14 @@ def merge_shard(store: Store, folder: Path, warc_dir: Path, *, site_id: str, run
     finally:
         store.sql("detach shard")
     return row
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a file into place atomically (a copy cut off is never seen under its name)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(f".{target.name}.part-{os.getpid()}")
+    shutil.copyfile(source, part)
+    os.replace(part, target)
 
 
 def run_totals(store: Store, run_id: str) -> dict:

@@ -161,6 +161,8 @@ def test_two_workers_crawl_the_samples_into_the_database_one_process_makes(
     # the evidence moved beside the database, every capture readable where its row says
     for site_id in sample_sites:
         assert (db.parent / "warc" / run_id / f"{site_id}.warc.gz").is_file()
+        log = (db.parent / "logs" / run_id / f"{site_id}.log").read_text(encoding="utf-8")
+        assert "crawling 1 sites into" in log, "each site's crawl log is kept beside the database"
     url = query(db, "select url from documents where site_id = 'nhc' order by url limit 1")[0][0]
     out = tmp_path / "page.html"
     evidence = run_zwgk("evidence", url, "--db", str(db), "--out", str(out))

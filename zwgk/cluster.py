@@ -25,7 +25,7 @@ from pathlib import Path
 
 from celery import Celery
 
-from pipelines.shards import RUN_FILE, RunFolder, safe_name, shard_ready, write_shard
+from pipelines.shards import CRAWL_LOG, RUN_FILE, RunFolder, safe_name, shard_ready, write_shard
 from pipelines.store import process_alive
 
 # a task not acknowledged within this long is delivered again: longer than the longest site's
@@ -238,7 +238,7 @@ def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
             folder.shard(site_id),
             site_id=site_id,
             run_id=folder.run_id,
-            extra={"crawl.log": log},
+            extra={CRAWL_LOG: log},
         )
         return {"site_id": site_id, "outcome": "crawled", "exit": exit_status}
     finally:

@@ -148,7 +148,12 @@ class Dispatch:
             started = time.monotonic()
             try:
                 row = merge_shard(
-                    self.store, shard, self.warc_dir, site_id=site_id, run_id=self.run_id
+                    self.store,
+                    shard,
+                    self.warc_dir,
+                    site_id=site_id,
+                    run_id=self.run_id,
+                    logs_dir=self.store.path.parent / "logs",
                 )
             except ShardError as exc:
                 say(f"{site_id}: its shard is refused ({exc}); crawling it again")
