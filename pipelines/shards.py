@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import socket
 from dataclasses import dataclass
@@ -202,19 +203,31 @@ def read_manifest(folder: Path, *, site_id: str, run_id: str) -> dict:
         ) from None
     except (OSError, ValueError) as exc:
         raise ShardError(f"{folder}: its manifest cannot be read ({exc})") from None
+    if not isinstance(manifest, dict):
+        raise ShardError(f"{folder}: its manifest is not a JSON object")
     if manifest.get("site_id") != site_id or manifest.get("run_id") != run_id:
         raise ShardError(
             f"{folder}: the manifest is for site {manifest.get('site_id')!r} of run "
             f"{manifest.get('run_id')!r}, not {site_id!r} of {run_id!r}"
         )
-    for name, stated in manifest.get("files", {}).items():
-        path = folder / name
-        if not path.is_file() or path.stat().st_size != stated["bytes"]:
-            raise ShardError(f"{folder}: {name} is missing or not {stated['bytes']} bytes")
-        if sha256_of(path) != stated["sha256"]:
-            raise ShardError(f"{folder}: {name} does not match its sha256 in the manifest")
-    if SHARD_DB not in manifest.get("files", {}):
+    files = manifest.get("files")
+    if not isinstance(files, dict) or SHARD_DB not in files:
         raise ShardError(f"{folder}: the manifest names no {SHARD_DB}")
+    for name in files:  # a shard names only its own files, nowhere else
+        if name not in (SHARD_DB, CRAWL_LOG) and not re.fullmatch(
+            rf"warc/{re.escape(run_id)}/[A-Za-z0-9_.-]+\.warc\.gz", name
+        ):
+            raise ShardError(f"{folder}: the manifest names a file a shard cannot hold: {name!r}")
+    for name, stated in files.items():
+        path = folder / name
+        try:
+            size, digest = int(stated["bytes"]), str(stated["sha256"])
+        except (KeyError, TypeError, ValueError):
+            raise ShardError(f"{folder}: the manifest's entry for {name} is malformed") from None
+        if not path.is_file() or path.stat().st_size != size:
+            raise ShardError(f"{folder}: {name} is missing or not {size} bytes")
+        if sha256_of(path) != digest:
+            raise ShardError(f"{folder}: {name} does not match its sha256 in the manifest")
     return manifest
 
 

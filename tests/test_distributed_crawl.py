@@ -307,6 +307,13 @@ def test_a_shard_merged_twice_changes_nothing_and_a_foreign_one_is_refused(crawl
         )
         with pytest.raises(ShardError, match="manifest is for site 'nhc'"):
             merge_shard(store, shard, tmp_path / "warc", site_id="jiangan", run_id=run_id)
+        # a shard is written by another machine: it names its own files and nothing else
+        manifest = json.loads((shard / "manifest.json").read_text())
+        manifest["files"]["warc/../../../escaped.txt"] = manifest["files"]["audit.duckdb"]
+        (shard / "manifest.json").write_text(json.dumps(manifest))
+        with pytest.raises(ShardError, match="cannot hold: 'warc/../../../escaped.txt'"):
+            merge_shard(store, shard, tmp_path / "warc", site_id="nhc", run_id=run_id)
+        assert not (tmp_path.parent / "escaped.txt").exists()
     finally:
         store.close()
 

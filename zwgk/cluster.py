@@ -165,7 +165,7 @@ class SiteLock:
 
 
 @app.task(bind=True, name="zwgk.crawl_site", max_retries=None)
-def crawl_site(self, run_id: str, site_id: str, full: bool = False) -> dict:
+def crawl_site(self, run_id: str, site_id: str, full: bool = False, failures: int = 0) -> dict:
     """Crawl one site of a run into its shard in the shared folder (once, whoever asks)."""
     folder = RunFolder(Path(app.conf.zwgk_shared), run_id)
     if not (folder.path / RUN_FILE).exists():
@@ -188,11 +188,15 @@ def crawl_site(self, run_id: str, site_id: str, full: bool = False) -> dict:
             try:
                 return crawl_into_shard(folder, site_id, full)
             except CrawlFailed as exc:
-                if getattr(exc, "exit", None) == BAD_INPUT_EXIT or self.request.retries >= (
-                    CRAWL_RETRIES
-                ):
+                # crawls that failed are counted apart from waits for the lock (also retries)
+                if getattr(exc, "exit", None) == BAD_INPUT_EXIT or failures >= CRAWL_RETRIES:
                     raise
-                raise self.retry(countdown=5, exc=exc) from None
+                raise self.retry(
+                    args=(run_id, site_id, full),
+                    kwargs={"failures": failures + 1},
+                    countdown=5,
+                    exc=exc,
+                ) from None
     finally:
         lock.release()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import socket
 import sys
@@ -18,6 +19,7 @@ from crawlers.profiles import SiteProfile
 from crawlers.run import utc_now
 from pipelines.shards import (
     FINISHED,
+    MANIFEST,
     RUN_FILE,
     RunFolder,
     ShardError,
@@ -60,6 +62,7 @@ class Dispatch:
     broker_id: str | None = None  # the Redis server's run_id: a new one means it restarted
     broker_up: bool = True
     sent: int = 0
+    token: str = field(default_factory=lambda: secrets.token_hex(3))
 
     @property
     def run_id(self) -> str:
@@ -93,7 +96,9 @@ class Dispatch:
         from zwgk.cluster import crawl_site
 
         self.sent += 1
-        task_id = f"{self.run_id}:{site_id}:{self.sent}"
+        # unique to this coordinator process: a restarted one never reuses an earlier task's id
+        # (whose stored state, a failure perhaps, would be read as the new task's)
+        task_id = f"{self.run_id}:{site_id}:{self.token}-{self.sent}"
         crawl_site.apply_async((self.run_id, site_id, self.full), task_id=task_id, retry=False)
         self.tasks[site_id] = task_id
 
@@ -103,7 +108,7 @@ class Dispatch:
         False when the broker went away meanwhile (then all are sent again when it is back)."""
         try:
             for site_id in self.pending:
-                if not (self.folder.shard(site_id) / "manifest.json").exists():
+                if not (self.folder.shard(site_id) / MANIFEST).exists():
                     self.send(site_id)
         except Exception as exc:  # noqa: BLE001  (kombu's and redis's connection errors)
             say(f"the broker went away while sites were queued ({type(exc).__name__})")
@@ -143,7 +148,7 @@ class Dispatch:
         present = {p.name for p in shards.iterdir()} if shards.is_dir() else set()
         for site_id in list(self.pending):
             shard = self.folder.shard(site_id)
-            if shard.name not in present or not (shard / "manifest.json").exists():
+            if shard.name not in present or not (shard / MANIFEST).exists():
                 continue
             started = time.monotonic()
             try:
@@ -190,7 +195,7 @@ class Dispatch:
             result = AsyncResult(task_id, app=app)
             if result.state != "FAILURE":
                 continue
-            if (self.folder.shard(site_id) / "manifest.json").exists():
+            if (self.folder.shard(site_id) / MANIFEST).exists():
                 continue  # an earlier delivery's shard is there: merged next
             reason = str(result.result)[:500]
             say(f"{site_id}: its crawl failed on the worker: {reason}")
