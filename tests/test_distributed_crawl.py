@@ -88,6 +88,18 @@ def spawn_coordinator(sites: Path, db: Path, cluster, log: Path) -> subprocess.P
     return coordinator
 
 
+def begin(
+    cluster, sample_sites, tmp_path, *, workers: int = 2
+) -> tuple[Path, Path, subprocess.Popen]:
+    """Start `workers` workers and a coordinator crawling every sample site into a new database:
+    (the database, the coordinator's log, its process)."""
+    for _ in range(workers):
+        cluster.worker()
+    db, log = tmp_path / "dist" / "audit.duckdb", tmp_path / "coordinator.log"
+    coordinator = spawn_coordinator(sites_file(tmp_path, sample_sites), db, cluster, log)
+    return db, log, coordinator
+
+
 def wait_for(condition, timeout: float = 120, what: str = "") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -189,10 +201,8 @@ def test_a_worker_killed_mid_site_leaves_its_site_to_another_crawled_once(
 ):
     import redis
 
-    sites = sites_file(tmp_path, sample_sites)
-    first = cluster.worker()
-    db = tmp_path / "dist" / "audit.duckdb"
-    coordinator = spawn_coordinator(sites, db, cluster, tmp_path / "coordinator.log")
+    db, log, coordinator = begin(cluster, sample_sites, tmp_path, workers=1)
+    first = cluster.workers[0]
     client = redis.Redis.from_url(cluster.redis.url)
     locks = []
     wait_for(lambda: locks.extend(client.keys("zwgk:site-lock:*")) or locks, what="a site lock")
@@ -203,7 +213,7 @@ def test_a_worker_killed_mid_site_leaves_its_site_to_another_crawled_once(
     time.sleep(0.5)
     assert not crawls_running(cluster.shared, killed_site), "the killed worker's crawl died with it"
     second = cluster.worker()
-    assert coordinator.wait(300) == 0, (tmp_path / "coordinator.log").read_text()[-3000:]
+    assert coordinator.wait(300) == 0, log.read_text()[-3000:]
     assert_same_as_one_process(db, crawled_db[0])
     assert killed_site not in CRAWLED.findall(first.output())
     assert killed_site in CRAWLED.findall(second.output())
@@ -217,12 +227,7 @@ def test_a_worker_killed_mid_site_leaves_its_site_to_another_crawled_once(
 def test_a_broker_restart_mid_crawl_ends_in_the_same_database(
     crawled_db, sample_sites, cluster, tmp_path
 ):
-    sites = sites_file(tmp_path, sample_sites)
-    cluster.worker()
-    cluster.worker()
-    db = tmp_path / "dist" / "audit.duckdb"
-    log = tmp_path / "coordinator.log"
-    coordinator = spawn_coordinator(sites, db, cluster, log)
+    db, log, coordinator = begin(cluster, sample_sites, tmp_path)
     wait_for(lambda: "[1/6]" in log.read_text(), what="the first shard merged")
     cluster.redis.stop()
     time.sleep(2)
@@ -238,10 +243,7 @@ def test_a_broker_restart_mid_crawl_ends_in_the_same_database(
 def test_a_half_written_shard_is_ignored_and_its_site_crawled_again(
     crawled_db, sample_sites, cluster, tmp_path
 ):
-    sites = sites_file(tmp_path, sample_sites)
-    db = tmp_path / "dist" / "audit.duckdb"
-    log = tmp_path / "coordinator.log"
-    coordinator = spawn_coordinator(sites, db, cluster, log)  # no worker yet: sites wait
+    db, log, coordinator = begin(cluster, sample_sites, tmp_path, workers=0)  # sites wait
     wait_for(lambda: any(cluster.shared.glob("*/run.json")), what="the run's folder")
     run = next(cluster.shared.glob("*/run.json")).parent
     # a copy cut off before its rename (hidden, never read) and one renamed whose file is short
@@ -265,15 +267,11 @@ def test_a_half_written_shard_is_ignored_and_its_site_crawled_again(
 def test_a_killed_coordinator_started_again_resumes_its_run_from_the_shards(
     crawled_db, sample_sites, cluster, tmp_path
 ):
-    sites = sites_file(tmp_path, sample_sites)
-    cluster.worker()
-    cluster.worker()
-    db = tmp_path / "dist" / "audit.duckdb"
-    log = tmp_path / "coordinator.log"
-    coordinator = spawn_coordinator(sites, db, cluster, log)
+    db, log, coordinator = begin(cluster, sample_sites, tmp_path)
     wait_for(lambda: "[2/6]" in log.read_text(), what="two shards merged")
     coordinator.send_signal(signal.SIGKILL)
     coordinator.wait(30)
+    sites = tmp_path / "sites.toml"
     restarted = spawn_coordinator(sites, db, cluster, tmp_path / "restarted.log")
     assert restarted.wait(300) == 0, (tmp_path / "restarted.log").read_text()[-3000:]
     said = (tmp_path / "restarted.log").read_text()
