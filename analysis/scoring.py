@@ -20,7 +20,8 @@ from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
 from analysis.snapshot import known_then
-from analysis.workdays import OVERRIDES, calendar_table, load_overrides
+from analysis.workdays import BASIS_LABELS, OVERRIDES, calendar_table, load_overrides
+from pipelines.attributes import FORM_LABELS
 
 SQL_DIR = Path(__file__).with_name("sql")
 LAYERS = ("staging", "intermediate", "marts")
@@ -80,6 +81,13 @@ def set_variables(
     for name, value in rules.variables().items():
         cast = "varchar[]" if isinstance(value, list) else "double"
         sql(con, f"set variable {name} = ?::{cast}", [value])
+    # the Chinese a finding says for a stored code: getvariable('form_labels')[code]
+    for name, labels in (("form_labels", FORM_LABELS), ("basis_labels", BASIS_LABELS)):
+        sql(
+            con,
+            f"set variable {name} = map(?::varchar[], ?::varchar[])",
+            [list(labels), list(labels.values())],
+        )
 
 
 def refresh_workdays(

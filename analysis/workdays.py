@@ -20,6 +20,12 @@ import pyarrow as pa
 
 OVERRIDES = Path(__file__).with_name("calendar_overrides.toml")
 BASIS_ORDER = ("official", "override", "estimated")  # the weakest basis of a span wins
+# each basis as a reader sees it (finding texts); the store keeps the code
+BASIS_LABELS = {
+    "official": "依法定节假日安排",
+    "override": "依人工校正的日历",
+    "estimated": "按周一至周五估算",
+}
 
 
 @dataclass(frozen=True)

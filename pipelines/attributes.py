@@ -53,6 +53,16 @@ GRAPHIC_WORDS = (
     "图文解读",
     "海报",
 )
+# each interpretation form as a reader sees it (the report, the workbook, finding texts); the
+# store keeps the code
+FORM_LABELS = {
+    "graphic": "图解",
+    "text": "文字",
+    "video": "视频",
+    "audio": "音频",
+    "interview": "访谈",
+    "h5": "H5页面",
+}
 FORM_WORDS = (
     ("video", ("视频解读", "视频", "微视频")),
     ("audio", ("音频解读", "音频", "广播")),

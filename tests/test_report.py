@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -88,6 +89,43 @@ def test_every_page_opens_clean_from_disk(rendered, browser):
         assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == [], path
         assert all(u.startswith(("file://", "data:")) for u in requests_of(browser)), path
         assert no_dialog(browser), path
+
+
+# what a reader may see in Latin letters besides URLs and what the sites themselves published:
+# units and codes
+LATIN_ALLOWED = {"UTC", "HTTP", "chinese-calendar"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_\-]*[A-Za-z]|[A-Za-z]")
+
+
+def test_every_word_the_report_itself_says_is_chinese(rendered, browser):
+    """The visible text of every page, less the sites' own words (titles, names, link texts)
+    and URLs, has no Latin word but units and codes (the chart's axis, interpretation forms and
+    working-day bases were English once)."""
+    db, out, _ = rendered
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        quoted = [
+            t
+            for (t,) in con.execute(
+                "select title from documents union select title from listings "
+                "union select name from columns union select name from sites "
+                "union select anchor_text from document_links"
+            ).fetchall()
+            if t and LATIN_WORD.search(t)
+        ]
+    finally:
+        con.close()
+    latin = {}
+    for path in pages(out):
+        open_page(browser, path)
+        text = browser.find_element("tag name", "body").text
+        for words in sorted(quoted, key=len, reverse=True):
+            text = text.replace(words, " ")
+        text = re.sub(r"(?:https?|file)://\S+", " ", text)
+        found = set(LATIN_WORD.findall(text)) - LATIN_ALLOWED
+        if found:
+            latin[path.name] = sorted(found)
+    assert latin == {}
 
 
 def test_hostile_titles_are_text(rendered, browser):

@@ -26,7 +26,8 @@ unpaired as (
 
 late as (
     select site_id, 'interpretation_timeliness', policy_url,
-           '首个解读晚于文件 ' || lag_workdays || ' 个工作日（' || lag_basis || '）',
+           '首个解读晚于文件 ' || lag_workdays || ' 个工作日（'
+               || coalesce(getvariable('basis_labels')[lag_basis], lag_basis) || '）',
            interpretation_url, lag_workdays
     from first_interps
     where lag_workdays > getvariable('interpretation_timeliness__max_workdays')
@@ -44,7 +45,8 @@ unlinked as (
 
 not_graphic as (
     select site_id, 'graphic_share', url,
-           '解读形式：' || coalesce(interpretation_form, '未识别') || '：' || title, null, null
+           '解读形式：' || coalesce(getvariable('form_labels')[interpretation_form],
+                                 interpretation_form, '未识别') || '：' || title, null, null
     from docs
     where doc_type = 'interpretation' and interpretation_form is distinct from 'graphic'
 ),
@@ -52,7 +54,8 @@ not_graphic as (
 slow_disclosure as (
     select site_id, 'disclosure_timeliness', url,
            case when lag_workdays < 0 then '成文日期晚于发布日期'
-                else '成文后 ' || lag_workdays || ' 个工作日才发布（' || lag_basis || '）' end,
+                else '成文后 ' || lag_workdays || ' 个工作日才发布（'
+                     || coalesce(getvariable('basis_labels')[lag_basis], lag_basis) || '）' end,
            null, lag_workdays
     from int_document_lags
     where lag_workdays < 0 or lag_workdays > getvariable('disclosure_timeliness__max_workdays')
