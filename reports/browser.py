@@ -52,6 +52,8 @@ def print_pdf(html: Path, pdf: Path) -> Path:
                 "marginTop": 0.5,
                 "marginBottom": 0.6,
                 "printBackground": True,
+                # the page's @page rules decide: the ranking landscape, the rest portrait
+                "preferCSSPageSize": True,
                 "displayHeaderFooter": True,
                 "headerTemplate": "<span></span>",
                 "footerTemplate": '<div style="font-size:9px;width:100%;text-align:center">'

@@ -95,8 +95,9 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
     }
     out.mkdir(parents=True, exist_ok=True)
     title = f"政务公开评估 {report.as_of}"
-    if single_file:
+    if single_file:  # also what is printed: every site in the ranking, none held back
         context["site_href"] = lambda s: f"#site-{s.site_id}"
+        context["shown_rows"] = len(report.ranked)
         parts = ["overview.html"]
         html = page(env, parts, title, context)
         sites = "".join(

@@ -238,7 +238,7 @@ def test_the_pdf_has_every_site_and_its_verdict(rendered):
     )
     assert pages_count >= 6 + 1
     # -layout keeps a table row on one line; the site's heading is the first line that is its
-    # whole name (the overview's narrow column wraps it)
+    # whole name and nothing else (the ranking's row has its marks beside it)
     lines = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
     ).stdout.splitlines()
@@ -257,6 +257,35 @@ def test_the_pdf_has_every_site_and_its_verdict(rendered):
         # the site's page states its verdict: its score, and exactly its failing indicators ✗
         assert "综合得分" in section
         assert section.count("✗") == failures, name
+
+
+def test_the_printed_ranking_is_landscape_with_each_name_on_one_line_and_no_form(rendered):
+    db, _, _ = rendered
+    pdf = db.parent / "scorecard.pdf"
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "2", str(pdf)], capture_output=True, text=True
+    ).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
+    width, height = map(float, sizes[0])
+    assert width > height, "the ranking's page is A4 landscape"
+    assert float(sizes[1][0]) < float(sizes[1][1]), "a site's page is portrait"
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    con = duckdb.connect(str(db), read_only=True)
+    names = [n for (n,) in con.execute("select name from sites").fetchall()]
+    con.close()
+    rows = [  # a ranking row: its rank, then marks ✓ ✗
+        line for line in first.splitlines() if re.match(r"\s*\d+ ", line) and {"✓", "✗"} & set(line)
+    ]
+    assert len(rows) == len(names)
+    for name in names:  # the whole name in its row, never one character a line
+        assert any(name in row for row in rows), name
+    # the filter form (层级 [全部▾] 地区 [____]) and the show-all button stay on screen
+    assert not re.search(r"层级\s*全部|地区|显示全部", first), "no form or button on paper"
+    assert "未\n" not in first.replace(" ", ""), "the level column is not wrapped either"
 
 
 def test_a_long_ranking_opens_with_its_head_and_shows_the_rest_on_request(
