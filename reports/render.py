@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from analysis.indicators import INDICATORS
 from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg
+from reports.overall import overall
 from reports.report_data import CRAWL_STATUS, DEFINITIONS, LABELS, LEVELS, Report, SiteReport
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -90,6 +91,7 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "rule_text": rule_text,
         "max_findings": MAX_FINDINGS,
         "shown_rows": SHOWN_ROWS,
+        "summary": overall(report),
         "sparkline": lambda s: sparkline_png(s.weekly, report.window_start, report.as_of, minimum),
         "weekly_chart": lambda s: weekly_svg(s.weekly, report.window_start, report.as_of, minimum),
     }

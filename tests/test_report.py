@@ -16,8 +16,10 @@ import duckdb
 import pytest
 
 from analysis.indicators import INDICATORS
+from analysis.rules import load_rules
 from pipelines.publish import working_path
 from reports.browser import BrowserMissing, chromium_driver
+from reports.report_data import LABELS
 
 from .conftest import ROOT, run_zwgk
 
@@ -259,33 +261,68 @@ def test_the_pdf_has_every_site_and_its_verdict(rendered):
         assert section.count("✗") == failures, name
 
 
-def test_the_printed_ranking_is_landscape_with_each_name_on_one_line_and_no_form(rendered):
-    db, _, _ = rendered
-    pdf = db.parent / "scorecard.pdf"
-    info = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "2", str(pdf)], capture_output=True, text=True
-    ).stdout
-    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-    width, height = map(float, sizes[0])
-    assert width > height, "the ranking's page is A4 landscape"
-    assert float(sizes[1][0]) < float(sizes[1][1]), "a site's page is portrait"
-    first = subprocess.run(
-        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+def pdf_text(pdf: Path, first: int, last: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(pdf), "-"],
         capture_output=True,
         text=True,
     ).stdout
+
+
+def test_the_print_opens_with_the_overall_page_then_the_ranking_landscape_and_whole(rendered):
+    db, _, _ = rendered
+    pdf = db.parent / "scorecard.pdf"
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "3", str(pdf)], capture_output=True, text=True
+    ).stdout
+    sizes = [tuple(map(float, s)) for s in re.findall(r"size:\s+([\d.]+) x ([\d.]+)", info)]
+    portrait = [w < h for w, h in sizes]
+    assert portrait == [True, False, True], (
+        "总体情况 portrait, the ranking landscape, a site portrait"
+    )
+    assert "总体情况" in pdf_text(pdf, 1, 1)
+    ranking = pdf_text(pdf, 2, 2)
     con = duckdb.connect(str(db), read_only=True)
     names = [n for (n,) in con.execute("select name from sites").fetchall()]
     con.close()
     rows = [  # a ranking row: its rank, then marks ✓ ✗
-        line for line in first.splitlines() if re.match(r"\s*\d+ ", line) and {"✓", "✗"} & set(line)
+        line
+        for line in ranking.splitlines()
+        if re.match(r"\s*\d+ ", line) and {"✓", "✗"} & set(line)
     ]
     assert len(rows) == len(names)
     for name in names:  # the whole name in its row, never one character a line
         assert any(name in row for row in rows), name
     # the filter form (层级 [全部▾] 地区 [____]) and the show-all button stay on screen
-    assert not re.search(r"层级\s*全部|地区|显示全部", first), "no form or button on paper"
-    assert "未\n" not in first.replace(" ", ""), "the level column is not wrapped either"
+    assert not re.search(r"层级\s*全部|地区|显示全部", ranking), "no form or button on paper"
+    assert "未\n" not in ranking.replace(" ", ""), "the level column is not wrapped either"
+
+
+def test_the_overall_page_is_written_from_the_figures(rendered, browser):
+    db, out, _ = rendered
+    open_page(browser, out / "index.html")
+    said = browser.find_element("id", "summary").text
+    rules = load_rules()
+    counting = [n for n in INDICATORS if rules[n].get("counts", True)]
+    con = duckdb.connect(str(db), read_only=True)
+    as_of = con.execute("select max(as_of) from indicators").fetchone()[0]
+    sites, passing = con.execute(
+        "select count(*), count(*) filter (failed = 0) from (select site_id, count(*) filter "
+        "(not passed and list_contains(?, indicator)) as failed from indicators "
+        "where as_of = ? group by all)",
+        [counting, as_of],
+    ).fetchone()
+    failing = con.execute(
+        "select indicator, count(*) from indicators where as_of = ? and not passed "
+        "and list_contains(?, indicator) group by all",
+        [as_of, counting],
+    ).fetchall()
+    con.close()
+    assert f"本次共评估 {sites} 个网站：{passing} 个全部指标达标" in said
+    most = max(n for _, n in failing)
+    assert any(f"{LABELS[name]}（{most} 个网站）" in said for name, n in failing if n == most)
+    top = browser.find_element("css selector", "#ranking tbody tr td.name").text
+    assert said.split("综合得分最高：")[1].startswith(top)
 
 
 def test_a_long_ranking_opens_with_its_head_and_shows_the_rest_on_request(
