@@ -159,12 +159,14 @@ latest as (
     qualify row_number() over (partition by c.site_id, c.url order by c.fetched_at desc) = 1
 )
 select f.site_id, f.indicator, f.url, f.detail, f.related_url, f.amount,
+       d.title, r.title,  -- what a reader sees of each linked page: its title, not its URL
        l.warc_file, l.warc_offset, l.warc_length, l.fetched_at, l.payload_sha1,
        d.url is not null as is_page,  -- a document page (not an attachment or a list)
        d.encoding
 from shown f
 left join latest l on l.site_id = f.site_id and l.url = f.url
 left join documents d on d.site_id = f.site_id and d.url = f.url
+left join documents r on r.site_id = f.site_id and r.url = f.related_url
 order by f.site_id, f.indicator, f.url, f.detail
 """
 
@@ -220,15 +222,25 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
             name, value, num, den, threshold, passed, basis, previous.get((site, name)),
             bool(rule.get("counts", True)), float(rule.get("weight", 1)),
         )  # fmt: skip
-    for site, indicator, url, detail, related, amount, *capture in con.execute(
-        FINDINGS_SQL, [as_of, default_known_at(con, as_of)]
-    ).fetchall():
+    for (
+        site,
+        indicator,
+        url,
+        detail,
+        related,
+        amount,
+        title,
+        related_title,
+        *capture,
+    ) in con.execute(FINDINGS_SQL, [as_of, default_known_at(con, as_of)]).fetchall():
         if site in sites:
             sites[site].findings.setdefault(indicator, []).append(
                 {
                     "url": url,
                     "detail": detail,
                     "related_url": related,
+                    "title": title,
+                    "related_title": related_title,
                     "amount": amount,
                     # the page's latest capture by the as-of date (reports/archive.py)
                     "capture": tuple(capture) if capture[0] else None,

@@ -130,6 +130,25 @@ def test_every_word_the_report_itself_says_is_chinese(rendered, browser):
     assert latin == {}
 
 
+def test_each_finding_names_its_page_by_title_and_links_to_it(rendered, browser):
+    db, out, _ = rendered
+    con = duckdb.connect(str(db), read_only=True)
+    titles = dict(con.execute("select url, title from documents").fetchall())
+    con.close()
+    checked = 0
+    for path in (out / "sites").glob("*.html"):
+        open_page(browser, path)
+        for a in browser.find_elements("css selector", "table.findings a.evidence"):
+            url = a.get_attribute("title")  # the URL stays on the link, shown on hover
+            assert a.get_attribute("href") == url
+            if titles.get(url):
+                assert a.text == titles[url].strip(), url
+                checked += 1
+            else:  # an attachment, a list page: no title to show but its address
+                assert a.text == url
+    assert checked > 100
+
+
 def test_hostile_titles_are_text(rendered, browser):
     _, out, _ = rendered
     text = "".join(open_page(browser, p) for p in (out / "sites").glob("*.html"))
