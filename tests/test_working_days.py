@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from analysis.scoring import score
-from analysis.workdays import calendar_table, load_overrides
+from analysis.workdays import BASIS_LABELS, calendar_table, load_overrides
 from pipelines.store import Store
 
 D = dt.date
@@ -122,4 +122,4 @@ def test_an_interpretation_across_new_year_2027_is_scored_as_estimated(tmp_path)
     assert pairs == [("quote", 4, "estimated")]
     # late on a Monday–Friday count; the figure says it is an estimate
     assert timeliness == [(0, 1, False, "estimated")]
-    assert "estimated" in detail[0][0]
+    assert BASIS_LABELS["estimated"] in detail[0][0]  # the finding says so, in Chinese
