@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.indicators import INDICATORS
+from analysis.workdays import BASIS_LABELS
 from reports.report_data import LABELS, Report
 
 INDICATOR_HEADERS = (
@@ -61,7 +62,7 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
             sheet.append([
                 site.site_id, site.name, report.as_of, LABELS[name], i.value, i.numerator,
                 i.denominator, i.rule, {True: "达标", False: "不达标"}.get(i.passed, "无可评估内容"),
-                i.basis, report.rules[name]["source"],
+                BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
             ])  # fmt: skip
     findings = book.create_sheet("问题清单")
     findings.append(FINDING_HEADERS)

@@ -17,6 +17,7 @@ import pytest
 
 from analysis.indicators import INDICATORS
 from analysis.rules import load_rules
+from analysis.workdays import BASIS_LABELS
 from pipelines.publish import working_path
 from reports.browser import BrowserMissing, chromium_driver
 from reports.report_data import LABELS
@@ -245,6 +246,9 @@ def test_the_workbook_rows_are_the_findings(rendered):
     linked = [c for c in sheet["E"][1:] if c.value]
     assert all(c.hyperlink and c.hyperlink.target == c.value for c in linked)
     assert book["指标"].max_row - 1 == 6 * len(INDICATORS)
+    header, *indicator_rows = list(book["指标"].values)
+    basis = header.index("工作日依据")
+    assert {r[basis] for r in indicator_rows} <= set(BASIS_LABELS.values()), "in Chinese"
     assert (
         "待复核配对" in book.sheetnames
     )  # the assessors' review sheet (tests/test_review_sheet.py)
