@@ -23,8 +23,9 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.evidence import safe_name
 from crawlers.run import utc_now
-from pipelines.store import Store, StoreError, connect
+from pipelines.store import Store
 
 # every table a crawl writes, each row belonging to one site: what a seed carries out and a
 # shard brings back (the scoring's tables are written after the merge, from these)
@@ -77,19 +78,27 @@ class RunFolder:
     def sites_file(self) -> Path:
         return self.path / "sites.toml"
 
+    @property
+    def seeds(self) -> Path:
+        return self.path / "seeds"
+
+    @property
+    def shards(self) -> Path:
+        return self.path / "shards"
+
     def seed(self, site_id: str) -> Path:
-        return self.path / "seeds" / f"{safe_name(site_id)}.duckdb"
+        return self.seeds / f"{safe_name(site_id)}.duckdb"
 
     def shard(self, site_id: str) -> Path:
-        return self.path / "shards" / safe_name(site_id)
+        return self.shards / safe_name(site_id)
+
+    def shard_arrived(self, site_id: str) -> bool:
+        """Whether a shard is there under its final name (whole or not: read_manifest says)."""
+        return (self.shard(site_id) / MANIFEST).exists()
 
     @property
     def finished(self) -> bool:
         return (self.path / FINISHED).exists()
-
-
-def safe_name(site_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in site_id)
 
 
 def sha256_of(path: Path) -> str:
@@ -102,18 +111,6 @@ def sha256_of(path: Path) -> str:
 
 def _quoted(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
-
-
-def _columns(con, table: str, schema: str = "main") -> list[str]:
-    return [
-        name
-        for (name,) in con.execute(
-            "select column_name from information_schema.columns "
-            "where table_catalog = current_database() and table_schema = ? and table_name = ? "
-            "order by ordinal_position",
-            [schema, table],
-        ).fetchall()
-    ]
 
 
 def export_seed(store: Store, site_id: str, run_id: str, path: Path) -> int | None:
@@ -134,7 +131,7 @@ def export_seed(store: Store, site_id: str, run_id: str, path: Path) -> int | No
     store.sql(f"attach {_quoted(part)} as seed")
     try:
         for table in (*SITE_TABLES, "runs"):
-            names = ", ".join(f'"{c}"' for c in _columns(store.con, table))
+            names = ", ".join(f'"{c}"' for c in store.schema(table).names)
             where = SEED_ROWS.get(table, "site_id = $site")
             store.con.execute(
                 f'insert into seed."{table}" ({names}) select {names} from main."{table}" '
@@ -292,7 +289,7 @@ def merge_shard(
         }
         with store.transaction():
             for table in SITE_TABLES:
-                names = ", ".join(f'"{c}"' for c in _columns(store.con, table))
+                names = ", ".join(f'"{c}"' for c in store.schema(table).names)
                 store.sql(f'delete from main."{table}" where site_id = ?', [site_id])
                 store.sql(
                     f'insert into main."{table}" ({names}) select {names} from shard."{table}" '
@@ -318,10 +315,3 @@ def run_totals(store: Store, run_id: str) -> dict:
     sums = ", ".join(f"coalesce(sum({c}), 0)" for c in RUN_TOTALS)
     values = store.sql(f"select {sums} from run_shards where run_id = ?", [run_id])[0]
     return dict(zip(RUN_TOTALS, values, strict=True))
-
-
-def open_shard(folder: Path):
-    """A read-only connection to a shard's database (for a look inside)."""
-    if not (folder / SHARD_DB).exists():
-        raise StoreError(f"{folder} holds no {SHARD_DB}")
-    return connect(folder / SHARD_DB, read_only=True)

@@ -140,7 +140,7 @@ class Store:
             finally:
                 self._in_batch = False
 
-    def sql(self, query: str, params: list | None = None) -> list[tuple]:
+    def sql(self, query: str, params: list | dict | None = None) -> list[tuple]:
         """Run a statement and drain its result (DuckDB 2 refuses new work on an unfinished one)."""
         return self.con.execute(query, params or []).fetchall()
 

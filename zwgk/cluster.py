@@ -21,12 +21,15 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from celery import Celery
 
 from pipelines.shards import CRAWL_LOG, RUN_FILE, RunFolder, safe_name, shard_ready, write_shard
 from pipelines.store import process_alive
+from zwgk.crawl import EXIT_BAD_INPUT, EXIT_OK, EXIT_SITES_NOT_OK, warc_dir
 
 # a task not acknowledged within this long is delivered again: longer than the longest site's
 # crawl (a 10,000-page site at 1–2 requests a second takes 2–3 hours)
@@ -36,9 +39,9 @@ LOCK_RETRY_SECONDS = 30  # a task finding its site locked is tried again after t
 CRAWL_RETRIES = 2  # a crawl that failed (not bad input) is tried again, this often
 QUEUE = "zwgk-crawl"
 # `zwgk crawl`'s exit statuses a shard is written for: every site ok, or some site not ok (the
-# site's outcome is in the shard); zwgk.crawl.EXIT_CODES has them all
-SHARD_EXITS = (0, 3)
-BAD_INPUT_EXIT = 2
+# site's outcome is in the shard)
+SHARD_EXITS = (EXIT_OK, EXIT_SITES_NOT_OK)
+BROKER_SCHEMES = ("redis://", "rediss://", "unix://")  # Celery's Redis transport
 
 app = Celery("zwgk", set_as_current=False)
 app.conf.update(
@@ -74,6 +77,10 @@ os.execv(sys.executable, [sys.executable, "-m", "zwgk.cli", *sys.argv[2:]])
 class CrawlFailed(RuntimeError):
     """A site's crawl process ended without a shard; the message has its last log lines."""
 
+    def __init__(self, message: str, exit_status: int | None = None):
+        super().__init__(message)
+        self.exit_status = exit_status
+
 
 def configure(
     broker: str,
@@ -101,11 +108,35 @@ def configure(
 
 
 def redis_client():
+    """The broker's Redis, for the site locks and the coordinator's watch: one client (and its
+    connection pool) per broker URL and process, not one per call."""
+    return _client(app.conf.broker_url)
+
+
+@cache
+def _client(url: str):
     import redis
 
     return redis.Redis.from_url(
-        app.conf.broker_url, socket_timeout=10, socket_connect_timeout=10, health_check_interval=30
+        url, socket_timeout=10, socket_connect_timeout=10, health_check_interval=30
     )
+
+
+def broker_problem(url: str) -> str | None:
+    """What is wrong with a broker URL for Celery's Redis transport, or None."""
+    if url.startswith(BROKER_SCHEMES):
+        return None
+    return f"--broker must be a Redis URL ({', '.join(BROKER_SCHEMES)}…), e.g. redis://broker.internal:6379/0"
+
+
+def redacted(url: str) -> str:
+    """A broker URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password:
+        return urlunsplit(
+            parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@"))
+        )
+    return url
 
 
 class SiteLock:
@@ -189,7 +220,7 @@ def crawl_site(self, run_id: str, site_id: str, full: bool = False, failures: in
                 return crawl_into_shard(folder, site_id, full)
             except CrawlFailed as exc:
                 # crawls that failed are counted apart from waits for the lock (also retries)
-                if getattr(exc, "exit", None) == BAD_INPUT_EXIT or failures >= CRAWL_RETRIES:
+                if exc.exit_status == EXIT_BAD_INPUT or failures >= CRAWL_RETRIES:
                     raise
                 raise self.retry(
                     args=(run_id, site_id, full),
@@ -230,15 +261,14 @@ def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
             ).returncode
         if exit_status not in SHARD_EXITS:
             tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-8:]
-            failed = CrawlFailed(
+            raise CrawlFailed(
                 f"{site_id}: zwgk crawl exited {exit_status} on {socket.gethostname()}: "
-                + " | ".join(tail)
+                + " | ".join(tail),
+                exit_status,
             )
-            failed.exit = exit_status
-            raise failed
         write_shard(
             db,
-            scratch / "warc",
+            warc_dir(db),
             folder.shard(site_id),
             site_id=site_id,
             run_id=folder.run_id,
@@ -259,14 +289,9 @@ def worker_command(
     loglevel: str = "INFO",
 ) -> int:
     """`zwgk worker`: take sites off the queue and crawl them, `concurrency` at a time."""
-    from zwgk.crawl import BROKER_SCHEMES
-    from zwgk.dispatch import redacted
-
-    if not broker.startswith(BROKER_SCHEMES):
-        print(
-            f"zwgk worker: --broker must be a Redis URL ({', '.join(BROKER_SCHEMES)}…)",
-            file=sys.stderr,
-        )
+    problem = broker_problem(broker)
+    if problem:
+        print(f"zwgk worker: {problem}", file=sys.stderr)
         return 2
     if concurrency < 1:
         print("zwgk worker: --concurrency must be 1 or more", file=sys.stderr)

@@ -22,7 +22,6 @@ EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a cra
 EXIT_BAD_INPUT = 2  # a bad sites file, a held working file: nothing crawled
 EXIT_SITES_NOT_OK = 3  # the crawl finished, but some site is not ok (see site_runs)
 EXIT_INTERRUPTED = 130
-BROKER_SCHEMES = ("redis://", "rediss://", "unix://")  # Celery's Redis transport
 # what each exit status means: the --help epilog below and `zwgk run`'s last line read it
 EXIT_MEANINGS = {
     EXIT_OK: "every site ok",
@@ -43,6 +42,11 @@ EXIT_CODES = "exit status:\n" + "".join(
 def warc_dir(db: Path) -> Path:
     """Where each run's WARC files go: warc/<run id>/ beside the database."""
     return Path(db).parent / "warc"
+
+
+def logs_dir(db: Path) -> Path:
+    """Where a distributed run's per-site crawl logs go: logs/<run id>/ beside the database."""
+    return Path(db).parent / "logs"
 
 
 def state_path(db: Path) -> Path:
@@ -161,12 +165,7 @@ def crawl_command(
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    unverified = [p.id for p in profiles if not p.verified]
-    if unverified:
-        print(
-            f"note: unverified profiles (never checked against the live site): {', '.join(unverified)}",
-            file=sys.stderr,
-        )
+    note_unverified(profiles)
     working = ensure_working(db)
     if full or not known_sites:
         how = "in full" + (" (--full)" if full and known_sites else "")
@@ -194,6 +193,16 @@ def crawl_command(
     return conclude(db, run_id)
 
 
+def note_unverified(profiles) -> None:
+    """Say which profiles were never checked against their live site (every crawl says it)."""
+    unverified = [p.id for p in profiles if not p.verified]
+    if unverified:
+        print(
+            f"note: unverified profiles (never checked against the live site): {', '.join(unverified)}",
+            file=sys.stderr,
+        )
+
+
 def dispatched(
     sites: Path,
     db: Path,
@@ -205,14 +214,12 @@ def dispatched(
 ) -> int:
     """The crawl done by Celery workers (zwgk/dispatch.py), concluded as a one-process one."""
     from pipelines.store import Store
+    from zwgk.cluster import broker_problem
     from zwgk.dispatch import BrokerUnreachable, dispatch_crawl
 
-    if not broker.startswith(BROKER_SCHEMES):
-        print(
-            f"zwgk: --broker must be a Redis URL ({', '.join(BROKER_SCHEMES)}…), e.g. "
-            "redis://broker.internal:6379/0",
-            file=sys.stderr,
-        )
+    problem = broker_problem(broker)
+    if problem:
+        print(f"zwgk: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if shared is None:
         print(
@@ -232,20 +239,24 @@ def dispatched(
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    run_id = None
+    note_unverified(profiles)
     try:
         run_id = dispatch_crawl(
-            store, profiles, sites, broker=broker, shared=shared, warc_dir=warc_dir(db), full=full
+            store,
+            profiles,
+            sites,
+            broker=broker,
+            shared=shared,
+            warc_dir=warc_dir(db),
+            logs_dir=logs_dir(db),
+            full=full,
         )
     except BrokerUnreachable as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
-        store.close()
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        run_id = store.sql(
-            "select run_id from runs where dispatched_to = ? order by started_at desc limit 1",
-            [str(shared.resolve())],
-        )[0][0]
+    except KeyboardInterrupt:  # before the run was under way: the next start resumes it
+        print("zwgk: interrupted before the sites were queued", file=sys.stderr)
+        return EXIT_INTERRUPTED
     finally:
         store.close()
     return conclude(db, run_id)

@@ -19,7 +19,6 @@ from crawlers.profiles import SiteProfile
 from crawlers.run import utc_now
 from pipelines.shards import (
     FINISHED,
-    MANIFEST,
     RUN_FILE,
     RunFolder,
     ShardError,
@@ -56,7 +55,8 @@ class Dispatch:
     sites_file: Path
     site_ids: list[str]
     full: bool
-    warc_dir: Path
+    warc_dir: Path  # beside the database: zwgk.crawl.warc_dir
+    logs_dir: Path  # beside the database: zwgk.crawl.logs_dir
     tasks: dict[str, str] = field(default_factory=dict)  # site → its latest task id
     pending: list[str] = field(default_factory=list)
     broker_id: str | None = None  # the Redis server's run_id: a new one means it restarted
@@ -108,7 +108,7 @@ class Dispatch:
         False when the broker went away meanwhile (then all are sent again when it is back)."""
         try:
             for site_id in self.pending:
-                if not (self.folder.shard(site_id) / MANIFEST).exists():
+                if not self.folder.shard_arrived(site_id):
                     self.send(site_id)
         except Exception as exc:  # noqa: BLE001  (kombu's and redis's connection errors)
             say(f"the broker went away while sites were queued ({type(exc).__name__})")
@@ -139,16 +139,15 @@ class Dispatch:
         self.broker_up = True
         return True
 
-    def merge_arrived(self) -> list[str]:
+    def merge_arrived(self) -> None:
         """Merge every shard that has arrived; a shard that does not check out is thrown away
         and its site crawled again."""
-        merged = []
-        shards = self.folder.path / "shards"
+        shards = self.folder.shards
         # one listing per poll, not a look per waiting site (thousands, on a network disk)
         present = {p.name for p in shards.iterdir()} if shards.is_dir() else set()
         for site_id in list(self.pending):
             shard = self.folder.shard(site_id)
-            if shard.name not in present or not (shard / MANIFEST).exists():
+            if shard.name not in present or not self.folder.shard_arrived(site_id):
                 continue
             started = time.monotonic()
             try:
@@ -158,7 +157,7 @@ class Dispatch:
                     self.warc_dir,
                     site_id=site_id,
                     run_id=self.run_id,
-                    logs_dir=self.store.path.parent / "logs",
+                    logs_dir=self.logs_dir,
                 )
             except ShardError as exc:
                 say(f"{site_id}: its shard is refused ({exc}); crawling it again")
@@ -169,7 +168,6 @@ class Dispatch:
                     self.broker_up, self.broker_id = False, None
                 continue
             self.pending.remove(site_id)
-            merged.append(site_id)
             done = len(self.site_ids) - len(self.pending)
             documents = self.store.sql(
                 "select count(*) from documents where site_id = ?", [site_id]
@@ -180,7 +178,6 @@ class Dispatch:
                 f"{_seconds(row['crawl_started_at'], row['crawl_finished_at'])}, merged in "
                 f"{time.monotonic() - started:.1f} s)"
             )
-        return merged
 
     def failed_tasks(self) -> None:
         """Sites whose task failed for good (its retries spent): recorded as failed, not waited for."""
@@ -195,7 +192,7 @@ class Dispatch:
             result = AsyncResult(task_id, app=app)
             if result.state != "FAILURE":
                 continue
-            if (self.folder.shard(site_id) / MANIFEST).exists():
+            if self.folder.shard_arrived(site_id):
                 continue  # an earlier delivery's shard is there: merged next
             reason = str(result.result)[:500]
             say(f"{site_id}: its crawl failed on the worker: {reason}")
@@ -242,8 +239,8 @@ class Dispatch:
         )
         if status == "finished":
             (self.folder.path / FINISHED).write_text(utc_now().isoformat(), encoding="utf-8")
-            for part in ("seeds", "shards"):  # merged: the WARC files are beside the database
-                shutil.rmtree(self.folder.path / part, ignore_errors=True)
+            for part in (self.folder.seeds, self.folder.shards):  # merged: all beside the db
+                shutil.rmtree(part, ignore_errors=True)
 
 
 def _seconds(start, end) -> str:
@@ -258,7 +255,7 @@ class BrokerUnreachable(RuntimeError):
 
 def wait_for_broker(broker: str, seconds: float = FIRST_CONTACT_SECONDS) -> None:
     """Wait up to `seconds` for the broker's first answer (a broker starting with the machine)."""
-    from zwgk.cluster import redis_client
+    from zwgk.cluster import redacted, redis_client
 
     deadline = time.monotonic() + seconds
     while True:
@@ -273,17 +270,6 @@ def wait_for_broker(broker: str, seconds: float = FIRST_CONTACT_SECONDS) -> None
                     "running there, reachable from here, with this password?"
                 ) from None
             time.sleep(1.0)
-
-
-def redacted(url: str) -> str:
-    """A broker URL without its password, for messages and logs."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
 
 
 def resumable_run(store: Store, site_ids: list[str], shared: Path) -> str | None:
@@ -307,17 +293,16 @@ def dispatch_crawl(
     broker: str,
     shared: Path,
     warc_dir: Path,
+    logs_dir: Path,
     full: bool = False,
-    visibility_timeout: int | None = None,
 ) -> str:
     """Queue one task per site, merge the shards as they arrive, finish the run; returns its id.
-    Ctrl-C leaves the run `interrupted` and resumable by the same command."""
-    from zwgk.cluster import DEFAULT_VISIBILITY_TIMEOUT, configure
+    Ctrl-C leaves the run `interrupted` (its id returned all the same) and resumable by the same
+    command."""
+    from zwgk.cluster import configure, redacted
 
     shared = shared.resolve()
-    configure(
-        broker, shared=shared, visibility_timeout=visibility_timeout or DEFAULT_VISIBILITY_TIMEOUT
-    )
+    configure(broker, shared=shared)
     wait_for_broker(broker)
     site_ids = sorted(p.id for p in profiles)
     run_id = resumable_run(store, site_ids, shared)
@@ -330,12 +315,12 @@ def dispatch_crawl(
     else:
         run_id = store.start_run(site_ids)
         store.sql("update runs set dispatched_to = ? where run_id = ?", [str(shared), run_id])
-    job = Dispatch(store, RunFolder(shared, run_id), sites_file, site_ids, full, warc_dir)
+    job = Dispatch(store, RunFolder(shared, run_id), sites_file, site_ids, full, warc_dir, logs_dir)
     job.prepare()
     merged_before = len(site_ids) - len(job.pending)
     say(
         f"run {run_id}: {len(site_ids)} sites through {redacted(broker)}, shards in {job.folder.path}"
-        + (f" (resumed: {merged_before} merged before)" if run_id and merged_before else "")
+        + (f" (resumed: {merged_before} merged before)" if merged_before else "")
     )
     try:
         job.merge_arrived()
@@ -357,6 +342,6 @@ def dispatch_crawl(
             f"interrupted: {len(site_ids) - len(job.pending)} of {len(site_ids)} sites merged; "
             "the tasks queued stay queued. Run the same command again to resume this run."
         )
-        raise
+        return run_id
     job.finish("finished")
     return run_id

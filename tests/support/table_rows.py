@@ -21,7 +21,6 @@ VOLATILE_COLUMNS = {
     "warc_length",
     "warc_file",
     "warc_bytes",
-    "id",
 }
 VOLATILE_TYPES = {"TIMESTAMP", "TIMESTAMP WITH TIME ZONE"}
 # the distributed crawl's own ledger (which worker crawled which site): no one-process twin
