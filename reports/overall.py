@@ -4,7 +4,7 @@ scoring. Leadership reads it first; every figure comes from the same Report as t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reports.report_data import Indicator, Report, SiteReport
 
@@ -23,16 +23,11 @@ class Overall:
     fell: int = 0
     newly_passed: int = 0  # indicator results of all sites that pass now and did not then
     newly_failed: int = 0
-    changed: list[str] = field(default_factory=list)
 
 
 def passed_then(indicator: Indicator) -> bool | None:
     """Whether the previous scoring's value met today's threshold."""
-    if indicator.previous is None:
-        return None
-    if indicator.is_share:
-        return indicator.previous >= indicator.threshold
-    return indicator.previous <= indicator.threshold
+    return None if indicator.previous is None else indicator.meets(indicator.previous)
 
 
 def score_then(site: SiteReport) -> float | None:

@@ -80,6 +80,11 @@ class Indicator:
             return f"≥ {self.threshold * 100:.0f}%"
         return f"≤ {self.threshold:.0f}" + ("天" if self.name == "homepage_updated" else "")
 
+    def meets(self, value: float) -> bool:
+        """Whether a value meets this indicator's threshold (a share at least it, a count at
+        most it)."""
+        return value >= self.threshold if self.is_share else value <= self.threshold
+
     @property
     def trend(self) -> str:
         """better / worse / same against the previous scoring, or ""."""

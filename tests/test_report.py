@@ -264,9 +264,7 @@ def test_the_pdf_has_every_site_and_its_verdict(rendered):
     assert pages_count >= 6 + 1
     # -layout keeps a table row on one line; the site's heading is the first line that is its
     # whole name and nothing else (the ranking's row has its marks beside it)
-    lines = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
-    ).stdout.splitlines()
+    lines = pdf_text(pdf).splitlines()
     con = duckdb.connect(str(db), read_only=True)
     failed = dict(
         con.execute(
@@ -284,11 +282,11 @@ def test_the_pdf_has_every_site_and_its_verdict(rendered):
         assert section.count("✗") == failures, name
 
 
-def pdf_text(pdf: Path, first: int, last: int) -> str:
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """The PDF's text laid out as printed (-layout keeps a table row on one line)."""
+    pages = [*(("-f", str(first)) if first else ()), *(("-l", str(last)) if last else ())]
     return subprocess.run(
-        ["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(pdf), "-"],
-        capture_output=True,
-        text=True,
+        ["pdftotext", "-layout", *pages, str(pdf), "-"], capture_output=True, text=True
     ).stdout
 
 
