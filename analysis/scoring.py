@@ -1,7 +1,8 @@
 """Scores every site for an as-of date: calendar, views, pairing, indicators, findings.
 
-The SQL lives in `analysis/sql/` in three layers (staging → intermediate → marts), one CTE chain
-per file ending in `select * from final`; each file becomes a temporary view of its own name.
+The SQL lives in `analysis/sql/` in two layers (staging → intermediate), one CTE chain per file
+ending in `select * from final`; each file becomes a temporary view of its own name. The marts
+are the union of the indicators' own queries (`analysis/indicators/<name>.sql`).
 Nothing here reads the clock: the as-of date and the window come in as arguments and reach the
 SQL as variables (`getvariable('as_of')`), with every threshold of the rules file.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.db import sql
+from analysis.indicators import SPECS, IndicatorSpec
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
@@ -24,7 +26,7 @@ from analysis.workdays import BASIS_LABELS, OVERRIDES, calendar_table, load_over
 from pipelines.attributes import FORM_LABELS
 
 SQL_DIR = Path(__file__).with_name("sql")
-LAYERS = ("staging", "intermediate", "marts")
+LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
 
@@ -66,6 +68,43 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
             else:
                 raise ValueError(f"analysis/sql/{layer}: files use each other: {sorted(pending)}")
     return names
+
+
+def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...] = SPECS) -> None:
+    """Each indicator's two queries as views (`score__<name>`, `findings__<name>`) and the marts
+    their union: `mart_indicators` (value, threshold and verdict worked out here, the same way for
+    every indicator of a kind) and `mart_findings`."""
+    shares, counts, findings = [], [], []
+    for spec in specs:
+        sql(con, f"create or replace temp view score__{spec.name} as {spec.score_sql}")
+        sql(con, f"create or replace temp view findings__{spec.name} as {spec.findings_sql}")
+        row = (
+            f"select site_id, '{spec.name}' as indicator, numerator, denominator, "
+            f"getvariable('{spec.name}__{spec.threshold_key}') as threshold, basis "
+            f"from score__{spec.name}"
+        )
+        (shares if spec.is_share else counts).append(row)
+        findings.append(
+            f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount "
+            f"from findings__{spec.name}"
+        )
+    verdicts = []
+    if shares:
+        verdicts.append(
+            "select site_id, indicator, "
+            "case when denominator > 0 then round(numerator / denominator, 4) end as value, "
+            "numerator, denominator, threshold, "
+            "case when denominator > 0 then numerator / denominator >= threshold end as passed, "
+            f"basis from ({' union all '.join(shares)})"
+        )
+    if counts:  # no count (no dated item on the homepage): failed
+        verdicts.append(
+            "select site_id, indicator, numerator as value, numerator, denominator, threshold, "
+            "coalesce(numerator <= threshold, false) as passed, basis "
+            f"from ({' union all '.join(counts)})"
+        )
+    sql(con, f"create or replace temp view mart_indicators as {' union all '.join(verdicts)}")
+    sql(con, f"create or replace temp view mart_findings as {' union all '.join(findings)}")
 
 
 def _uses(text: str, others: set[str]) -> int:
@@ -140,6 +179,7 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
     set_variables(con, as_of, start, rules)
     result.estimated_days = refresh_workdays(con, as_of, overrides)
     create_views(con)
+    create_marts(con)
     result.pairs = pair_documents(
         con,
         reviews,

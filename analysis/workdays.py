@@ -22,7 +22,7 @@ OVERRIDES = Path(__file__).with_name("calendar_overrides.toml")
 BASIS_ORDER = ("official", "override", "estimated")  # the weakest basis of a span wins
 # each basis as a reader sees it (finding texts, the workbook); the store keeps the code
 BASIS_LABELS = {
-    "exact": "不涉及工作日",  # an indicator counted without working days (mart_indicators.sql)
+    "exact": "不涉及工作日",  # an indicator counted without working days (analysis/indicators/)
     "official": "依法定节假日安排",
     "override": "依人工校正的日历",
     "estimated": "按周一至周五估算",

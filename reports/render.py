@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from analysis.indicators import INDICATORS
+from analysis.indicators import BY_NAME, INDICATORS
 from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg
 from reports.overall import overall
@@ -61,14 +61,7 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
     sources = {name: report.rules[name]["source"] for name in INDICATORS}
 
     def rule_text(name: str) -> str:
-        rule = report.rules[name]
-        if "required" in rule:
-            extra = f"（每周不少于{rule['min_per_week']}条）" if name == "update_frequency" else ""
-            extra += f"（{rule['max_workdays']}个工作日内）" if "max_workdays" in rule else ""
-            return f"≥ {float(rule['required']) * 100:.0f}%{extra}"
-        if name == "homepage_updated":
-            return f"≤ {rule['max_days']}天"
-        return f"≤ {rule['max_count']}"
+        return BY_NAME[name].rule_text(report.rules[name])
 
     def cell_class(indicator) -> str:
         """p/f/n: passed, failed, nothing to judge; b/w: better, worse than last time; e: estimated."""

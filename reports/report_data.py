@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.indicators import INDICATORS, SHARES, SPECS
+from analysis.indicators import BY_NAME, INDICATORS, SPECS
 from analysis.rules import Rules
 from analysis.snapshot import default_known_at
 
@@ -64,21 +64,14 @@ class Indicator:
 
     @property
     def is_share(self) -> bool:
-        return self.name in SHARES
+        return BY_NAME[self.name].is_share
 
     def shown(self, value: float | None = None) -> str:
-        value = self.value if value is None else value
-        if value is None:
-            return "—"
-        if self.is_share:
-            return f"{value * 100:.1f}%"
-        return f"{value:.0f}" + ("天" if self.name == "homepage_updated" else "")
+        return BY_NAME[self.name].shown(self.value if value is None else value)
 
     @property
     def rule(self) -> str:
-        if self.is_share:
-            return f"≥ {self.threshold * 100:.0f}%"
-        return f"≤ {self.threshold:.0f}" + ("天" if self.name == "homepage_updated" else "")
+        return BY_NAME[self.name].threshold_text(self.threshold)
 
     def meets(self, value: float) -> bool:
         """Whether a value meets this indicator's threshold (a share at least it, a count at

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.indicators import INDICATORS, SHARES, SPECS
+from analysis.indicators import BY_NAME, INDICATORS, SPECS
 from reports.text_table import table
 
 LABELS = {spec.name: spec.short for spec in SPECS}  # short, for a terminal
@@ -13,7 +13,7 @@ LABELS = {spec.name: spec.short for spec in SPECS}  # short, for a terminal
 def cell(indicator: str, value, passed) -> str:
     if value is None:
         return "—"
-    shown = f"{value:.0%}" if indicator in SHARES else f"{value:.0f}"
+    shown = f"{value:.0%}" if BY_NAME[indicator].is_share else f"{value:.0f}"
     return shown + ("✓" if passed else "✗")
 
 

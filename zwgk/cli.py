@@ -88,6 +88,21 @@ def cmd_score(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from zwgk.indicators import indicators_command
+
+    return indicators_command(args.rules)
+
+
+def add_indicators_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="show the requirements of this rules file (default: analysis/rules.toml)",
+    )
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from zwgk.report import report_command
 
@@ -283,6 +298,16 @@ def build_parser() -> argparse.ArgumentParser:
             "and findings (docs/schema.md) and prints one row per site.",
             add_score_args,
             cmd_score,
+        ),
+        (
+            "indicators",
+            "list every indicator: its name, requirement, definition and source",
+            "Print every indicator the scoring computes, in the scorecard's order: its code (the "
+            "indicators table's `indicator`), its Chinese name, the requirement a rules file sets "
+            "(--rules), its weight, its definition, the document the rule comes from, and the "
+            "file that declares and computes it (analysis/indicators/<name>.sql).",
+            add_indicators_args,
+            cmd_indicators,
         ),
         (
             "report",

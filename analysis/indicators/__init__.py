@@ -1,0 +1,128 @@
+"""The indicators, one file each: `analysis/indicators/<name>.sql` is an indicator's only home.
+
+A file opens with its declaration, one `-- key: value` line each:
+
+    label       the scorecard's, the workbook's and the methodology's name (Chinese)
+    short       the terminal table's column
+    order       where it stands among the others
+    kind        share (a least fraction, 1.0 = 100%) or count (a most number)
+    unit        a count's unit (个, 天, 条, 份); a share's is %
+    threshold   the key of its rule that is the threshold (required, max_count, …)
+    keys        every key its rule in `rules.toml` must have (besides weight, counts, source)
+    rule        optional words after the threshold, formatted with the rule's values
+    definition  the methodology's sentence
+
+then two queries, each after a comment line naming it:
+
+    -- score:    one row per site: site_id, numerator, denominator, basis
+    -- findings: one row per item that counts against it: site_id, url, detail, related_url, amount
+
+Scoring makes each a view and the marts their union (analysis/scoring.py); the rule's values
+reach the SQL as `getvariable('<name>__<key>')`. Adding an indicator is its file, its rule in
+`rules.toml` and its test: the scorecard, the workbook, the terminal table, the methodology page
+and `zwgk indicators` read it from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+HOME = Path(__file__).parent
+KINDS = ("share", "count")
+HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition")
+SECTION = re.compile(r"^--\s*(score|findings)\b.*$", re.M)
+HEADER_LINE = re.compile(r"^--\s*(\w+):\s*(.*)$")
+
+
+class IndicatorFileError(ValueError):
+    """An indicator file that cannot be read; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    name: str
+    label: str  # the scorecard's name
+    short: str  # the terminal table's column
+    definition: str  # the methodology's sentence
+    keys: tuple[str, ...]  # the numbers its rule needs, besides weight / counts / source
+    kind: str = "share"
+    threshold_key: str = "required"
+    unit: str = ""
+    rule_note: str = ""  # words after the threshold, formatted with the rule's values
+    order: int = 0
+    score_sql: str = ""
+    findings_sql: str = ""
+    path: Path | None = None
+
+    @property
+    def is_share(self) -> bool:
+        """A share with a least `required` fraction (else a count with a most)."""
+        return self.kind == "share"
+
+    def shown(self, value: float | None) -> str:
+        """A value as the report writes it: 92.5%, 3个, 15天; — for none."""
+        if value is None:
+            return "—"
+        return f"{value * 100:.1f}%" if self.is_share else f"{value:.0f}{self.unit}"
+
+    def threshold_text(self, threshold: float) -> str:
+        """The threshold in words: ≥ 100%, ≤ 4个."""
+        if self.is_share:
+            return f"≥ {threshold * 100:.0f}%"
+        return f"≤ {threshold:g}{self.unit}"
+
+    def rule_text(self, rule: dict) -> str:
+        """The whole requirement in words: ≥ 100%（3个工作日内）."""
+        return self.threshold_text(float(rule[self.threshold_key])) + self.rule_note.format(**rule)
+
+
+def read_spec(path: Path) -> IndicatorSpec:
+    """One indicator file: its declaration and its two queries."""
+    text = path.read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        match = HEADER_LINE.match(line)
+        if not match:
+            break
+        header[match[1]] = match[2].strip()
+    missing = [k for k in HEADER_KEYS if not header.get(k)]
+    if missing:
+        raise IndicatorFileError(f"{path}: the declaration lacks {', '.join(missing)}")
+    if header["kind"] not in KINDS:
+        raise IndicatorFileError(f"{path}: kind must be one of {KINDS}, not {header['kind']!r}")
+    keys = tuple(k.strip() for k in header["keys"].split(",") if k.strip())
+    if header["threshold"] not in keys:
+        raise IndicatorFileError(f"{path}: threshold {header['threshold']!r} is not among keys")
+    parts = SECTION.split(text)
+    queries = dict(zip(parts[1::2], parts[2::2], strict=True))
+    if set(queries) != {"score", "findings"}:
+        raise IndicatorFileError(f"{path}: needs a `-- score` and a `-- findings` query, once each")
+    return IndicatorSpec(
+        name=path.stem,
+        label=header["label"],
+        short=header["short"],
+        definition=header["definition"],
+        keys=keys,
+        kind=header["kind"],
+        threshold_key=header["threshold"],
+        unit=header.get("unit", ""),
+        rule_note=header.get("rule", ""),
+        order=int(header["order"]),
+        score_sql=queries["score"].strip(),
+        findings_sql=queries["findings"].strip(),
+        path=path,
+    )
+
+
+def read_specs(folder: Path = HOME) -> tuple[IndicatorSpec, ...]:
+    """Every indicator file of a folder, in their declared order."""
+    return tuple(sorted((read_spec(p) for p in folder.glob("*.sql")), key=lambda s: s.order))
+
+
+SPECS: tuple[IndicatorSpec, ...] = read_specs()
+BY_NAME = {spec.name: spec for spec in SPECS}
+INDICATORS = tuple(spec.name for spec in SPECS)
+REQUIRED_KEYS = {spec.name: spec.keys for spec in SPECS}
+SHARES = frozenset(spec.name for spec in SPECS if spec.is_share)

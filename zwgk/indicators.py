@@ -1,0 +1,28 @@
+"""`zwgk indicators`: every indicator as its file declares it, with the rule a rules file sets."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from analysis.indicators import SPECS
+from analysis.rules import DEFAULT_RULES, RulesError, load_rules
+
+
+def indicators_command(rules_path: Path | None) -> int:
+    try:
+        rules = load_rules(rules_path or DEFAULT_RULES)
+    except RulesError as exc:
+        print(f"zwgk indicators: {exc}", file=sys.stderr)
+        return 2
+    print(f"规则集：{rules.name}（{rules.path}）\n")
+    for spec in SPECS:
+        rule = rules[spec.name]
+        counted = "" if rule.get("counts", True) else "；不计入总分"
+        print(
+            f"{spec.name}  {spec.label}  {spec.rule_text(rule)}（权重 {rule['weight']}{counted}）"
+        )
+        print(f"    定义：{spec.definition}")
+        print(f"    依据：{rule['source']}")
+        print(f"    文件：{spec.path.relative_to(spec.path.parents[2])}\n")
+    return 0
