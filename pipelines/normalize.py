@@ -9,6 +9,7 @@ matter become warnings on the document, never silent choices.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -245,6 +246,20 @@ def normalize_document(item: DocumentItem) -> NormalizedDocument:
         "encoding": item.encoding,
     }
     fields = [{"site_id": item.site_id, "url": item.url, **e} for e in evidence]
+    # what the body says beyond the fields (a yearly report's parts and table, a consultation's
+    # period, the leader named): JSON, read by analysis/sql/intermediate/int_body_facts.sql
+    fields += [
+        {
+            "site_id": item.site_id,
+            "url": item.url,
+            "field": name,
+            "raw": None,
+            "source": f"body:{name}",
+            "value": json.dumps(fact, ensure_ascii=False, sort_keys=True),
+            "chosen": True,
+        }
+        for name, fact in (page.get("facts") or {}).items()
+    ]
     links = [
         {
             "site_id": item.site_id,

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from crawlers.extract.body_facts import read_body_facts
 from crawlers.extract.labels import (
     BYLINE_DATE_LABELS,
     COLON_HEADINGS,
@@ -98,6 +99,7 @@ class PageExtract:
     attachment_count: int = 0
     has_video: bool = False
     body_found_by: str = ""
+    facts: dict = field(default_factory=dict)  # crawlers/extract/body_facts.py: name -> data
 
     def add(self, field_name: str, raw: str | None, source: str) -> None:
         if raw is not None and raw.strip():
@@ -246,9 +248,10 @@ def _title(page: PageExtract, root, body) -> None:
         page.add("title", max(parts, key=len) if len(parts) > 1 else html_title, "html_title")
 
 
-def _body(page: PageExtract, body, base_url: str) -> None:
+def _body(page: PageExtract, body, base_url: str) -> str:
+    """The body's measures, dates, notes and media; returns its text."""
     if body is None:
-        return
+        return ""
     text = _squash(_text(body))
     page.body_chars = len(text.replace(" ", ""))
     page.body_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
@@ -287,6 +290,7 @@ def _body(page: PageExtract, body, base_url: str) -> None:
     page.has_video = bool(VIDEO(body))
     for video in VIDEO_SOURCES(body):
         page.links.append(Link(urljoin(base_url, video.get("src")), "", "other"))
+    return text
 
 
 def _block_anchors(container, heading) -> list:
@@ -384,7 +388,9 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     page.add("published_date", meta.get("firstpublishedtime"), "meta:firstpublishedtime")
     _title(page, root, body)
     _unlabelled_date_near_title(page, nodes, body)
-    _body(page, body, url)
+    text = _body(page, body, url)
+    titles = [c.raw for c in page.candidates if c.field == "title"]
+    page.facts = read_body_facts(body, text, titles)
     _links(page, root, nodes, body, url)
     m = URL_DATE.search(urlsplit(url).path)
     if m:

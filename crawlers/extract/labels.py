@@ -170,6 +170,13 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
         "政府信息公开年报",
         "政府信息公开指南",
         "政府信息公开制度",
+        "年度报告",
+        "政府信息公开年度报告",
+        "意见征集",
+        "征求意见",
+        "公开征求意见",
+        "民意征集",
+        "重大决策预公开",
     ),
 }
 COLUMN_CONTAINS: tuple[tuple[str, str], ...] = (
@@ -195,6 +202,9 @@ COLUMN_CONTAINS: tuple[tuple[str, str], ...] = (
     ("提案", "other"),
     ("建议", "other"),
     ("年报", "other"),
+    ("年度报告", "other"),
+    ("意见征集", "other"),
+    ("征求意见", "other"),
     ("指南", "other"),
 )
 _EXACT = {name: kind for kind, names in COLUMN_NAMES.items() for name in names}

@@ -1,0 +1,248 @@
+"""What a page's body says that an indicator needs beyond its fields: a yearly report's parts and
+application table, a consultation's period, the leader giving an interpretation.
+
+Each reader returns plain data (stored as JSON in `document_fields`, source `body:<fact>`) or
+None when the page is not that kind of page. A value that cannot be read is left out and the
+reason said (`table: image`), never guessed: the analysis turns each into a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from crawlers.extract.report_words import (
+    ANNUAL_REPORT_PARTS,
+    ANNUAL_REPORT_TITLE,
+    CONSULTATION_DAYS,
+    CONSULTATION_DEADLINE,
+    CONSULTATION_RANGE,
+    CONSULTATION_TITLE,
+    FEEDBACK_TITLE,
+    HEADING_MAX_CHARS,
+    HEADING_NUMBER,
+    LEADER_FORMS,
+    LEADER_ROLE,
+    ROW_NAMES,
+    TABLE_COLUMNS,
+    TABLE_ROWS,
+)
+
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "br"}
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+SPACES = re.compile(r"[\s\u3000\xa0]+")
+NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+PART_PATTERNS = {name: re.compile(words) for name, words in ANNUAL_REPORT_PARTS.items()}
+ROW_PATTERNS = {key: re.compile(words) for key, words in TABLE_ROWS.items()}
+CN_NUMBERS = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
+ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd)(?:$|[?#])", re.I)
+
+
+def _squash(text: str) -> str:
+    return SPACES.sub("", text or "")
+
+
+def _lines(body) -> list[tuple[str, bool]]:
+    """The body's lines outside tables: (text, set in a heading tag or opening in bold)."""
+    lines: list[tuple[str, bool]] = []
+    current: list[str] = []
+    state = {"strong": False}
+
+    def close() -> None:
+        text = "".join(current).strip()
+        if text:
+            lines.append((SPACES.sub(" ", text), state["strong"]))
+        current.clear()
+        state["strong"] = False
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("script", "style"):
+            return
+        if tag == "table":
+            close()
+            return  # tables are read as tables
+        if tag in BLOCK_TAGS:
+            close()
+        if tag in HEADING_TAGS or (
+            tag in ("strong", "b") and not "".join(current).strip() and el.text
+        ):
+            state["strong"] = True
+        if el.text and tag:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if tag in BLOCK_TAGS:
+            close()
+
+    walk(body)
+    close()
+    return lines
+
+
+def _headings(body) -> list[str]:
+    """Lines that read as headings: short, and numbered or set as a heading."""
+    return [
+        text
+        for text, strong in _lines(body)
+        if len(_squash(text)) <= HEADING_MAX_CHARS and (strong or HEADING_NUMBER.match(text))
+    ]
+
+
+def _rows(table) -> list[list[str]]:
+    return [
+        [_squash("".join(cell.itertext())) for cell in row if cell.tag in ("td", "th")]
+        for row in table.iter("tr")
+    ]
+
+
+def _row_values(cells: list[str]) -> list[int | float | None] | None:
+    """The value cells of a row: those after its last label cell (blank ones are 0, as the
+    national format leaves them); None when a value cell holds text."""
+    last_label = max((i for i, c in enumerate(cells) if c and not NUMBER.match(c)), default=-1)
+    values = cells[last_label + 1 :]
+    if not values:
+        return None
+    return [float(v) if "." in v else int(v) if v else 0 for v in values]
+
+
+def read_application_table(body) -> dict:
+    """The 收到和处理政府信息公开申请情况 table: its four rows' values per column, and each column
+    whose 一 + 二 is not 三（七）总计 + 四. `table` says how it was read: read / image (no table,
+    an image where it stands) / attachment (the report is a file) / missing / unreadable."""
+    for table in body.iter("table"):
+        rows = _rows(table)
+        if not any(any("本年新收" in c for c in row) for row in rows):
+            continue
+        found: dict[str, list] = {}
+        for cells in rows:
+            labels = [c for c in cells if c and not NUMBER.match(c)]
+            for key, pattern in ROW_PATTERNS.items():
+                if key in found:
+                    continue
+                if any(pattern.search(label) for label in labels[-2:] or labels):
+                    values = _row_values(cells)
+                    if values:
+                        found[key] = values
+                    break
+        if set(found) != set(TABLE_ROWS):
+            missing = [ROW_NAMES[k] for k in TABLE_ROWS if k not in found]
+            return {"table": "unreadable", "missing_rows": missing}
+        width = min(len(v) for v in found.values())
+        names = TABLE_COLUMNS[-width:] if width <= len(TABLE_COLUMNS) else ()
+        columns = {}
+        unbalanced = []
+        for j in range(width, 0, -1):  # counted from the right: 总计 is the last of every row
+            name = names[-j] if names else f"倒数第{j}列"
+            new, carried, handled, forward = (found[k][-j] for k in TABLE_ROWS)
+            columns[name] = [new, carried, handled, forward]
+            if new + carried != handled + forward:
+                unbalanced.append(name)
+        total = columns[names[-1] if names else "倒数第1列"]
+        return {
+            "table": "read",
+            "figures": dict(zip(TABLE_ROWS, total, strict=True)),
+            "columns": columns,
+            "unbalanced": unbalanced,
+        }
+    if any(True for _ in body.iter("img")):
+        return {"table": "image"}
+    if any(ATTACHMENT.search(a.get("href") or "") for a in body.iter("a")):
+        return {"table": "attachment"}
+    return {"table": "missing"}
+
+
+def read_annual_report(body, titles: list[str]) -> dict | None:
+    """A 政府信息公开工作年度报告: its year, the required parts its headings name and those they
+    do not, and its application table."""
+    year = next((int(m[1]) for t in titles if (m := ANNUAL_REPORT_TITLE.search(t.strip()))), None)
+    if year is None or body is None:
+        return None
+    headings = _headings(body)
+    found = [
+        name for name, pattern in PART_PATTERNS.items() if any(pattern.search(h) for h in headings)
+    ]
+    return {
+        "year": year,
+        "parts": found,
+        "missing_parts": [name for name in ANNUAL_REPORT_PARTS if name not in found],
+        **read_application_table(body),
+    }
+
+
+def _date(text: str, year: int | None = None) -> dt.date | None:
+    m = re.search(r"(?:((?:19|20)\d{2})\s*[年\-/.]\s*)?(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]) if m[1] else year or 0, int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _count(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CN_NUMBERS.get(tens, 1) * 10 + CN_NUMBERS.get(ones, 0)
+    return CN_NUMBERS.get(text, 0)
+
+
+def read_consultation(text: str, titles: list[str]) -> dict | None:
+    """A consultation (its stated period: opens, closes or a number of days) or the account of
+    its feedback (采纳情况); both name the draft in 《》 where they can."""
+    title = next(
+        (t for t in titles if FEEDBACK_TITLE.search(t) or CONSULTATION_TITLE.search(t)), None
+    )
+    if title is None:
+        return None
+    draft = re.search(r"《([^》]{2,80})》", title) or re.search(r"《([^》]{2,80})》", text)
+    name = draft[1] if draft else None
+    if FEEDBACK_TITLE.search(title):
+        return {"role": "feedback", "draft": name}
+    fact: dict = {"role": "consultation", "draft": name}
+    flat = _squash(text)
+    m = CONSULTATION_RANGE.search(flat)
+    if m:
+        opens = _date(m[1])
+        closes = _date(m[2], opens.year if opens else None)
+        if opens and closes and closes >= opens:
+            fact["opens"], fact["closes"] = opens.isoformat(), closes.isoformat()
+    if "closes" not in fact:
+        m = CONSULTATION_DEADLINE.search(flat)
+        if m and (closes := _date(m[1] or m[2])):
+            fact["closes"] = closes.isoformat()
+    m = CONSULTATION_DAYS.search(flat)
+    if m:
+        fact["days"] = _count(m[1])
+    return fact
+
+
+def read_leader(text: str, titles: list[str]) -> dict | None:
+    """The principal leader named in an interview, a press conference, an answer to reporters or
+    a signed article: the role as written and the words around it."""
+    for source in (*titles, text[:3000]):
+        flat = _squash(source)
+        m = LEADER_ROLE.search(flat)
+        if m and LEADER_FORMS.search(flat):
+            start = max(0, m.start() - 16)
+            return {"role": m[1] or m[2], "words": flat[start : m.end() + 8]}
+    return None
+
+
+def read_body_facts(body, text: str, titles: list[str]) -> dict[str, dict]:
+    """Every fact the body gives, by name (annual_report, consultation, leader)."""
+    facts = {}
+    for name, fact in (
+        ("annual_report", read_annual_report(body, titles) if body is not None else None),
+        ("consultation", read_consultation(text, titles)),
+        ("leader", read_leader(text, titles)),
+    ):
+        if fact:
+            facts[name] = fact
+    return facts

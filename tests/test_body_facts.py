@@ -1,0 +1,72 @@
+"""Consultations and leaders' interpretations read from a page's title and text, as real notices
+and interviews word them."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawlers.extract.body_facts import read_consultation, read_leader
+
+# title, body text, what is read
+CONSULTATIONS = [
+    (
+        "关于公开征求《江安省院前医疗急救管理办法（征求意见稿）》意见的通知",
+        "公众可通过电子邮件提出意见。征求意见时间为2025年3月3日至2025年4月1日。",
+        {"role": "consultation", "draft": "江安省院前医疗急救管理办法（征求意见稿）",
+         "opens": "2025-03-03", "closes": "2025-04-01"},
+    ),
+    (
+        "关于征求《托育机构管理办法（征求意见稿）》意见的公告",
+        "公示期间，请于2026年4月30日前将意见反馈至本委办公室。",
+        {"role": "consultation", "draft": "托育机构管理办法（征求意见稿）", "closes": "2026-04-30"},
+    ),
+    (
+        "关于公开征求《X条例（草案）》意见的通知",
+        "反馈截止时间：2025-06-04。",
+        {"role": "consultation", "draft": "X条例（草案）", "closes": "2025-06-04"},
+    ),
+    (
+        "市卫生健康委关于公开征求意见的公告",
+        "征求意见期限为三十天，自发布之日起计算。",
+        {"role": "consultation", "draft": None, "days": 30},
+    ),
+    (
+        "关于《托育机构管理办法（征求意见稿）》征求意见采纳情况的说明",
+        "现将意见采纳情况说明如下。",
+        {"role": "feedback", "draft": "托育机构管理办法（征求意见稿）"},
+    ),
+    (
+        "2025年度意见建议采纳情况反馈",
+        "",
+        {"role": "feedback", "draft": None},
+    ),
+    ("关于做好2025年家庭医生签约服务工作的通知", "请于2025年3月31日前报送。", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), CONSULTATIONS)
+def test_a_consultation_and_its_feedback_are_read(title, text, expected):
+    assert read_consultation(text, [title]) == expected
+
+
+def test_a_period_running_into_the_next_month_keeps_its_year():
+    fact = read_consultation(
+        "征求意见时间为2025年12月15日至2026年1月14日。", ["关于征求意见的通知"]
+    )
+    assert (fact["opens"], fact["closes"]) == ("2025-12-15", "2026-01-14")
+
+
+LEADERS = [
+    ("在线访谈：家庭医生签约服务政策答记者问", "今天我们邀请到国家卫生健康委党组书记、主任张建国，解读《…》。", "主任"),
+    ("市卫生健康委主任做客“民生热线”解读医改新政", "", "主任"),
+    ("县卫生健康局局长接受本报专访 解读健康县城建设", "", "局长"),
+    ("在线访谈：托育服务政策答记者问", "今天我们邀请到江安省卫生健康委员会副主任赵敏，解读《…》。", None),
+    ("在线访谈：托育服务政策答记者问", "今天我们邀请到江安省卫生健康委员会负责同志。", None),
+    ("医院办公室主任出席座谈会", "医院办公室主任就门诊流程作了解读。", None),
+    ("省卫生健康委主任出席全省卫生健康工作会议", "会议部署全年工作。", None),  # no interpretation form
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("title", "text", "role"), LEADERS)
+def test_the_principal_leader_is_named_not_a_deputy(title, text, role):
+    assert (read_leader(text, [title]) or {}).get("role") == role
