@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.db import sql
-from analysis.indicators import SPECS, IndicatorSpec
+from analysis.indicators import KINDS, SPECS, IndicatorSpec
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
@@ -74,7 +74,8 @@ def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...
     """Each indicator's two queries as views (`score__<name>`, `findings__<name>`) and the marts
     their union: `mart_indicators` (value, threshold and verdict worked out here, the same way for
     every indicator of a kind) and `mart_findings`."""
-    shares, counts, findings = [], [], []
+    rows: dict[str, list[str]] = {kind: [] for kind in KINDS}
+    findings = []
     for spec in specs:
         sql(con, f"create or replace temp view score__{spec.name} as {spec.score_sql}")
         sql(con, f"create or replace temp view findings__{spec.name} as {spec.findings_sql}")
@@ -83,26 +84,27 @@ def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...
             f"getvariable('{spec.name}__{spec.threshold_key}') as threshold, basis "
             f"from score__{spec.name}"
         )
-        (shares if spec.is_share else counts).append(row)
+        rows[spec.kind].append(row)
         findings.append(
             f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount "
             f"from findings__{spec.name}"
         )
-    verdicts = []
-    if shares:
-        verdicts.append(
-            "select site_id, indicator, "
-            "case when denominator > 0 then round(numerator / denominator, 4) end as value, "
-            "numerator, denominator, threshold, "
-            "case when denominator > 0 then numerator / denominator >= threshold end as passed, "
-            f"basis from ({' union all '.join(shares)})"
-        )
-    if counts:  # no count (no dated item on the homepage): failed
-        verdicts.append(
-            "select site_id, indicator, numerator as value, numerator, denominator, threshold, "
-            "coalesce(numerator <= threshold, false) as passed, basis "
-            f"from ({' union all '.join(counts)})"
-        )
+    # the verdict of each kind: a share judged on its fraction (none without a denominator); a
+    # count judged on itself, and none counted (no dated item on the homepage) fails
+    verdict = {
+        "share": "case when denominator > 0 then round(numerator / denominator, 4) end as value, "
+        "numerator, denominator, threshold, "
+        "case when denominator > 0 then numerator / denominator >= threshold end as passed",
+        "count": "numerator as value, numerator, denominator, threshold, "
+        "coalesce(numerator <= threshold, false) as passed",
+        "least": "numerator as value, numerator, denominator, threshold, "
+        "coalesce(numerator >= threshold, false) as passed",
+    }
+    verdicts = [
+        f"select site_id, indicator, {verdict[kind]}, basis from ({' union all '.join(queries)})"
+        for kind, queries in rows.items()
+        if queries
+    ]
     sql(con, f"create or replace temp view mart_indicators as {' union all '.join(verdicts)}")
     sql(con, f"create or replace temp view mart_findings as {' union all '.join(findings)}")
 

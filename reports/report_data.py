@@ -74,9 +74,8 @@ class Indicator:
         return BY_NAME[self.name].threshold_text(self.threshold)
 
     def meets(self, value: float) -> bool:
-        """Whether a value meets this indicator's threshold (a share at least it, a count at
-        most it)."""
-        return value >= self.threshold if self.is_share else value <= self.threshold
+        """Whether a value meets this indicator's threshold."""
+        return BY_NAME[self.name].meets(value, self.threshold)
 
     @property
     def trend(self) -> str:
@@ -85,7 +84,7 @@ class Indicator:
             return ""
         if self.value == self.previous:
             return "same"
-        higher_is_better = self.is_share
+        higher_is_better = BY_NAME[self.name].higher_is_better
         return "better" if (self.value > self.previous) == higher_is_better else "worse"
 
 

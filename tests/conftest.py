@@ -104,9 +104,11 @@ def spawn_zwgk(*args: str):
 
 @pytest.fixture(scope="session")
 def crawled_db(sample_sites, tmp_path_factory):
-    """Every sample site crawled once through `zwgk crawl`, from homepages alone."""
+    """Every sample site crawled once through `zwgk crawl`, from homepages alone (and each site's
+    level, which the required columns depend on)."""
     tmp = tmp_path_factory.mktemp("crawl")
-    sites = write_sites_file(tmp / "sites.toml", sample_sites.values())
+    levels = {r["site_id"]: {"level": f'"{r["level"]}"'} for r in read_csv("sites.csv")}
+    sites = write_sites_file(tmp / "sites.toml", sample_sites.values(), **levels)
     db = tmp / "audit.duckdb"
     result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -180,6 +180,88 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     assert findings(con, site, "backdated_dates") == []
 
 
+@pytest.mark.parametrize("site", SITES)
+def test_the_rest_of_the_assessment_equals_the_key(scored, truth_indicators, site):
+    """Yearly reports, consultations, leader interviews and required columns (issue 18)."""
+    con, _ = scored
+    key = truth_indicators[site]
+
+    due = key["annual_reports"]["due"]
+    failing = [d for d in due if d["url"] is None or d["days_late"] > 0]
+    assert indicator(con, site, "annual_report_timely")[:2] == (len(failing), len(due))
+    rows = findings(con, site, "annual_report_timely")
+    assert sorted((path_of(u) if a is not None else None, a) for u, _, a, _ in rows) == sorted(
+        (d["url"], d["days_late"]) if d["url"] else (None, None) for d in failing
+    )
+
+    reports = key["annual_reports"]["reports"]
+    complete = [r for r in reports if not r["missing_parts"]]
+    assert indicator(con, site, "annual_report_parts")[:2] == (len(complete), len(reports))
+    assert [(path_of(u), d.split("缺少：")[1].split("、")) for u, _, _, d in
+            findings(con, site, "annual_report_parts")] == [
+        (r["url"], r["missing_parts"]) for r in reports if r["missing_parts"]
+    ]  # fmt: skip
+    adding_up = [r for r in reports if r["adds_up"]]
+    assert indicator(con, site, "annual_report_table")[:2] == (len(adding_up), len(reports))
+    for url, _, amount, detail in findings(con, site, "annual_report_table"):
+        report = next(r for r in reports if r["url"] == path_of(url))
+        assert not report["adds_up"]
+        if report["table"] == "image":
+            assert "图片，无法核对" in detail and amount is None
+        else:
+            new, carried, handled, forward = report["figures"]
+            assert amount == new + carried - handled - forward != 0
+            assert f"本年新收 {new} + 上年结转 {carried} ≠ 办理结果总计 {handled}" in detail
+
+    consultations = key["consultations"]
+    period_ok = [c for c in consultations if c["period_ok"]]
+    assert indicator(con, site, "consultation_period")[:2] == (len(period_ok), len(consultations))
+    assert sorted(path_of(u) for u, *_ in findings(con, site, "consultation_period")) == sorted(
+        c["url"] for c in consultations if not c["period_ok"]
+    )
+    counted = [c for c in consultations if c["feedback_counted"]]
+    answered = [c for c in counted if c["feedback_ok"]]
+    assert indicator(con, site, "consultation_feedback")[:2] == (len(answered), len(counted))
+    assert sorted(
+        (path_of(u), path_of(r)) for u, r, _, _ in findings(con, site, "consultation_feedback")
+    ) == sorted((c["url"], c["feedback_url"]) for c in counted if not c["feedback_ok"])
+
+    leader = key["leader_interpretations"]
+    got, _, _, passed = indicator(con, site, "leader_interpretation")
+    assert (got, passed) == (leader["last_12_months"], leader["last_12_months"] >= 2)
+
+    required = key["required_columns"]
+    assert indicator(con, site, "required_columns")[0] == len(required["missing"]) + len(
+        required["blank"]
+    )
+    assert sorted(d for *_, d in findings(con, site, "required_columns")) == sorted(
+        [f"未设置栏目：{w.replace('|', '／')}" for w in required["missing"]]
+        + [f"栏目没有信息：{name}" for name in required["blank"]]
+    )
+
+
+def test_a_rules_file_change_flips_a_verdict(scored, tmp_path):
+    """One number in a copy of the rules: the principal leader's interviews a year, 2 → 3."""
+    con, _ = scored
+    assert indicator(con, "nhc", "leader_interpretation")[::3] == (2, True)
+    text = (ROOT / "analysis" / "rules.toml").read_text("utf-8")
+    assert text.count("min_per_year = 2") == 1
+    rules = tmp_path / "rules.toml"
+    rules.write_text(text.replace("min_per_year = 2", "min_per_year = 3"), "utf-8")
+    [(source,)] = con.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchall()
+    db = shutil.copy(source, tmp_path / "audit.duckdb")
+    result = run_zwgk(
+        "score", "--db", str(db), "--as-of", AS_OF, "--weeks", WEEKS, "--rules", str(rules)
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    with duckdb.connect(str(db), read_only=True) as changed:
+        assert indicator(changed, "nhc", "leader_interpretation")[::3] == (2, False)
+        [(*_, detail)] = findings(changed, "nhc", "leader_interpretation")
+        assert detail.startswith("评估日前12个月主要负责人解读 2 次，少于 3 次")
+
+
 def test_the_score_prints_one_row_per_site(scored):
     _, result = scored
     for site in SITES:

@@ -5,8 +5,9 @@ A file opens with its declaration, one `-- key: value` line each:
     label       the scorecard's, the workbook's and the methodology's name (Chinese)
     short       the terminal table's column
     order       where it stands among the others
-    kind        share (a least fraction, 1.0 = 100%) or count (a most number)
-    unit        a count's unit (个, 天, 条, 份); a share's is %
+    kind        share (a least fraction, 1.0 = 100%), count (a most number) or least (a least
+                number)
+    unit        a count's unit (个, 天, 条, 份, 次); a share's is %
     threshold   the key of its rule that is the threshold (required, max_count, …)
     keys        every key its rule in `rules.toml` must have (besides weight, counts, source)
     rule        optional words after the threshold, formatted with the rule's values
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HOME = Path(__file__).parent
-KINDS = ("share", "count")
+KINDS = ("share", "count", "least")
 HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition")
 SECTION = re.compile(r"^--\s*(score|findings)\b.*$", re.M)
 HEADER_LINE = re.compile(r"^--\s*(\w+):\s*(.*)$")
@@ -58,8 +59,17 @@ class IndicatorSpec:
 
     @property
     def is_share(self) -> bool:
-        """A share with a least `required` fraction (else a count with a most)."""
+        """A share with a least `required` fraction (else a count)."""
         return self.kind == "share"
+
+    @property
+    def higher_is_better(self) -> bool:
+        """A share or a least count; a count with a most is better lower."""
+        return self.kind != "count"
+
+    def meets(self, value: float, threshold: float) -> bool:
+        """Whether a value meets a threshold of this indicator."""
+        return value >= threshold if self.higher_is_better else value <= threshold
 
     def shown(self, value: float | None) -> str:
         """A value as the report writes it: 92.5%, 3个, 15天; — for none."""
@@ -71,7 +81,7 @@ class IndicatorSpec:
         """The threshold in words: ≥ 100%, ≤ 4个."""
         if self.is_share:
             return f"≥ {threshold * 100:.0f}%"
-        return f"≤ {threshold:g}{self.unit}"
+        return f"{'≥' if self.higher_is_better else '≤'} {threshold:g}{self.unit}"
 
     def rule_text(self, rule: dict) -> str:
         """The whole requirement in words: ≥ 100%（3个工作日内）."""

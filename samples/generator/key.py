@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 
 from samples.generator import calendar
+from samples.generator.key_assessment import assessment
 from samples.generator.plan import Doc, SitePlan
 from samples.generator.render_base import SiteFiles
 from samples.generator.specs import AS_OF, HISTORY_START
@@ -275,4 +276,5 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
         # a false 发布日期: proven only by two crawls (samples/generator/weeks.py plants one a week
         # later); one crawl's page numbers suggest it (a page numbered after newer ones)
         "backdated": sorted(d.path for d in docs if "backdated" in d.flags),
+        **assessment(plan),
     }

@@ -78,6 +78,10 @@ class Doc:
     path: str = ""
     wrong_charset_header: bool = False
     created: dt.date | None = None  # the day the CMS made it, where it differs from `published`
+    # the rest of the assessment (samples/generator/assessment.py)
+    report: dict | None = None  # a yearly report: year, variant, parts, figures, table
+    consultation: dict | None = None  # a consultation (draft, opens, closes, style) or feedback
+    leader: str | None = None  # an interview: who is interviewed, as the page names them
 
     @property
     def expected_warnings(self) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from samples.generator.plan import Doc, SitePlan
+from samples.generator.render_assessment import consultation_body, report_body
 from samples.generator.specs import FILLER, SEED, ColumnSpec
 
 # Tiny but valid files, so that attachment and image links answer with real content.
@@ -139,7 +140,11 @@ class SiteRenderer:
         rng = self.doc_rng(doc)
         parts: list[str] = []
         subject = doc.subject
-        if doc.doc_type == "interpretation":
+        if doc.report:
+            return report_body(doc, self.spec.short)
+        if doc.consultation:  # then the signature, note and attachments as any notice
+            parts.append(consultation_body(doc, self.spec.short))
+        elif doc.doc_type == "interpretation":
             policy = self.docs[doc.interprets] if doc.interprets is not None else None
             name = self.policy_name(policy) if policy else subject
             ref = f"（{policy.doc_no_raw}）" if policy and policy.doc_no_raw else ""
@@ -154,8 +159,9 @@ class SiteRenderer:
                 )
                 parts.append(f"<p>视频解读《{escape(name)}》{ref}。</p>")
             elif doc.interp_form == "interview":
+                guest = doc.leader or "负责同志"
                 parts.append(
-                    f"<p>主持人：欢迎收看本期在线访谈。今天我们邀请到{escape(self.spec.short)}负责同志，解读《{escape(name)}》{ref}。</p>"
+                    f"<p>主持人：欢迎收看本期在线访谈。今天我们邀请到{escape(self.spec.short)}{escape(guest)}，解读《{escape(name)}》{ref}。</p>"
                 )
                 for q in range(rng.randint(2, 4)):
                     parts.append(

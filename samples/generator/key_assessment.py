@@ -1,0 +1,124 @@
+"""The key for the rest of the assessment: yearly reports, consultations, leader interviews and
+required columns, from the generator's own records (samples/generator/assessment.py). The rules
+it assumes are the default rules', written out here in the generator's own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from samples.generator.plan import SitePlan
+from samples.generator.specs import AS_OF, HISTORY_START
+
+REPORT_DEADLINE = (1, 31)  # the report on year Y is due by 31 January of Y + 1
+CONSULTATION_MIN_DAYS = 30
+FEEDBACK_MAX_DAYS = 30
+LEADER_MIN_PER_YEAR = 2
+# the default rules' required columns, per level: one regular expression per requirement
+REQUIRED_COLUMNS = {
+    "national": ("预决算|财政信息", "建议提案|提案办理", "解读|图解", "公开指南", "公开制度", "年报|年度报告", "依申请公开"),
+    "provincial": ("预决算|财政信息", "权责清单", "双随机", "建议提案|提案办理", "解读|图解", "公开指南", "公开制度", "年报|年度报告", "依申请公开"),
+}  # fmt: skip
+REQUIRED_COLUMNS["prefecture"] = REQUIRED_COLUMNS["county"] = REQUIRED_COLUMNS["provincial"]
+
+
+def annual_reports(plan: SitePlan) -> dict:
+    reports = [d for d in plan.docs if d.report]
+    due = []
+    for year in range(HISTORY_START.year - 1, AS_OF.year):
+        deadline = dt.date(year + 1, *REPORT_DEADLINE)
+        if not HISTORY_START <= deadline <= AS_OF:
+            continue
+        doc = next((d for d in reports if d.report["year"] == year), None)
+        due.append(
+            {
+                "year": year,
+                "deadline": deadline.isoformat(),
+                "url": doc.path if doc else None,
+                "days_late": (doc.published - deadline).days if doc else None,
+            }
+        )
+    read = []
+    for d in sorted(reports, key=lambda d: d.report["year"]):
+        r = d.report
+        new, carried, handled, forward = r["figures"]
+        read.append(
+            {
+                "year": r["year"],
+                "url": d.path,
+                "published": d.published.isoformat(),
+                "missing_parts": [p for p in PARTS if p not in r["parts"]],
+                "table": "read" if r["table"] == "html" else r["table"],
+                "figures": r["figures"] if r["table"] == "html" else None,
+                "adds_up": r["table"] == "html" and new + carried == handled + forward,
+            }
+        )
+    return {"due": due, "reports": read}
+
+
+PARTS = (
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+)
+
+
+def consultations(plan: SitePlan) -> list[dict]:
+    rows = []
+    for d in plan.docs:
+        c = d.consultation
+        if not c or "feedback_for" in c:
+            continue
+        opens, closes = c["opens"], c["closes"]
+        period = (closes - opens).days + 1 if closes else None
+        feedback = c.get("feedback")
+        due = (closes or opens + dt.timedelta(CONSULTATION_MIN_DAYS - 1)) + dt.timedelta(
+            FEEDBACK_MAX_DAYS
+        )
+        rows.append(
+            {
+                "url": d.path,
+                "title": d.title,
+                "period_days": period,
+                "period_ok": period is not None and period >= CONSULTATION_MIN_DAYS,
+                "feedback_url": feedback.path if feedback else None,
+                "feedback_published": feedback.published.isoformat() if feedback else None,
+                "feedback_due": due.isoformat(),
+                "feedback_counted": due <= AS_OF,
+                "feedback_ok": bool(feedback and feedback.published <= due),
+            }
+        )
+    return sorted(rows, key=lambda r: r["url"])
+
+
+def leader_interpretations(plan: SitePlan) -> dict:
+    since = AS_OF.replace(year=AS_OF.year - 1)
+    counted = sorted(
+        d.path
+        for d in plan.docs
+        if d.leader and not d.leader.startswith("副") and since < d.published <= AS_OF
+    )
+    return {"minimum": LEADER_MIN_PER_YEAR, "last_12_months": len(counted), "urls": counted}
+
+
+def required_columns(plan: SitePlan) -> dict:
+    used = {d.column.key for d in plan.docs}
+    missing, blank = [], []
+    for wanted in REQUIRED_COLUMNS.get(plan.spec.level, ()):
+        matches = [c for c in plan.spec.columns if re.search(wanted, c.name)]
+        if not matches:
+            missing.append(wanted)
+        elif not any(c.key in used for c in matches):
+            blank.append(max(matches, key=lambda c: c.key).name)
+    return {"missing": missing, "blank": blank}
+
+
+def assessment(plan: SitePlan) -> dict:
+    return {
+        "annual_reports": annual_reports(plan),
+        "consultations": consultations(plan),
+        "leader_interpretations": leader_interpretations(plan),
+        "required_columns": required_columns(plan),
+    }
