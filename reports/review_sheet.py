@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.reviews import Review
-from reports.workbook import finish_sheet, link_cells
+from reports.workbook import Sheet
 
 SHEET = "待复核配对"
 HEADERS = (
@@ -39,7 +39,7 @@ VERDICTS = {"确认": "confirm", "否决": "reject", "改配": "repoint"}
 SQL = (
     Path(__file__).resolve().parent.parent / "analysis" / "sql" / "reports" / "pairs_to_review.sql"
 )
-LINK_COLUMNS = (HEADERS.index("政策页面") + 1, HEADERS.index("解读页面") + 1)
+LINK_COLUMNS = (HEADERS.index("政策页面"), HEADERS.index("解读页面"))  # 0-based
 
 
 class ReviewSheetError(ValueError):
@@ -58,21 +58,21 @@ def rows_to_review(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def add_review_sheet(book, rows: list[tuple]) -> None:
-    """Append the 待复核配对 sheet to an openpyxl workbook: one row per open question, the
-    verdict columns empty."""
-    sheet = book.create_sheet(SHEET)
-    sheet.append(HEADERS)
-    for n, row in enumerate(rows, 2):
-        sheet.append([*row[:7], round(row[7], 3) if row[7] is not None else None])
-        link_cells(sheet, n, LINK_COLUMNS)
+    """Append the 待复核配对 sheet to a write-only openpyxl workbook: one row per open question,
+    the verdict columns empty."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    sheet = Sheet(book, SHEET, HEADERS, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30), len(rows))
     choice = DataValidation(type="list", formula1='"确认,否决,改配"', allow_blank=True)
-    sheet.add_data_validation(choice)
+    sheet.sheet.data_validations.append(choice)
     verdict = get_column_letter(HEADERS.index("复核") + 1)
     choice.add(f"{verdict}2:{verdict}{max(len(rows) + 1, 2)}")
-    finish_sheet(sheet, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30))
+    for row in rows:
+        sheet.append(
+            [*row[:7], round(row[7], 3) if row[7] is not None else None], links=LINK_COLUMNS
+        )
+    sheet.close()
 
 
 @dataclass(frozen=True)

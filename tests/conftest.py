@@ -73,6 +73,12 @@ def write_sites_file(path: Path, sites, **extra_by_site) -> Path:
     return path
 
 
+def sample_sites_file(path: Path, sites) -> Path:
+    """The sample sites' file with each site's level (the key's), as the required columns need."""
+    levels = {r["site_id"]: {"level": f'"{r["level"]}"'} for r in read_csv("sites.csv")}
+    return write_sites_file(path, sites, **levels)
+
+
 def run_zwgk(*args: str, timeout: float = 600, **kwargs):
     """Run the `zwgk` command as an assessor would, in a child process."""
     import subprocess
@@ -107,8 +113,7 @@ def crawled_db(sample_sites, tmp_path_factory):
     """Every sample site crawled once through `zwgk crawl`, from homepages alone (and each site's
     level, which the required columns depend on)."""
     tmp = tmp_path_factory.mktemp("crawl")
-    levels = {r["site_id"]: {"level": f'"{r["level"]}"'} for r in read_csv("sites.csv")}
-    sites = write_sites_file(tmp / "sites.toml", sample_sites.values(), **levels)
+    sites = sample_sites_file(tmp / "sites.toml", sample_sites.values())
     db = tmp / "audit.duckdb"
     result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
     assert result.returncode == 0, result.stderr[-3000:]

@@ -23,7 +23,7 @@ import pytest
 from pipelines.shards import SITE_TABLES, ShardError, merge_shard, write_shard
 from pipelines.store import Store
 
-from .conftest import ROOT, run_zwgk, write_sites_file
+from .conftest import ROOT, run_zwgk, sample_sites_file
 from .support.cluster import RedisServer, Worker, redis_binary
 from .support.db import query
 from .support.table_rows import differences, table_rows
@@ -136,7 +136,7 @@ def crawls_running(shared: Path, site_id: str) -> list[int]:
 def sites_file(tmp_path, sample_sites) -> Path:
     for site in sample_sites.values():  # from here on, crawls_started counts
         site.counted_from = len(site.requests)
-    return write_sites_file(tmp_path / "sites.toml", sample_sites.values())
+    return sample_sites_file(tmp_path / "sites.toml", sample_sites.values())
 
 
 def crawls_started(sample_sites) -> Counter:

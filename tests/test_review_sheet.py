@@ -103,8 +103,16 @@ def test_the_sheet_lists_what_waits_for_a_person(site, tmp_path):
     ]
     assert rate(store) == (1, 4)  # similarity below the threshold counts nothing
     path = workbook(store, tmp_path / "evidence.xlsx")
-    rows = list(load_workbook(path)[SHEET].iter_rows(values_only=True))
+    sheet = load_workbook(path)[SHEET]
+    rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == HEADERS
+    # the 复核 column offers the three verdicts, and the page columns are links
+    [choice] = sheet.data_validations.dataValidation
+    assert choice.formula1 == '"确认,否决,改配"'
+    verdict = sheet.cell(1, HEADERS.index("复核") + 1).column_letter
+    assert str(choice.sqref) == f"{verdict}2:{verdict}{len(rows)}"
+    linked = [c for c in sheet["D"][1:] if c.value]
+    assert linked and all(c.hyperlink.target == c.value for c in linked)
     listed = {(r[0], r[3], r[5]) for r in rows[1:]}
     assert listed == {
         ("相似待复核", url("B"), url("iB")),

@@ -77,7 +77,9 @@ def week_changes(
         gone.has_page = False
         changes["removed"].append(gone)
     if "republished" in kinds:  # a notice taken down and posted again, title and date kept
-        original = old_notices[len(old_notices) // 2]
+        # a recent one, on its list's first page: taken down and posted again deeper, the two
+        # cancel in the stated total and only the 4-weekly full walk sees them
+        original = old_notices[-3]
         original.has_page = False
         changes["removed"].append(original)
         again = dataclasses.replace(
