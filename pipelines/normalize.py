@@ -255,7 +255,9 @@ def normalize_document(item: DocumentItem) -> NormalizedDocument:
             "field": name,
             "raw": None,
             "source": f"body:{name}",
-            "value": json.dumps(fact, ensure_ascii=False, sort_keys=True),
+            "value": json.dumps(
+                fact, ensure_ascii=False
+            ),  # in the order read (the table's columns)
             "chosen": True,
         }
         for name, fact in (page.get("facts") or {}).items()

@@ -133,6 +133,10 @@ def print_readable(result: dict, out=sys.stdout) -> None:
         for f in others:
             raw = safe_text(repr(f["raw"][:50]))
             print(f"     {f['field']:16s} {pad(raw, 54)} {safe_text(f['source'])}", file=out)
+    facts = [f for f in result["candidates"] if f["source"] == f"body:{f['field']}"]
+    for f in facts:  # what the body says for the yearly report, consultation, leader indicators
+        print(f"   body fact: {f['field']}", file=out)
+        print(f"     {safe_text(f['value'][:400])}", file=out)
     relations = {}
     for link in result["links"]:
         relations.setdefault(link["relation"], []).append(link)
