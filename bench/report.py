@@ -2,10 +2,11 @@
 
     .venv/bin/python -m bench.report [--sites 3000] [--docs 2000]
 
-Generates and scores the audit as bench/score.py does, then renders the HTML scorecard (overview,
-one page per site, methodology) and the evidence workbook, and opens the overview in Debian's
-headless Chromium. Reports rendering seconds, sizes, and the overview's load time (navigation
-start to the load event). Goals (issue 10): overview under 5 MB, opening in under 2 s.
+Generates and scores the audit as bench/score.py does, then writes the HTML scorecard (overview,
+one page per site, methodology) and the evidence workbook as `zwgk report --xlsx` does, and opens
+the overview in Debian's headless Chromium. Reports the seconds, sizes, and the overview's load
+time (navigation start to the load event). Goals: overview under 5 MB, opening in under 2 s
+(issue 10); everything, workbook included, in under 60 s (issue 18).
 """
 
 from __future__ import annotations
@@ -20,14 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.rules import load_rules  # noqa: E402
 from analysis.scoring import score  # noqa: E402
 from bench.score import START, generate, setup  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 from reports.browser import chromium_driver  # noqa: E402
-from reports.render import render_report  # noqa: E402
-from reports.report_data import load_report  # noqa: E402
-from reports.workbook import write_workbook  # noqa: E402
+from zwgk.report import report_command  # noqa: E402
 
 
 def folder_mb(path: Path) -> float:
@@ -41,23 +39,26 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        store = Store(tmp / "bench.duckdb", threads=2)
+        db = tmp / "bench.duckdb"
+        store = Store(db, threads=2)
         setup(store, args.sites)
         generate(store, args.sites, 0, args.docs, args.docs, 364)
         score(store.con, as_of=START + dt.timedelta(370), weeks=52)
-        t0 = time.perf_counter()
-        report = load_report(store.con, load_rules())
-        index = render_report(report, tmp / "report")
-        rendered = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        workbook = write_workbook(report, tmp / "evidence.xlsx")
-        written = time.perf_counter() - t0
         store.close()
+        # the product's own path: `zwgk report --xlsx`, the workbook written in a process of its
+        # own while the HTML renders (zwgk/report.py)
+        t0 = time.perf_counter()
+        status = report_command(db, tmp / "report", None, False, tmp / "evidence.xlsx", None, None)
+        whole = time.perf_counter() - t0
+        assert status == 0, status
+        index = tmp / "report" / "index.html"
+        workbook = tmp / "evidence.xlsx"
         overview_mb = index.stat().st_size / 1e6
         print(
-            f"{len(report.sites):,} sites: scorecard rendered in {rendered:.0f} s "
-            f"({folder_mb(tmp / 'report'):.0f} MB in all); overview {overview_mb:.2f} MB; "
-            f"workbook {workbook.stat().st_size / 1e6:.0f} MB in {written:.0f} s"
+            f"{args.sites:,} sites: the whole scorecard (overview, every site page, methodology) "
+            f"and the workbook in {whole:.0f} s ({folder_mb(tmp / 'report'):.0f} MB of HTML; "
+            f"workbook {workbook.stat().st_size / 1e6:.0f} MB); overview {overview_mb:.2f} MB; "
+            f"goal < 60 s: {'met' if whole < 60 else 'NOT met'}"
         )
         driver = chromium_driver()
         try:

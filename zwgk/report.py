@@ -3,8 +3,40 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import sys
 from pathlib import Path
+
+
+def write_workbook_from(
+    db: Path, rules_path: Path | None, as_of: dt.date | None, xlsx: Path
+) -> None:
+    """The evidence workbook straight from the database: run in a process of its own while the
+    HTML is rendered (bench/report.py: 39 s and 30 s at 3,000 sites, one after the other)."""
+    from analysis.rules import load_rules
+    from pipelines.store import connect
+    from reports.report_data import load_report
+    from reports.review_sheet import rows_to_review
+    from reports.workbook import write_workbook
+
+    con = connect(db, read_only=True)
+    try:
+        report = load_report(con, load_rules(rules_path) if rules_path else load_rules(), as_of)
+        write_workbook(report, xlsx, review_rows=rows_to_review(con))
+    except LookupError:
+        sys.exit(2)  # the parent says why
+    finally:
+        con.close()
+
+
+def start_workbook(
+    db: Path, rules_path: Path | None, as_of: dt.date | None, xlsx: Path
+) -> multiprocessing.Process:
+    job = multiprocessing.get_context("spawn").Process(
+        target=write_workbook_from, args=(db, rules_path, as_of, xlsx), name="zwgk-workbook"
+    )
+    job.start()
+    return job
 
 
 def report_command(
@@ -21,7 +53,6 @@ def report_command(
     from reports.browser import BrowserMissing, print_pdf
     from reports.render import render_report
     from reports.report_data import load_report
-    from reports.workbook import write_workbook
     from zwgk.crawl import warc_dir
 
     if not db.exists():
@@ -33,6 +64,7 @@ def report_command(
     except (RulesError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
+    workbook = start_workbook(db, rules_path, as_of, xlsx) if xlsx else None
     try:
         report = load_report(con, rules, as_of)
         report.warc_dir = warc_dir(db)
@@ -42,17 +74,22 @@ def report_command(
             if single_file or not pdf
             else render_report(report, out / "print", single_file=True)
         )
-        if xlsx:
-            from reports.review_sheet import rows_to_review
-
-            xlsx = write_workbook(report, xlsx, review_rows=rows_to_review(con))
     except LookupError as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
+    except BaseException:
+        if workbook:
+            workbook.terminate()
+        raise
     finally:
         con.close()
+        if workbook:
+            workbook.join()
     print(f"scorecard: {page.resolve()}")
-    if xlsx:
+    if workbook:
+        if workbook.exitcode != 0:
+            print(f"zwgk: the workbook {xlsx} was not written (above: why)", file=sys.stderr)
+            return 1
         print(f"workbook: {xlsx.resolve()}")
     if pdf:
         try:

@@ -7,29 +7,15 @@
 -- rule: （截止后{max_days:g}日内）
 -- definition: 窗口内发布、征求意见已截止且反馈期限已过的征求意见中，在截止后规定日数内发布意见采纳情况（意见反馈）的比例
 
--- score: closed consultations whose feedback was published in time / closed consultations whose
--- feedback was due by the as-of date (no closing date: the rule's least period from publication)
-with due as (
-    select *, coalesce(closes, opens + getvariable('consultation_period__min_days')::int - 1)
-                  + getvariable('consultation_feedback__max_days')::int as feedback_due
-    from int_consultations
-    where in_window
-)
-
-select s.site_id, count(d.url) filter (d.feedback_date <= d.feedback_due) as numerator,
+-- score: consultations whose feedback was published in time / consultations whose feedback was
+-- due by the as-of date (int_consultation_feedback_due)
+select s.site_id, count(d.url) filter (d.answered_in_time) as numerator,
        count(d.url) as denominator, 'exact' as basis
 from sites s
-left join due d on d.site_id = s.site_id and d.feedback_due <= getvariable('as_of')
+left join int_consultation_feedback_due d on d.site_id = s.site_id and d.feedback_counted
 group by all
 
 -- findings: each consultation without feedback by its due day, or with a late one
-with due as (
-    select *, coalesce(closes, opens + getvariable('consultation_period__min_days')::int - 1)
-                  + getvariable('consultation_feedback__max_days')::int as feedback_due
-    from int_consultations
-    where in_window
-)
-
 select site_id, url,
        case when feedback_date is null
             then '征求意见应于 ' || strftime(feedback_due, '%Y-%m-%d') || ' 前反馈采纳情况，截至评估日未见：'
@@ -37,6 +23,5 @@ select site_id, url,
                  || strftime(feedback_due, '%Y-%m-%d') || '：'
        end || title as detail,
        feedback_url as related_url, (feedback_date - feedback_due)::int as amount
-from due
-where feedback_due <= getvariable('as_of')
-  and (feedback_date is null or feedback_date > feedback_due)
+from int_consultation_feedback_due
+where feedback_counted and not coalesce(answered_in_time, false)
