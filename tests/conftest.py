@@ -79,8 +79,8 @@ def sample_sites_file(path: Path, sites) -> Path:
     return write_sites_file(path, sites, **levels)
 
 
-def run_zwgk(*args: str, timeout: float = 600, **kwargs):
-    """Run the `zwgk` command as an assessor would, in a child process."""
+def run_zwgk(*args: str, timeout: float = 600, cwd: Path = ROOT, **kwargs):
+    """Run the `zwgk` command as an assessor would, in a child process (of the project in `cwd`)."""
     import subprocess
     import sys
 
@@ -89,7 +89,7 @@ def run_zwgk(*args: str, timeout: float = 600, **kwargs):
         capture_output=True,
         text=True,
         timeout=timeout,
-        cwd=ROOT,
+        cwd=cwd,
         **kwargs,
     )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -19,7 +18,7 @@ from openpyxl import load_workbook
 
 from analysis.indicators import IndicatorFileError, read_spec
 
-from .conftest import ROOT
+from .conftest import ROOT, run_zwgk
 
 PACKAGES = ("analysis", "reports", "pipelines", "crawlers", "zwgk")
 AS_OF = "2026-11-20"
@@ -60,15 +59,8 @@ source = "测试规则：标题不超过40字"
 
 
 def zwgk_in(copy: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(copy)}
-    return subprocess.run(
-        [sys.executable, "-m", "zwgk.cli", *args],
-        cwd=copy,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    """`zwgk` of the copied project (its folder first on the path)."""
+    return run_zwgk(*args, cwd=copy, env={**os.environ, "PYTHONPATH": str(copy)})
 
 
 @pytest.fixture(scope="module")
