@@ -163,3 +163,25 @@ def test_every_command_is_in_the_readme_table():
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     missing = [name for name in commands.choices if f"| `zwgk {name}" not in readme]
     assert missing == []
+
+
+def test_indicators_lists_every_indicator_with_its_rule_and_file(tmp_path):
+    from analysis.indicators import SPECS
+    from analysis.rules import load_rules
+
+    from .conftest import run_zwgk
+
+    result = run_zwgk("indicators")
+    assert result.returncode == 0, result.stderr
+    rules = load_rules()
+    for spec in SPECS:
+        assert f"{spec.name}  {spec.label}  {spec.rule_text(rules[spec.name])}" in result.stdout
+        assert f"文件：analysis/indicators/{spec.name}.sql" in result.stdout
+    missing = run_zwgk("indicators", "--rules", str(tmp_path / "none.toml"))
+    assert missing.returncode == 2 and "no such rules file" in missing.stderr
+    # read by a pager that stops early: no traceback
+    head = subprocess.run(
+        f"{sys.executable} -m zwgk.cli indicators | head -1",
+        shell=True, cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert head.stdout.startswith("规则集：") and "Traceback" not in head.stderr
