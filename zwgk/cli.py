@@ -294,8 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
             "and compute every indicator per site for an as-of date over a window of weeks: "
             "update frequency, interpretation rate, graphic share, interpretation and disclosure "
             "timeliness in working days (official calendar), labelled attributes, stale and blank "
-            "columns, dead links, homepage updates, duplicate posting. Stores pairs, indicators "
-            "and findings (docs/schema.md) and prints one row per site.",
+            "columns, dead links, homepage updates, backdated dates, duplicate posting, the yearly "
+            "report (on time, complete, adding up), consultations (period, feedback), the "
+            "principal leader's interpretations and the required columns (`zwgk indicators` "
+            "lists them with their rules). Stores pairs, indicators and findings "
+            "(docs/schema.md) and prints one row per site.",
             add_score_args,
             cmd_score,
         ),
