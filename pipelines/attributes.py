@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from crawlers.extract.labels import PLACEHOLDERS
+from crawlers.extract.labels import FORM_WORDS, GRAPHIC_WORDS, PLACEHOLDERS
 
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
 
@@ -41,18 +41,6 @@ VALIDITY = {
     "已废止": "废止",
 }
 
-GRAPHIC_WORDS = (
-    "图解",
-    "一图读懂",
-    "一图看懂",
-    "一图了解",
-    "图说",
-    "长图",
-    "漫画",
-    "动漫",
-    "图文解读",
-    "海报",
-)
 # each interpretation form as a reader sees it (the report, the workbook, finding texts); the
 # store keeps the code
 FORM_LABELS = {
@@ -63,12 +51,6 @@ FORM_LABELS = {
     "interview": "访谈",
     "h5": "H5页面",
 }
-FORM_WORDS = (
-    ("video", ("视频解读", "视频", "微视频")),
-    ("audio", ("音频解读", "音频", "广播")),
-    ("interview", ("在线访谈", "访谈", "答记者问", "新闻发布会", "发布会", "答问")),
-    ("h5", ("H5", "h5")),
-)
 
 
 def clean(text: str | None) -> str | None:

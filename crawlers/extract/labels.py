@@ -327,3 +327,27 @@ def is_navigation(link_text: str) -> bool:
         or text in ENTRY_WORDS
         or text in ("更多", "更多>>", ">>", "more")
     )
+
+
+# an interpretation's form, by the words of its title: 图解 first, then these (the store keeps the
+# code; pipelines/attributes.py says each in Chinese); report_words.LEADER_FORMS reads the
+# interview words
+GRAPHIC_WORDS = (
+    "图解",
+    "一图读懂",
+    "一图看懂",
+    "一图了解",
+    "图说",
+    "长图",
+    "漫画",
+    "动漫",
+    "图文解读",
+    "海报",
+)
+FORM_WORDS = (
+    ("video", ("视频解读", "视频", "微视频")),
+    ("audio", ("音频解读", "音频", "广播")),
+    ("interview", ("在线访谈", "访谈", "答记者问", "新闻发布会", "发布会", "答问")),
+    ("h5", ("H5", "h5")),
+)
+INTERVIEW_WORDS = dict(FORM_WORDS)["interview"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from crawlers.extract.labels import INTERVIEW_WORDS
+
 # 国家卫生健康委2024年政府信息公开工作年度报告, …2023年度政府信息公开工作年度报告,
 # …2025年政府信息公开年度报告, …2024年度政府信息公开工作报告, …2019年政府信息公开年报; the
 # title must end there (a 关于做好…年度报告编制工作的通知 is a notice about reports)
@@ -78,4 +80,7 @@ LEADER_ROLE = re.compile(
     r"(?:委员会|卫健委|卫生健康委|卫计委|委|局|厅)(?:党组书记、|党委书记、)?(?<!副)(主任|局长|厅长)"
     r"|(?<!副)(党组书记|党委书记)"
 )
-LEADER_FORMS = re.compile(r"访谈|发布会|答记者问|答问|接受.{0,12}采访|署名文章|撰文|解读|做客")
+# the interview words of an interpretation's form (labels.py), and a signed article's
+LEADER_FORMS = re.compile(
+    "|".join((*INTERVIEW_WORDS, r"接受.{0,12}采访", "署名文章", "撰文", "解读", "做客"))
+)
