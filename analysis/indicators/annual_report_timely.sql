@@ -5,7 +5,8 @@
 -- unit: 份
 -- threshold: max_count
 -- keys: max_count, deadline_month, deadline_day
--- definition: 截止日期（次年1月31日）落在窗口内的年份中，政府信息公开工作年度报告未发布或晚于截止日期发布的份数
+-- rule: （次年{deadline_month:g}月{deadline_day:g}日前发布）
+-- definition: 截止日期（规则所定，默认次年1月31日）落在窗口内的年份中，政府信息公开工作年度报告未发布或晚于截止日期发布的份数
 
 -- score: years whose report fell due in the window without a report on the site, or with a late
 -- one / years due (int_annual_report_due)
