@@ -20,6 +20,7 @@ def write_workbook_from(
     from reports.workbook import write_workbook
 
     con = connect(db, read_only=True)
+    con.execute("set enable_progress_bar = false")  # no bars in the cron log from a side process
     try:
         report = load_report(con, load_rules(rules_path) if rules_path else load_rules(), as_of)
         write_workbook(report, xlsx, review_rows=rows_to_review(con))
