@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.db import sql
-from analysis.indicators import KINDS, SPECS, IndicatorSpec
+from analysis.indicators import KINDS, PASSES, SPECS, IndicatorSpec
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
@@ -70,6 +70,22 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return names
 
 
+def _verdict(kind: str) -> str:
+    """The columns that judge an indicator of this kind: a share on its fraction (none without a
+    denominator); a count on itself, and none counted (no dated item on the homepage) fails; the
+    comparison is the kind's (PASSES)."""
+    if kind == "share":
+        return (
+            "case when denominator > 0 then round(numerator / denominator, 4) end as value, "
+            "numerator, denominator, threshold, case when denominator > 0 then "
+            f"numerator / denominator {PASSES[kind]} threshold end as passed"
+        )
+    return (
+        "numerator as value, numerator, denominator, threshold, "
+        f"coalesce(numerator {PASSES[kind]} threshold, false) as passed"
+    )
+
+
 def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...] = SPECS) -> None:
     """Each indicator's two queries as views (`score__<name>`, `findings__<name>`) and the marts
     their union: `mart_indicators` (value, threshold and verdict worked out here, the same way for
@@ -89,19 +105,8 @@ def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...
             f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount "
             f"from findings__{spec.name}"
         )
-    # the verdict of each kind: a share judged on its fraction (none without a denominator); a
-    # count judged on itself, and none counted (no dated item on the homepage) fails
-    verdict = {
-        "share": "case when denominator > 0 then round(numerator / denominator, 4) end as value, "
-        "numerator, denominator, threshold, "
-        "case when denominator > 0 then numerator / denominator >= threshold end as passed",
-        "count": "numerator as value, numerator, denominator, threshold, "
-        "coalesce(numerator <= threshold, false) as passed",
-        "least": "numerator as value, numerator, denominator, threshold, "
-        "coalesce(numerator >= threshold, false) as passed",
-    }
     verdicts = [
-        f"select site_id, indicator, {verdict[kind]}, basis from ({' union all '.join(queries)})"
+        f"select site_id, indicator, {_verdict(kind)}, basis from ({' union all '.join(queries)})"
         for kind, queries in rows.items()
         if queries
     ]

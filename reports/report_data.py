@@ -62,10 +62,6 @@ class Indicator:
     def label(self) -> str:
         return LABELS[self.name]
 
-    @property
-    def is_share(self) -> bool:
-        return BY_NAME[self.name].is_share
-
     def shown(self, value: float | None = None) -> str:
         return BY_NAME[self.name].shown(self.value if value is None else value)
 

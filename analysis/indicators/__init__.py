@@ -31,7 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HOME = Path(__file__).parent
-KINDS = ("share", "count", "least")
+# each kind's comparison of its value with the threshold: the one home of what passes, read by
+# the marts' SQL (analysis/scoring.create_marts) and by IndicatorSpec.meets
+PASSES = {"share": ">=", "count": "<=", "least": ">="}
+KINDS = tuple(PASSES)
 HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition")
 SECTION = re.compile(r"^--\s*(score|findings)\b.*$", re.M)
 HEADER_LINE = re.compile(r"^--\s*(\w+):\s*(.*)$")
@@ -65,7 +68,7 @@ class IndicatorSpec:
     @property
     def higher_is_better(self) -> bool:
         """A share or a least count; a count with a most is better lower."""
-        return self.kind != "count"
+        return PASSES[self.kind] == ">="
 
     def meets(self, value: float, threshold: float) -> bool:
         """Whether a value meets a threshold of this indicator."""
@@ -81,7 +84,7 @@ class IndicatorSpec:
         """The threshold in words: ≥ 100%, ≤ 4个."""
         if self.is_share:
             return f"≥ {threshold * 100:.0f}%"
-        return f"{'≥' if self.higher_is_better else '≤'} {threshold:g}{self.unit}"
+        return f"{PASSES[self.kind].replace('>=', '≥').replace('<=', '≤')} {threshold:g}{self.unit}"
 
     def rule_text(self, rule: dict) -> str:
         """The whole requirement in words: ≥ 100%（3个工作日内）."""
