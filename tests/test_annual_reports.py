@@ -116,3 +116,17 @@ def test_an_introduction_listing_the_parts_is_not_the_parts():
         ),
     )
     assert report["parts"] == ["主动公开政府信息情况"]
+
+
+def test_placeholders_in_the_table_count_as_nothing_received():
+    """Real tables write — or / for none: the columns stay aligned and the sum holds."""
+    html = (FILES / "hangzhou_2023.html").read_text("utf-8")
+    row = '<td colspan="3">二、上年结转政府信息公开申请数量</td>' + "<td>0</td>" * 7
+    assert row in html
+    dashed = (
+        '<td colspan="3">二、上年结转政府信息公开申请数量</td>' + "<td>—</td>" * 6 + "<td>/</td>"
+    )
+    report = report_of("x.html", html.replace(row, dashed))
+    assert report["table"] == "read" and report["unbalanced"] == []
+    assert report["columns"]["总计"] == [44, 0, 39, 5]
+    assert len(report["columns"]) == 7

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from crawlers.extract.labels import PLACEHOLDERS, label_key
 from crawlers.extract.report_words import (
     ANNUAL_REPORT_PARTS,
     ANNUAL_REPORT_TITLE,
@@ -38,24 +39,22 @@ CN_NUMBERS = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd)(?:$|[?#])", re.I)
 
 
-def _squash(text: str) -> str:
-    return SPACES.sub("", text or "")
-
-
 def _lines(body) -> list[tuple[str, bool]]:
     """The body's lines outside tables: (text, set in a heading tag or opening in bold)."""
     lines: list[tuple[str, bool]] = []
     current: list[str] = []
-    state = {"strong": False}
+    strong = False
 
     def close() -> None:
+        nonlocal strong
         text = "".join(current).strip()
         if text:
-            lines.append((SPACES.sub(" ", text), state["strong"]))
+            lines.append((SPACES.sub(" ", text), strong))
         current.clear()
-        state["strong"] = False
+        strong = False
 
     def walk(el) -> None:
+        nonlocal strong
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("script", "style"):
             return
@@ -64,10 +63,9 @@ def _lines(body) -> list[tuple[str, bool]]:
             return  # tables are read as tables
         if tag in BLOCK_TAGS:
             close()
-        if tag in HEADING_TAGS or (
-            tag in ("strong", "b") and not "".join(current).strip() and el.text
-        ):
-            state["strong"] = True
+        opens_bold = tag in ("strong", "b") and el.text and not "".join(current).strip()
+        if tag in HEADING_TAGS or opens_bold:
+            strong = True
         if el.text and tag:
             current.append(el.text)
         for child in el:
@@ -87,25 +85,26 @@ def _headings(body) -> list[str]:
     return [
         text
         for text, strong in _lines(body)
-        if len(_squash(text)) <= HEADING_MAX_CHARS and (strong or HEADING_NUMBER.match(text))
+        if len(label_key(text)) <= HEADING_MAX_CHARS and (strong or HEADING_NUMBER.match(text))
     ]
 
 
 def _rows(table) -> list[list[str]]:
     return [
-        [_squash("".join(cell.itertext())) for cell in row if cell.tag in ("td", "th")]
+        [label_key("".join(cell.itertext())) for cell in row if cell.tag in ("td", "th")]
         for row in table.iter("tr")
     ]
 
 
-def _row_values(cells: list[str]) -> list[int | float | None] | None:
-    """The value cells of a row: those after its last label cell (blank ones are 0, as the
-    national format leaves them); None when a value cell holds text."""
-    last_label = max((i for i, c in enumerate(cells) if c and not NUMBER.match(c)), default=-1)
-    values = cells[last_label + 1 :]
-    if not values:
-        return None
-    return [float(v) if "." in v else int(v) if v else 0 for v in values]
+def _row_values(cells: list[str]) -> list[int | float] | None:
+    """The value cells of a row: those after its last label cell, a blank or a placeholder (—, /,
+    无) counting 0 as the national format means it; None when the row has no value cell."""
+    values = []
+    for cell in reversed(cells):
+        if cell and cell not in PLACEHOLDERS and not NUMBER.match(cell):
+            break  # the row's last label
+        values.append(float(cell) if "." in cell else int(cell) if NUMBER.match(cell) else 0)
+    return values[::-1] or None
 
 
 def read_application_table(body) -> dict:
@@ -118,7 +117,7 @@ def read_application_table(body) -> dict:
             continue
         found: dict[str, list] = {}
         for cells in rows:
-            labels = [c for c in cells if c and not NUMBER.match(c)]
+            labels = [c for c in cells if c and c not in PLACEHOLDERS and not NUMBER.match(c)]
             for key, pattern in ROW_PATTERNS.items():
                 if key in found:
                     continue
@@ -206,7 +205,7 @@ def read_consultation(text: str, titles: list[str]) -> dict | None:
     if FEEDBACK_TITLE.search(title):
         return {"role": "feedback", "draft": name}
     fact: dict = {"role": "consultation", "draft": name}
-    flat = _squash(text)
+    flat = label_key(text)
     m = CONSULTATION_RANGE.search(flat)
     if m:
         opens = _date(m[1])
@@ -227,7 +226,7 @@ def read_leader(text: str, titles: list[str]) -> dict | None:
     """The principal leader named in an interview, a press conference, an answer to reporters or
     a signed article: the role as written and the words around it."""
     for source in (*titles, text[:3000]):
-        flat = _squash(source)
+        flat = label_key(source)
         m = LEADER_ROLE.search(flat)
         if m and LEADER_FORMS.search(flat):
             start = max(0, m.start() - 16)
