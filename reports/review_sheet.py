@@ -72,7 +72,7 @@ def add_review_sheet(book, rows: list[tuple]) -> None:
         sheet.append(
             [*row[:7], round(row[7], 3) if row[7] is not None else None], links=LINK_COLUMNS
         )
-    sheet.close()
+    sheet.finish()
 
 
 @dataclass(frozen=True)

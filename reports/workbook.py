@@ -70,7 +70,8 @@ class Sheet:
             self.links_left -= 1
         self.sheet.append(values)
 
-    def close(self) -> None:
+    def finish(self) -> None:
+        """Say how many URLs stayed text (past Excel's limit), once per sheet."""
         if self.unlinked:
             print(
                 f"workbook: sheet {self.sheet.title}: {self.unlinked:,} URLs past Excel's "
@@ -100,7 +101,7 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
             i.denominator, i.rule, {True: "达标", False: "不达标"}.get(i.passed, "无可评估内容"),
             BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
         ])  # fmt: skip
-    sheet.close()
+    sheet.finish()
     count = sum(len(site.findings.get(name, [])) for site in report.ranked for name in INDICATORS)
     findings = Sheet(book, "问题清单", FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), count)
     for site in report.ranked:
@@ -119,7 +120,7 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
                     ],  # fmt: skip
                     links=(4, 6),
                 )
-    findings.close()
+    findings.finish()
     if review_rows is not None:
         from reports.review_sheet import add_review_sheet
 

@@ -13,7 +13,7 @@ def test_urls_past_excels_link_limit_stay_text(tmp_path, monkeypatch, capsys):
     sheet = workbook.Sheet(book, "问题清单", ("页面", "相关页面"), (60, 60), rows=2)
     sheet.append(["http://a.gov.cn/1.html", "http://a.gov.cn/2.html"], links=(0, 1))
     sheet.append(["http://a.gov.cn/3.html", "http://a.gov.cn/4.html"], links=(0, 1))
-    sheet.close()
+    sheet.finish()
     book.save(tmp_path / "e.xlsx")
     saved = load_workbook(tmp_path / "e.xlsx")["问题清单"]
     cells = [saved.cell(row, col) for row in (2, 3) for col in (1, 2)]

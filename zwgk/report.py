@@ -13,7 +13,7 @@ def write_workbook_from(
 ) -> None:
     """The evidence workbook straight from the database: run in a process of its own while the
     HTML is rendered (bench/report.py: 39 s and 30 s at 3,000 sites, one after the other)."""
-    from analysis.rules import load_rules
+    from analysis.rules import DEFAULT_RULES, load_rules
     from pipelines.store import connect
     from reports.report_data import load_report
     from reports.review_sheet import rows_to_review
@@ -22,7 +22,7 @@ def write_workbook_from(
     con = connect(db, read_only=True)
     con.execute("set enable_progress_bar = false")  # no bars in the cron log from a side process
     try:
-        report = load_report(con, load_rules(rules_path) if rules_path else load_rules(), as_of)
+        report = load_report(con, load_rules(rules_path or DEFAULT_RULES), as_of)
         write_workbook(report, xlsx, review_rows=rows_to_review(con))
     except LookupError:
         sys.exit(2)  # the parent says why
@@ -49,7 +49,7 @@ def report_command(
     pdf: Path | None,
     rules_path: Path | None,
 ) -> int:
-    from analysis.rules import RulesError, load_rules
+    from analysis.rules import DEFAULT_RULES, RulesError, load_rules
     from pipelines.store import StoreError, connect
     from reports.browser import BrowserMissing, print_pdf
     from reports.render import render_report
@@ -60,7 +60,7 @@ def report_command(
         print(f"zwgk: {db}: no such database; crawl and score into it first", file=sys.stderr)
         return 2
     try:
-        rules = load_rules(rules_path) if rules_path else load_rules()
+        rules = load_rules(rules_path or DEFAULT_RULES)
         con = connect(db, read_only=True)
     except (RulesError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)

@@ -5,7 +5,8 @@
 -- unit: 个
 -- threshold: max_count
 -- keys: news_days, notice_months, policy_months, other_months, max_count
--- definition: 最新信息早于规定期限的栏目数：动态类2周，通知公告、政策文件6个月，其他1年
+-- rule: （动态{news_days:g}天、通知{notice_months:g}个月、政策{policy_months:g}个月、其他{other_months:g}个月）
+-- definition: 最新信息早于规则所定期限（默认动态类2周，通知公告、政策文件6个月，其他1年）的栏目数
 
 -- score: stale columns (denominator: columns)
 select s.site_id, count(c.column_url) filter (c.stale) as numerator,
