@@ -312,6 +312,8 @@ def test_the_print_opens_with_the_overall_page_then_the_ranking_landscape_and_wh
         if re.match(r"\s*\d+ ", line) and {"✓", "✗"} & set(line)
     ]
     assert len(rows) == len(names)
+    # every column fits the landscape page: each row ends with its last column, 最近抓取
+    assert all(re.search(r"\d{4}-\d{2}-\d{2}\s*$", row) for row in rows), rows
     for name in names:  # the whole name in its row, never one character a line
         assert any(name in row for row in rows), name
     # the filter form (层级 [全部▾] 地区 [____]) and the show-all button stay on screen
