@@ -24,6 +24,7 @@ from crawlers.extract.report_words import (
     HEADING_NUMBER,
     LEADER_FORMS,
     LEADER_ROLE,
+    LEADER_TITLE_WORDS,
     ROW_NAMES,
     TABLE_COLUMNS,
     TABLE_ROWS,
@@ -226,6 +227,8 @@ def read_leader(text: str, titles: list[str]) -> dict | None:
     """The principal leader named in an interview, a press conference, an answer to reporters or
     a signed article: the role as written and the words around it."""
     for source in (*titles, text[:3000]):
+        if not any(word in source for word in LEADER_TITLE_WORDS):
+            continue  # most pages name no leader: no squashing and no regex for them
         flat = label_key(source)
         m = LEADER_ROLE.search(flat)
         if m and LEADER_FORMS.search(flat):

@@ -76,10 +76,13 @@ CONSULTATION_DAYS = re.compile(
 
 # the principal leader: the commission's 主任 / the bureau's 局长 / the department's 厅长 (not a
 # 副主任), or its 党组书记; named in an interpretation's title or text
+LEADER_HEADS = ("主任", "局长", "厅长")
+LEADER_SECRETARIES = ("党组书记", "党委书记")
 LEADER_ROLE = re.compile(
-    r"(?:委员会|卫健委|卫生健康委|卫计委|委|局|厅)(?:党组书记、|党委书记、)?(?<!副)(主任|局长|厅长)"
-    r"|(?<!副)(党组书记|党委书记)"
+    rf"(?:委员会|卫健委|卫生健康委|卫计委|委|局|厅)(?:(?:{'|'.join(LEADER_SECRETARIES)})、)?"
+    rf"(?<!副)({'|'.join(LEADER_HEADS)})|(?<!副)({'|'.join(LEADER_SECRETARIES)})"
 )
+LEADER_TITLE_WORDS = (*LEADER_HEADS, "书记")  # a page without one of these names no leader
 # the interview words of an interpretation's form (labels.py), and a signed article's
 LEADER_FORMS = re.compile(
     "|".join((*INTERVIEW_WORDS, r"接受.{0,12}采访", "署名文章", "撰文", "解读", "做客"))
