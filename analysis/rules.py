@@ -29,15 +29,23 @@ class Rules:
     def __getitem__(self, indicator: str) -> dict:
         return self.table[indicator]
 
-    def variables(self) -> dict[str, float | list[str]]:
-        """Every number (and list of names) as a SQL variable, `<indicator>__<key>` (read with
-        getvariable)."""
+    def variables(self) -> dict[str, float | str | list[str]]:
+        """Every number, word (a unit) and list of names as a SQL variable, `<indicator>__<key>`
+        (read with getvariable)."""
         return {
-            f"{ind}__{key}": [str(v) for v in value] if isinstance(value, list) else float(value)
+            f"{ind}__{key}": _variable(value)
             for ind, keys in REQUIRED_KEYS.items()
             for key, value in self.table[ind].items()
             if key in keys
         }
+
+
+def _variable(value) -> float | str | list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, str):
+        return value
+    return float(value)
 
 
 def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:

@@ -28,6 +28,9 @@ from pipelines.attributes import FORM_LABELS
 SQL_DIR = Path(__file__).with_name("sql")
 LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
+# findings.status: an item that counts against the indicator, or one not yet due (未到期)
+FINDING, PENDING = "finding", "pending"
+STATUS_LABELS = {FINDING: "问题", PENDING: "未到期"}
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
 
 
@@ -40,6 +43,7 @@ class ScoreResult:
     pairs: dict[str, int] = field(default_factory=dict)
     indicators: int = 0
     findings: int = 0
+    pending: int = 0  # items not yet due (未到期), listed apart
     estimated_days: bool = False  # some working days were counted Mon–Fri
     known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
 
@@ -89,7 +93,8 @@ def _verdict(kind: str) -> str:
 def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...] = SPECS) -> None:
     """Each indicator's two queries as views (`score__<name>`, `findings__<name>`) and the marts
     their union: `mart_indicators` (value, threshold and verdict worked out here, the same way for
-    every indicator of a kind) and `mart_findings`."""
+    every indicator of a kind) and `mart_findings` (with the items not yet due, `status`
+    'pending', beside those that count, 'finding')."""
     rows: dict[str, list[str]] = {kind: [] for kind in KINDS}
     findings = []
     for spec in specs:
@@ -102,9 +107,15 @@ def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...
         )
         rows[spec.kind].append(row)
         findings.append(
-            f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount "
-            f"from findings__{spec.name}"
+            f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount, "
+            f"'{FINDING}' as status from findings__{spec.name}"
         )
+        if spec.pending_sql:
+            sql(con, f"create or replace temp view pending__{spec.name} as {spec.pending_sql}")
+            findings.append(
+                f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount, "
+                f"'{PENDING}' as status from pending__{spec.name}"
+            )
     verdicts = [
         f"select site_id, indicator, {_verdict(kind)}, basis from ({' union all '.join(queries)})"
         for kind, queries in rows.items()
@@ -125,7 +136,7 @@ def set_variables(
     sql(con, "set variable as_of = ?::date", [as_of])
     sql(con, "set variable window_start = ?::date", [start])
     for name, value in rules.variables().items():
-        cast = "varchar[]" if isinstance(value, list) else "double"
+        cast = {list: "varchar[]", str: "varchar"}.get(type(value), "double")
         sql(con, f"set variable {name} = ?::{cast}", [value])
     # the Chinese a finding says for a stored code: getvariable('form_labels')[code]
     for name, labels in (("form_labels", FORM_LABELS), ("basis_labels", BASIS_LABELS)):
@@ -205,8 +216,8 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
         )
         sql(
             con,
-            "insert into findings select site_id, ?::date, indicator, url, detail, related_url, amount "
-            "from mart_findings",
+            "insert into findings by name select site_id, ?::date as as_of, indicator, url, detail, "
+            "related_url, amount, status from mart_findings",
             [as_of],
         )
         sql(con, "commit")
@@ -214,4 +225,9 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
         sql(con, "rollback")
         raise
     result.indicators = sql(con, "select count(*) from indicators where as_of = ?", [as_of])[0][0]
-    result.findings = sql(con, "select count(*) from findings where as_of = ?", [as_of])[0][0]
+    result.findings, result.pending = sql(
+        con,
+        f"select count(*) filter (status = '{FINDING}'), count(*) filter (status = '{PENDING}') "
+        "from findings where as_of = ?",
+        [as_of],
+    )[0]

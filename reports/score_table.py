@@ -55,6 +55,11 @@ def score_table(con, result, reviews_path: Path | None) -> str:
     lines += ["", *table(header, rows)]
     lines += [
         "",
-        f"{result.indicators} indicator rows and {result.findings} findings stored for {result.as_of}",
+        f"{result.indicators} indicator rows and {result.findings} findings stored for {result.as_of}"
+        + (
+            f"; {result.pending} items not yet due (未到期) listed apart, counted in no indicator"
+            if result.pending
+            else ""
+        ),
     ]
     return "\n".join(lines)

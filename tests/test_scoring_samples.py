@@ -75,12 +75,17 @@ def test_pair_lags_are_the_keys_working_days(scored):
         assert got[key] == (int(r["working_days"]), "official"), r
 
 
-def findings(con, site: str, indicator: str) -> list[tuple]:
+def findings(con, site: str, indicator: str, status: str = "finding") -> list[tuple]:
     return con.execute(
-        "select url, related_url, amount, detail from findings "
-        "where site_id = ? and indicator = ? and as_of = ? order by url, related_url, detail",
-        [site, indicator, AS_OF],
+        "select url, related_url, amount, detail from findings where site_id = ? and "
+        "indicator = ? and as_of = ? and status = ? order by url, related_url, detail",
+        [site, indicator, AS_OF, status],
     ).fetchall()
+
+
+def pending(con, site: str, indicator: str) -> list[tuple]:
+    """The items listed as not yet due (未到期), counted in no figure."""
+    return findings(con, site, indicator, "pending")
 
 
 def indicator(con, site: str, name: str) -> tuple:
@@ -112,13 +117,17 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
         rate["rate"],
     )
     assert [path_of(u) for u, *_ in findings(con, site, "interpretation_rate")] == rate["missing"]
+    assert [path_of(u) for u, *_ in pending(con, site, "interpretation_rate")] == rate["pending"]
 
     graphic = key["graphic_share"]
     assert indicator(con, site, "graphic_share")[:3] == (
         graphic["graphic"],
-        graphic["interpretations"],
+        graphic["policies"],
         graphic["share"],
     )
+    assert [path_of(u) for u, *_ in findings(con, site, "graphic_share")] == graphic[
+        "without_graphic"
+    ]
 
     timely = key["interpretation_timeliness"]
     on_time, with_interp, _, _ = indicator(con, site, "interpretation_timeliness")
@@ -160,6 +169,9 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     )
     stale = [names[u] for u, *_ in findings(con, site, "stale_columns")]
     assert sorted(stale) == sorted(c["column"] for c in key["stale_columns"])
+    should = [names[u] for u, *_ in findings(con, site, "should_update_columns")]
+    assert sorted(should) == key["should_update_columns"]
+    assert indicator(con, site, "should_update_columns")[0] == len(key["should_update_columns"])
     blank = [names[u] for u, *_ in findings(con, site, "blank_columns")]
     assert sorted(blank) == sorted(key["blank_columns"])
     assert indicator(con, site, "dead_links")[0] == key["dead_links"]
@@ -168,11 +180,12 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     days, _, _, passed = indicator(con, site, "homepage_updated")
     assert (days, not passed) == (homepage["days_since"], homepage["not_updated_2_weeks"])
 
-    for name, missing in (
-        ("attribute_labelled", key["missing_disclosure_attr"]),
-        ("validity_labelled", key["missing_validity"]),
+    for name, population, missing in (
+        ("attribute_labelled", key["official_documents"], key["missing_disclosure_attr"]),
+        ("validity_labelled", key["publishable_documents"], key["missing_validity"]),
     ):
         assert [path_of(u) for u, *_ in findings(con, site, name)] == missing
+        assert indicator(con, site, name)[:2] == (population - len(missing), population)
     duplicates = [path_of(u) for u, *_ in findings(con, site, "duplicate_posting")]
     assert duplicates == key["posted_in_several_columns"]
     # one crawl proves no backdating, and the page numbers of these sites run with their dates

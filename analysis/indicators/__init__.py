@@ -12,11 +12,17 @@ A file opens with its declaration, one `-- key: value` line each:
     keys        every key its rule in `rules.toml` must have (besides weight, counts, source)
     rule        optional words after the threshold, formatted with the rule's values
     definition  the methodology's sentence
+    quote       the words of the rule's source the definition follows (quoted on the methodology
+                page beside the definition)
+    changed     optional: how the definition moved from the one before, so an assessor can
+                explain a moved verdict (old → new)
 
 then two queries, each after a comment line naming it:
 
     -- score:    one row per site: site_id, numerator, denominator, basis
     -- findings: one row per item that counts against it: site_id, url, detail, related_url, amount
+    -- pending:  optional; one row per item not yet due (未到期: in neither numerator nor
+                 denominator, listed so a person sees it), the same columns as findings
 
 Scoring makes each a view and the marts their union (analysis/scoring.py); the rule's values
 reach the SQL as `getvariable('<name>__<key>')`. Adding an indicator is its file, its rule in
@@ -35,8 +41,8 @@ HOME = Path(__file__).parent
 # the marts' SQL (analysis/scoring.create_marts) and by IndicatorSpec.meets
 PASSES = {"share": ">=", "count": "<=", "least": ">="}
 KINDS = tuple(PASSES)
-HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition")
-SECTION = re.compile(r"^--\s*(score|findings)\b.*$", re.M)
+HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition", "quote")
+SECTION = re.compile(r"^--\s*(score|findings|pending)\b.*$", re.M)
 HEADER_LINE = re.compile(r"^--\s*(\w+):\s*(.*)$")
 
 
@@ -51,6 +57,8 @@ class IndicatorSpec:
     short: str  # the terminal table's column
     definition: str  # the methodology's sentence
     keys: tuple[str, ...]  # the numbers its rule needs, besides weight / counts / source
+    quote: str = ""  # the source's words the definition follows
+    changed: str = ""  # how the definition moved from the one before (old → new)
     kind: str = "share"
     threshold_key: str = "required"
     unit: str = ""
@@ -58,6 +66,7 @@ class IndicatorSpec:
     order: int = 0
     score_sql: str = ""
     findings_sql: str = ""
+    pending_sql: str = ""  # items not yet due (未到期), listed apart from the findings
     path: Path | None = None
 
     @property
@@ -110,13 +119,19 @@ def read_spec(path: Path) -> IndicatorSpec:
         raise IndicatorFileError(f"{path}: threshold {header['threshold']!r} is not among keys")
     parts = SECTION.split(text)
     queries = dict(zip(parts[1::2], parts[2::2], strict=True))
-    if set(queries) != {"score", "findings"}:
-        raise IndicatorFileError(f"{path}: needs a `-- score` and a `-- findings` query, once each")
+    sections = parts[1::2]
+    if sorted(set(sections)) != sorted(sections) or not {"score", "findings"} <= set(sections):
+        raise IndicatorFileError(
+            f"{path}: needs a `-- score` and a `-- findings` query (and may have a `-- pending` "
+            "one), once each"
+        )
     return IndicatorSpec(
         name=path.stem,
         label=header["label"],
         short=header["short"],
         definition=header["definition"],
+        quote=header["quote"],
+        changed=header.get("changed", ""),
         keys=keys,
         kind=header["kind"],
         threshold_key=header["threshold"],
@@ -125,6 +140,7 @@ def read_spec(path: Path) -> IndicatorSpec:
         order=int(header["order"]),
         score_sql=queries["score"].strip(),
         findings_sql=queries["findings"].strip(),
+        pending_sql=queries.get("pending", "").strip(),
         path=path,
     )
 

@@ -5,6 +5,7 @@
 -- threshold: required
 -- keys: required
 -- definition: 窗口内发布的年度报告中，“收到和处理政府信息公开申请情况”表可读且各列满足“本年新收＋上年结转＝办理结果总计＋结转下年度”的比例；表格为图片或附件而无法核对的不计为达标
+-- quote: 国办公开办函〔2021〕30号 年度报告格式：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”
 
 -- score: reports of the window whose application table was read and adds up / reports of the window
 select s.site_id, count(r.url) filter (r.table_adds_up) as numerator,

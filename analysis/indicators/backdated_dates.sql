@@ -6,6 +6,7 @@
 -- threshold: max_count
 -- keys: max_count, min_days, sequence_min_days, batch_min
 -- definition: 标注的发布日期早于此前一次已读到其所在位置、却未见该信息的抓取（伪造发稿日期）的信息条数；仅凭一次抓取中页面编号先后得出的“疑似倒填”列出备查，不计入
+-- quote: 国办秘函〔2019〕19号 政府网站检查指标：“伪造发稿日期”（严重错误，单项否决）
 
 -- score: proven by two crawls only; the one-crawl sequence signal is listed, not counted
 select s.site_id, count(b.url) filter (b.kind = 'backdated') as numerator,

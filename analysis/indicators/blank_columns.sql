@@ -6,6 +6,7 @@
 -- threshold: max_count
 -- keys: max_count
 -- definition: 没有任何信息的栏目数
+-- quote: 国办秘函〔2019〕19号（沿用2015年普查评分表）：“空白栏目数量超过（含）5个”，即单项否决；“有栏目无内容”
 
 -- score: blank columns (denominator: columns)
 select s.site_id, count(c.column_url) filter (c.blank) as numerator,

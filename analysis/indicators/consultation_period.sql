@@ -6,6 +6,7 @@
 -- keys: required, min_days
 -- rule: （不少于{min_days:g}日）
 -- definition: 窗口内发布的征求意见（征求意见稿、意见征集）中，写明的征求意见期限不少于规定日数的比例；未写明期限的不计为达标
+-- quote: 《重大行政决策程序暂行条例》(2019) 第十四条“公开征求意见的期限一般不少于30日”
 
 -- score: consultations of the window with a stated period long enough / consultations of the window
 select s.site_id,

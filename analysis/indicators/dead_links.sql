@@ -6,6 +6,7 @@
 -- threshold: max_count
 -- keys: max_count
 -- definition: 抓取时打不开的页面、附件和图片链接数
+-- quote: 国办秘函〔2019〕19号 政府网站检查指标：“链接可用性：首页及其他页面不能正常访问的链接数量”，每个扣分
 
 -- score: the one definition (view dead_links): failed in the latest run that reached it, with
 -- an answer from the server; a timeout, an outage, robots.txt or the size limit is not dead.

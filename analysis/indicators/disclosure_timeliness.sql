@@ -6,6 +6,7 @@
 -- keys: max_workdays, required
 -- rule: （{max_workdays:g}个工作日内）
 -- definition: 标注成文日期的信息中，自成文之日起规定工作日内发布的比例
+-- quote: 《政府信息公开条例》(2019) 第二十六条“属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开”；枣庄 2016 (一)2；黔南 2017 (五)3 要求“印发当日”公开时，规则取0个工作日
 
 -- score: documents published in time after 成文日期 / documents showing one
 select s.site_id,

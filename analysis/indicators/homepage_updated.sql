@@ -6,6 +6,7 @@
 -- threshold: max_days
 -- keys: max_days
 -- definition: 首页最新一条带日期信息距评估日的天数
+-- quote: 国办秘函〔2019〕19号（沿用2015年普查评分表）：“监测2周，首页栏目无信息更新的，即单项否决（未注明信息发布时间的视为不更新）”
 
 -- score: days since the newest dated homepage item (none: NULL, which fails)
 select site_id, (getvariable('as_of') - last_update)::int as numerator, null::int as denominator,

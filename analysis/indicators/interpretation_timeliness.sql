@@ -6,6 +6,7 @@
 -- keys: max_workdays, required
 -- rule: （{max_workdays:g}个工作日内）
 -- definition: 有解读的政策文件中，首个解读在文件发布后规定工作日内发布的比例（按国务院公布的节假日安排计算工作日）
+-- quote: 枣庄市卫计委 2016 (四)1“公布解读材料最迟不得超过政策文件公布后的3个工作日”；中卫 2020 (十五)“解读材料务必于政策文件印发公布后3个工作日内挂网发布”
 
 -- score: policies whose first interpretation came in time / policies with an interpretation;
 -- the basis is the weakest among the lags counted

@@ -5,6 +5,7 @@
 -- threshold: required
 -- keys: required
 -- definition: 已配对的政策文件与解读中，政策页面链接了解读、解读页面也链接回政策文件的比例
+-- quote: 济南市卫健委 2021 (一)“做好公开时政策文件与政策解读相关联”：“相关联”是两件相互关联，政策页面链接解读、解读页面链接回政策，单向链接不算
 
 -- score: pairs whose pages link each other both ways / counted pairs
 select s.site_id, count(l.policy_url) filter (l.forward and l.backward) as numerator,

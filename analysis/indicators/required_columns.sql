@@ -6,6 +6,7 @@
 -- threshold: max_count
 -- keys: max_count, national, provincial, prefecture, county
 -- definition: 按网站层级规则要求设置的栏目（预决算公开、权责清单、双随机一公开、建议提案办理、政策解读、信息公开指南、制度、年报、依申请公开等）中，未设置或没有任何信息的个数；层级不明的网站不评
+-- quote: 《政府信息公开条例》(2019) 第十二、二十、二十七、五十条；政务公开工作要点（预决算公开、权责清单、双随机一公开、建议提案办理结果）；各级必设栏目为本项目默认，按当地要求调整
 
 -- score: required columns missing or blank / columns required of the site's level
 select s.site_id, count(r.wanted) filter (r.missing_or_blank) as numerator,

@@ -15,11 +15,13 @@ from samples.generator.plan import Doc, SitePlan
 from samples.generator.render_base import SiteFiles
 from samples.generator.specs import AS_OF, HISTORY_START
 
-# Stale-column thresholds of the national inspection rules (国办秘函〔2019〕19号), by column kind.
-STALE_MONTHS = {"news": None, "notice": 6, "policy": 6, "interpretation": 6}
+# Stale-column periods the national checklist states (国办秘函〔2019〕19号, from the 2015 普查评分表),
+# by column kind: 动态要闻 2 weeks, 通知公告 / 政策文件 6 months (the veto of 5), 人事 / 规划计划 1 year
+# (only in 应更新但长期未更新, with the blank columns: the veto of 10). Other kinds state none.
+STALE_MONTHS = {"news": None, "notice": 6, "policy": 6, "personnel": 12, "planning": 12}
+FREQUENT_KINDS = ("news", "notice", "policy")
 STALE_NEWS_DAYS = 14
-STALE_OTHER_MONTHS = 12
-WEEKLY_MINIMUM = 2
+WEEKLY_MINIMUM = 2  # updates (days with a new item) a week: 黔南 2017 每周更新不少于2次
 INTERP_MAX_WORKDAYS = 3
 DISCLOSURE_MAX_WORKDAYS = 20
 
@@ -100,12 +102,25 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(y, m + 1, min(day.day, last_day[m]))
 
 
-def stale_limit(kind: str) -> tuple[dt.date, str]:
-    """The oldest acceptable last-update date for a column of this kind, and the rule's words."""
+def stale_limit(kind: str) -> tuple[dt.date, str] | None:
+    """The oldest acceptable last-update date for a column of this kind and the rule's words;
+    None for a kind the checklist states no period for."""
     if kind == "news":
         return AS_OF - dt.timedelta(STALE_NEWS_DAYS), "2周"
-    months = STALE_MONTHS.get(kind, STALE_OTHER_MONTHS)
+    if kind not in STALE_MONTHS:
+        return None
+    months = STALE_MONTHS[kind]
     return months_before(AS_OF, months), "6个月" if months == 6 else "1年"
+
+
+def official_document(doc: Doc) -> bool:
+    """A 公文 (中卫 2020 (三)): a policy, or any document but an interpretation with a 文号."""
+    return doc_type(doc) != "interpretation" and (doc_type(doc) == "policy" or bool(doc.doc_no))
+
+
+def publishable(doc: Doc) -> bool:
+    """注明可以公开发布的文件 (黔南 2017 (五)3): a 公文 not marked 依申请公开 or 不予公开."""
+    return official_document(doc) and doc.disclosure_attr not in ("依申请公开", "不予公开")
 
 
 def pairs(plan: SitePlan) -> list[dict]:
@@ -162,11 +177,22 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
     docs = [d for d in plan.docs if d.has_page]
     site_pairs = pairs(plan)
     # update frequency: complete Monday–Sunday weeks before the as-of week
+    # update frequency: complete Monday–Sunday weeks before the as-of week; an update is a day
+    # with new items (two items one afternoon are one update)
     per_week = Counter(d.published - dt.timedelta(d.published.weekday()) for d in docs)
+    days_per_week = Counter(
+        day - dt.timedelta(day.weekday()) for day in {d.published for d in docs}
+    )
     weeks = []
     week = HISTORY_START
     while week + dt.timedelta(6) < AS_OF:
-        weeks.append({"week_start": week.isoformat(), "count": per_week.get(week, 0)})
+        weeks.append(
+            {
+                "week_start": week.isoformat(),
+                "count": days_per_week.get(week, 0),
+                "items": per_week.get(week, 0),
+            }
+        )
         week += dt.timedelta(7)
     below = [w for w in weeks if w["count"] < WEEKLY_MINIMUM]
 
@@ -176,8 +202,20 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
         seen = first_interp.get(pair["policy_url"])
         if seen is None or pair["interpretation_published"] < seen["interpretation_published"]:
             first_interp[pair["policy_url"]] = pair
-    interps = [d for d in docs if doc_type(d) == "interpretation"]
-    graphic = [d for d in interps if d.interp_form == "graphic"]
+    # a policy still inside its interpretation time limit without one is not yet due (未到期):
+    # in neither numerator nor denominator
+    pending = [
+        p
+        for p in policies
+        if p.path not in first_interp
+        and calendar.workdays_between(p.published, AS_OF) <= INTERP_MAX_WORKDAYS
+    ]
+    due = [p for p in policies if p not in pending]
+    # 图解占比: of the policies due, those with a graphic interpretation (中卫 2020 (十五) 其中)
+    with_graphic = {
+        pair["policy_url"] for pair in site_pairs if pair["interpretation_form"] == "graphic"
+    }
+    graphic = [p for p in due if p.path in with_graphic]
     late = sorted(
         (
             {
@@ -207,14 +245,15 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
             blank.append(col.name)
             continue
         last = max(d.published for d in listed)
-        limit, rule = stale_limit(col.kind)
-        if last < limit:
+        limit = stale_limit(col.kind)
+        if limit and last < limit[0]:
             stale.append(
                 {
                     "column": col.name,
                     "kind": col.kind,
                     "last_published": last.isoformat(),
-                    "rule": rule,
+                    "rule": limit[1],
+                    "counted_in_veto_of_5": col.kind in FREQUENT_KINDS,
                 }
             )
 
@@ -232,17 +271,19 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
             "weeks": weeks,
         },
         "interpretation_rate": {
-            "policies": len(policies),
-            "interpreted": sum(1 for p in policies if p.path in first_interp),
-            "rate": round(sum(1 for p in policies if p.path in first_interp) / len(policies), 4)
-            if policies
+            "policies": len(due),
+            "interpreted": sum(1 for p in due if p.path in first_interp),
+            "rate": round(sum(1 for p in due if p.path in first_interp) / len(due), 4)
+            if due
             else None,
-            "missing": sorted(p.path for p in policies if p.path not in first_interp),
+            "missing": sorted(p.path for p in due if p.path not in first_interp),
+            "pending": sorted(p.path for p in pending),
         },
         "graphic_share": {
-            "interpretations": len(interps),
+            "policies": len(due),
             "graphic": len(graphic),
-            "share": round(len(graphic) / len(interps), 4) if interps else None,
+            "share": round(len(graphic) / len(due), 4) if due else None,
+            "without_graphic": sorted(p.path for p in due if p.path not in with_graphic),
         },
         "interpretation_timeliness": {
             "max_working_days": INTERP_MAX_WORKDAYS,
@@ -258,7 +299,9 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
             "over_limit": sorted(over_20, key=lambda r: r["url"]),
             "written_after_published": sorted(written_after),
         },
-        "stale_columns": stale,
+        "stale_columns": [c for c in stale if c["counted_in_veto_of_5"]],
+        # 应更新但长期未更新: blank columns and every stale column of a kind with a stated period
+        "should_update_columns": sorted(blank + [c["column"] for c in stale]),
         "blank_columns": blank,
         "dead_links": len(files.dead_links),
         "homepage": {
@@ -266,12 +309,13 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
             "days_since": (AS_OF - homepage_last).days,
             "not_updated_2_weeks": (AS_OF - homepage_last).days > 14,
         },
+        # every 公文 shows its 公开属性; every publishable one its 有效性
+        "official_documents": sum(1 for d in docs if official_document(d)),
         "missing_disclosure_attr": sorted(
-            d.path for d in docs if doc_type(d) == "policy" and not d.disclosure_attr
+            d.path for d in docs if official_document(d) and not d.disclosure_attr
         ),
-        "missing_validity": sorted(
-            d.path for d in docs if doc_type(d) == "policy" and not d.validity
-        ),
+        "publishable_documents": sum(1 for d in docs if publishable(d)),
+        "missing_validity": sorted(d.path for d in docs if publishable(d) and not d.validity),
         "posted_in_several_columns": sorted(d.path for d in docs if d.duplicate_of is not None),
         # a false 发布日期: proven only by two crawls (samples/generator/weeks.py plants one a week
         # later); one crawl's page numbers suggest it (a page numbered after newer ones)

@@ -60,12 +60,12 @@ crawled as (
 ),
 
 numbered as (
-    select site_id, url, title, published_date, first_listed, column_url,
-           regexp_replace(url, '\d+', '#', 'g') as sequence,
-           try_cast(regexp_extract(url, '[_/=t](\d{3,})(?:\.\w+)?$', 1) as bigint) as number,
-           try_strptime(regexp_extract(url, '/t(\d{8})_\d+\.s?html?$', 1), '%Y%m%d')::date
+    select d.site_id, d.url, d.title, d.published_date, d.first_listed, d.column_url,
+           regexp_replace(d.url, '\d+', '#', 'g') as sequence, s.page_number as number,
+           try_strptime(regexp_extract(d.url, '/t(\d{8})_\d+\.s?html?$', 1), '%Y%m%d')::date
                as made_day
-    from docs
+    from docs d
+    join stg_documents s using (site_id, url)
 ),
 
 ranked as (

@@ -1,7 +1,22 @@
--- Documents of the window published under one title in several columns: the copy in the most
--- specific column (policy > interpretation > notice > others > news) is kept, the rest counted.
+-- Documents of the window posted as more than one page under one title in several columns (黔南
+-- 2017 (九): 避免同类信息在不同栏目进行发布). One page reached through two views (a catalogue and
+-- a column, two addresses with the page's one CMS number) is one page, not a second posting.
+-- Of the pages, the one in the most specific column (policy > interpretation > notice > others >
+-- news) is kept, the rest counted.
 with docs as (
-    select * from stg_documents where in_window
+    select *, coalesce(page_number::varchar, url) as page_key,
+           case column_kind when 'policy' then 1 when 'interpretation' then 2
+                when 'notice' then 3 when 'news' then 5 else 4 end as specificity
+    from stg_documents where in_window
+),
+
+pages as (
+    -- one row per page: its addresses' most specific view
+    select site_id, title, page_key,
+           arg_min(url, (specificity, published_date, url)) as url,
+           arg_min(column_url, (specificity, published_date, url)) as column_url,
+           min(specificity) as specificity, min(published_date) as published_date
+    from docs group by all
 ),
 
 ranked as (
@@ -9,12 +24,8 @@ ranked as (
            first_value(url) over w as kept_url,
            row_number() over w as n,
            count(distinct column_url) over (partition by site_id, title) as columns
-    from docs
-    window w as (
-        partition by site_id, title
-        order by case column_kind when 'policy' then 1 when 'interpretation' then 2
-                 when 'notice' then 3 when 'news' then 5 else 4 end, published_date, url
-    )
+    from pages
+    window w as (partition by site_id, title order by specificity, published_date, url)
 ),
 
 final as (

@@ -1,4 +1,5 @@
--- Complete Monday–Sunday weeks of the window and the items published in each.
+-- Complete Monday–Sunday weeks of the window: the items published in each, and the updates
+-- (days with at least one new item: two items posted one afternoon are one update).
 with weeks as (
     select site_id, unnest(generate_series(
         getvariable('window_start'),
@@ -9,14 +10,16 @@ with weeks as (
 ),
 
 items as (
-    select site_id, date_trunc('week', published_date)::date as week_start, count(*) as items
+    select site_id, date_trunc('week', published_date)::date as week_start, count(*) as items,
+           count(distinct published_date) as updates
     from stg_documents
     where in_window
     group by all
 ),
 
 final as (
-    select w.site_id, w.week_start, coalesce(i.items, 0) as items
+    select w.site_id, w.week_start, coalesce(i.items, 0) as items,
+           coalesce(i.updates, 0) as updates
     from weeks w
     left join items i using (site_id, week_start)
     where w.week_start + 6 < getvariable('as_of')

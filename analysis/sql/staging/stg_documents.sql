@@ -21,6 +21,17 @@ final as (
         -- a document an interpretation can explain (be paired with by a link or a name): any
         -- type but an interpretation, and a news item only when it carries a 文号
         doc_type <> 'interpretation' and (doc_type <> 'news' or doc_no is not null) as explainable,
+        -- a 公文 (中卫 2020 (三): every 公文 shows its 公开属性): a policy document, or any
+        -- document but an interpretation that carries a 发文字号
+        doc_type <> 'interpretation' and (doc_type = 'policy' or doc_no is not null)
+            as official_document,
+        -- the 公开属性 as the page words it, without brackets and the 信息公开形式 label
+        nullif(regexp_replace(disclosure_raw,
+                              '^[\s（(]*(信息公开形式|公开属性|公开方式)?[:：\s]*|[\s）)]*$', '', 'g'),
+               '') as disclosure_words,
+        -- the number the CMS gave the page (Hanweb art_<col>_<id>, TRS t<date>_<id>, gkmlpt
+        -- post_<id>, ?ArticleID=<id>): one page reached through two views keeps its number
+        try_cast(regexp_extract(url, '[_/=t](\d{3,})(?:\.\w+)?$', 1) as bigint) as page_number,
         published_date between getvariable('window_start') and getvariable('as_of') as in_window
     from source
 )

@@ -1,0 +1,37 @@
+-- Per document that must be interpreted (int_policies): the last day its interpretation is on
+-- time (the working day `interpretation_timeliness.max_workdays` after it, and the rest days
+-- after that working day), whether it has an interpretation by the as-of date, whether that is
+-- a 图解, and whether it is still not due (未到期: no interpretation yet and its last day not
+-- past by the as-of date), which counts in neither numerator nor denominator.
+with policies as (
+    select * from int_policies
+),
+
+due as (
+    select p.*, (
+               select max(w.day) from workdays w
+               where w.workday_index = s.workday_index
+                   + getvariable('interpretation_timeliness__max_workdays')::int
+           ) as due_day
+    from policies p
+    left join workdays s on s.day = p.published_date
+),
+
+graphic as (
+    select distinct pa.site_id, pa.policy_url
+    from pairs pa
+    join stg_documents i on i.site_id = pa.site_id and i.url = pa.interpretation_url
+    where pa.counted and i.published_date <= getvariable('as_of')
+      and i.interpretation_form = 'graphic'
+),
+
+final as (
+    select d.*, f.interpretation_url is not null as interpreted,
+           g.policy_url is not null as graphic,
+           f.interpretation_url is null and d.due_day >= getvariable('as_of') as pending
+    from due d
+    left join int_first_interpretations f on f.site_id = d.site_id and f.policy_url = d.url
+    left join graphic g on g.site_id = d.site_id and g.policy_url = d.url
+)
+
+select * from final
