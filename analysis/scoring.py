@@ -30,7 +30,6 @@ LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
 # findings.status: an item that counts against the indicator, or one not yet due (未到期)
 FINDING, PENDING = "finding", "pending"
-STATUS_LABELS = {FINDING: "问题", PENDING: "未到期"}
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
 
 

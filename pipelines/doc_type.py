@@ -45,6 +45,14 @@ from crawlers.extract.labels import (
 )
 
 DOC_TYPES = ("policy", "interpretation", "notice", "news")
+# what the report calls each type (documents.doc_type); `other` is a page of none of them
+DOC_TYPE_LABELS = {
+    "policy": "政策文件",
+    "interpretation": "政策解读",
+    "notice": "通知公告",
+    "news": "工作动态",
+    "other": "其他",
+}
 INTERPRETATION_TITLE = re.compile(
     r"解读|图解|一图[读看]懂|一图了解|答记者问|图说《|政策问答|新闻发布会.*《"
 )

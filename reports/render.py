@@ -10,10 +10,20 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from analysis.indicators import BY_NAME, INDICATORS
+from pipelines.doc_type import DOC_TYPE_LABELS
 from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg
 from reports.overall import overall
-from reports.report_data import CRAWL_STATUS, DEFINITIONS, LABELS, LEVELS, Report, SiteReport
+from reports.report_data import (
+    CHANGES,
+    CRAWL_STATUS,
+    DEFINITIONS,
+    LABELS,
+    LEVELS,
+    QUOTES,
+    Report,
+    SiteReport,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_FINDINGS = 200  # per indicator on a site page; the workbook has them all
@@ -80,6 +90,9 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "levels": LEVELS,
         "crawl_status": CRAWL_STATUS,
         "definitions": DEFINITIONS,
+        "quotes": QUOTES,
+        "changes": CHANGES,
+        "doc_types": DOC_TYPE_LABELS,
         "sources": sources,
         "rule_text": rule_text,
         "max_findings": MAX_FINDINGS,

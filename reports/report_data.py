@@ -9,6 +9,7 @@ from pathlib import Path
 
 from analysis.indicators import BY_NAME, INDICATORS, SPECS
 from analysis.rules import Rules
+from analysis.scoring import PENDING
 from analysis.snapshot import default_known_at
 
 # a site's outcome in its latest crawl (site_runs.status), for the scorecard
@@ -25,6 +26,8 @@ CRAWL_STATUS = {
 
 LABELS = {spec.name: spec.label for spec in SPECS}
 DEFINITIONS = {spec.name: spec.definition for spec in SPECS}
+QUOTES = {spec.name: spec.quote for spec in SPECS}  # the source's words each definition follows
+CHANGES = {spec.name: spec.changed for spec in SPECS}  # old → new, where a definition moved
 # how each site's pairs were made, as the scorecard shows it (a person's decision first)
 PAIRING_SQL = """
 select site_id,
@@ -96,6 +99,8 @@ class SiteReport:
     crawl_reason: str | None = None
     indicators: dict[str, Indicator] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
+    # items not yet due (未到期), listed apart from the findings and counted in no figure
+    pending: dict[str, list[dict]] = field(default_factory=dict)
     weekly: list[tuple[dt.date, int]] = field(default_factory=list)
     history: dict[dt.date, dict[str, float | None]] = field(default_factory=dict)  # past scorings
     # the latest pairing's evidence: link / quote / similar / confirmed / waiting / outside
@@ -151,7 +156,7 @@ latest as (
       and (c.site_id, c.url) in (select site_id, url from shown)
     qualify row_number() over (partition by c.site_id, c.url order by c.fetched_at desc) = 1
 )
-select f.site_id, f.indicator, f.url, f.detail, f.related_url, f.amount,
+select f.site_id, f.indicator, f.url, f.detail, f.related_url, f.amount, f.status,
        d.title, r.title,  -- what a reader sees of each linked page: its title, not its URL
        l.warc_file, l.warc_offset, l.warc_length, l.fetched_at, l.payload_sha1,
        d.url is not null as is_page,  -- a document page (not an attachment or a list)
@@ -222,12 +227,14 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
         detail,
         related,
         amount,
+        status,
         title,
         related_title,
         *capture,
     ) in con.execute(FINDINGS_SQL, [as_of, default_known_at(con, as_of)]).fetchall():
         if site in sites:
-            sites[site].findings.setdefault(indicator, []).append(
+            listed = sites[site].pending if status == PENDING else sites[site].findings
+            listed.setdefault(indicator, []).append(
                 {
                     "url": url,
                     "detail": detail,

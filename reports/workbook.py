@@ -1,6 +1,11 @@
 """The assessors' evidence workbook: the indicators and every finding as Excel rows, headers in
 Chinese, filters on, header rows frozen, links clickable.
 
+Every string is written as text: a crawled title or column name that starts with `=` (a
+formula, a DDE `=cmd|…`) would otherwise be stored as a live formula (openpyxl takes any string
+starting with `=` for one), and `+ - @`, a tab or a carriage return start formulas when a person
+edits the cell; they stay inline strings, shown as written and read back unchanged.
+
 Written in openpyxl's write-only mode (rows streamed to the file, no cell objects kept): the
 3,000-site workbook took 99 s the ordinary way. Excel accepts at most 65,530 hyperlinks a sheet;
 past that a URL stays as text (said once on stderr), so the file opens without repair.
@@ -30,6 +35,8 @@ INDICATOR_HEADERS = (
 )
 FINDING_HEADERS = ("网站代码", "网站名称", "评估日", "指标", "页面", "说明", "相关页面", "数值")
 LINK_STYLE = "Hyperlink"
+# the first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_LINKS_PER_SHEET = 65_530
 
 
@@ -60,15 +67,25 @@ class Sheet:
             url = values[i]
             if not url:
                 continue
-            if self.links_left == 0:
-                self.unlinked += 1
+            if self.links_left == 0 or url.startswith(FORMULA_STARTS):
+                self.unlinked += self.links_left == 0
                 continue
             cell = WriteOnlyCell(self.sheet, value=url)
             cell.hyperlink = url
             cell.style = LINK_STYLE
             values[i] = cell
             self.links_left -= 1
-        self.sheet.append(values)
+        self.sheet.append([self.text(v) for v in values])
+
+    def text(self, value):
+        """A string as a text cell whatever it starts with (never a formula); others as given."""
+        from openpyxl.cell import WriteOnlyCell
+
+        if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+            return value
+        cell = WriteOnlyCell(self.sheet, value=value)
+        cell.data_type = "s"  # openpyxl made a '=' string a formula ('f'): text it is
+        return cell
 
     def finish(self) -> None:
         """Say how many URLs stayed text (past Excel's limit), once per sheet."""
@@ -102,25 +119,31 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
             BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
         ])  # fmt: skip
     sheet.finish()
-    count = sum(len(site.findings.get(name, [])) for site in report.ranked for name in INDICATORS)
-    findings = Sheet(book, "问题清单", FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), count)
-    for site in report.ranked:
-        for name in INDICATORS:
-            for f in site.findings.get(name, []):
-                findings.append(
-                    [
-                        site.site_id,
-                        site.name,
-                        report.as_of,
-                        LABELS[name],
-                        f["url"],
-                        f["detail"],
-                        f["related_url"],
-                        f["amount"],
-                    ],  # fmt: skip
-                    links=(4, 6),
-                )
-    findings.finish()
+    # the findings, and apart from them the items not yet due (未到期, counted in no figure)
+    for title, listed in (("问题清单", "findings"), ("未到期事项", "pending")):
+        count = sum(
+            len(getattr(site, listed).get(name, []))
+            for site in report.ranked
+            for name in INDICATORS
+        )
+        sheet = Sheet(book, title, FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), count)
+        for site in report.ranked:
+            for name in INDICATORS:
+                for f in getattr(site, listed).get(name, []):
+                    sheet.append(
+                        [
+                            site.site_id,
+                            site.name,
+                            report.as_of,
+                            LABELS[name],
+                            f["url"],
+                            f["detail"],
+                            f["related_url"],
+                            f["amount"],
+                        ],  # fmt: skip
+                        links=(4, 6),
+                    )
+        sheet.finish()
     if review_rows is not None:
         from reports.review_sheet import add_review_sheet
 
