@@ -18,6 +18,7 @@ class ProfileAutoThrottle(AutoThrottle):
         self.mindelay = self._min_delay()
         self.maxdelay = self._max_delay()
         self._floors: dict[str, float] | None = None
+        self._slot_key: str | None = None  # the slot of the response being adjusted for
 
     def floors(self) -> dict[str, float]:
         """The delay each site's slot must not go below, from DOWNLOAD_SLOTS (read once: the
@@ -42,7 +43,14 @@ class ProfileAutoThrottle(AutoThrottle):
             return max(current, lowest)  # small error pages must not speed the crawl up
         return new
 
+    def _response_downloaded(self, response, request, spider=None) -> None:
+        # the response is not yet tied to its request when the downloader signals it
+        # (`response.meta` raises "Response.meta not available"): the slot key is the request's
+        self._slot_key = request.meta.get("download_slot")
+        try:
+            super()._response_downloaded(response, request, spider)
+        finally:
+            self._slot_key = None
+
     def _adjust_delay(self, slot, latency: float, response) -> None:
-        slot.delay = self.delay_after(
-            response.meta.get("download_slot"), slot.delay, latency, response.status
-        )
+        slot.delay = self.delay_after(self._slot_key, slot.delay, latency, response.status)
