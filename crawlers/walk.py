@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from w3lib.url import canonicalize_url
+
 from crawlers.families.base import PageRequest
 from crawlers.state import KnownDocument
 
@@ -82,7 +84,10 @@ class ColumnWalk:
 
     @staticmethod
     def key(page: PageRequest) -> tuple:
-        return (page.url, tuple(sorted((page.formdata or {}).items())))
+        """A page's identity as a server sees it: its URL canonical as Scrapy's request
+        fingerprint takes it (no #fragment, query sorted: a pager links `index_2.html` and
+        `index_2.html#list` to one page), and its form."""
+        return (canonicalize_url(page.url), tuple(sorted((page.formdata or {}).items())))
 
     def read(self, urls: list[str], new: list[bool], stated: int | None) -> None:
         """A list page read: its item URLs in page order, which of them are new."""

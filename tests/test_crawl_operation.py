@@ -14,7 +14,7 @@ import pytest
 from pipelines.publish import working_path
 from samples import server
 
-from .conftest import run_zwgk, spawn_zwgk, write_sites_file
+from .conftest import ROOT, run_zwgk, spawn_zwgk, write_sites_file
 from .support.holder import database_held_open
 
 COUNT_SQL = {
@@ -257,4 +257,62 @@ def test_a_column_that_redirects_without_end_is_a_dead_link(tmp_path):
             None,
             f"IgnoreRequest: max redirections reached (after 5 redirects, at {base}/r/5)",
         ),
+    ]
+
+
+def test_the_first_full_crawl_of_a_windowed_pager_list_records_its_walk(tmp_path):
+    """A Hanweb list paged as index_N.html with a windowed pager whose 下一页 spells the next page
+    with a fragment (tests/support/windowed_pager.py; page 5 saved in tests/files/hanweb/
+    list_windowed_pager.html): every page is read once and the walk is recorded, so a later
+    crawl can prove a date backdated against it. Scrapy's duplicate filter used to drop the
+    second spelling of a page the walk waited for: no walk was recorded at all."""
+    from .support import windowed_pager
+
+    saved = (ROOT / "tests/files/hanweb/list_windowed_pager.html").read_text(encoding="utf-8")
+    assert saved == windowed_pager.list_page(5)
+    httpd = windowed_pager.serve()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        sites = tmp_path / "sites.toml"
+        sites.write_text(
+            f'[[site]]\nid = "wp"\nname = "某市卫生健康委员会"\nhomepage = "{base}/"\n'
+            "private_network = true\n",
+            encoding="utf-8",
+        )
+        db = tmp_path / "wp.duckdb"
+        result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
+    finally:
+        httpd.shutdown()
+    assert result.returncode == 0, result.stderr[-2000:]
+    con = duckdb.connect(str(db), read_only=True)
+    walks = con.execute(
+        "select column_url, pages, listed, complete, incremental from column_walks"
+    ).fetchall()
+    documents = con.execute("select count(*) from documents").fetchone()[0]
+    con.close()
+    total = windowed_pager.TOTAL
+    assert walks == [(f"{base}/col/col5678/", windowed_pager.PAGES, total, True, False)]
+    assert documents == total
+
+
+def test_a_walk_asks_for_one_page_once_however_it_is_spelled():
+    """A walk waits for every page it asks for, so it must never ask twice for what Scrapy's
+    duplicate filter takes for one page (no fragment, the query in any order)."""
+    from crawlers.families.base import PageRequest
+    from crawlers.walk import ColumnWalk
+
+    walk = ColumnWalk({"column_url": "http://s/col/col1/index.html"})
+    walk.add_pages(
+        [
+            PageRequest("http://s/col/col1/index.html?uid=1&pageNum=2"),
+            PageRequest("http://s/col/col1/index.html?pageNum=2&uid=1#list"),
+            PageRequest("http://s/col/col1/index.html?uid=1&pageNum=3"),
+        ]
+    )
+    asked = []
+    while (page := walk.next_page()) is not None:
+        asked.append(page.url)
+    assert asked == [
+        "http://s/col/col1/index.html?uid=1&pageNum=2",
+        "http://s/col/col1/index.html?uid=1&pageNum=3",
     ]

@@ -30,6 +30,25 @@ def read(name: str) -> str:
 LISTS = [
     (
         "hanweb",
+        "hanweb/list_windowed_pager.html",  # page 5 of 27: tests/support/windowed_pager.py
+        "https://wsjkw.example.gov.cn/col/col5678/index_5.html",
+        {
+            "items": 15,
+            "first": (
+                "https://wsjkw.example.gov.cn/art/2024/10/22/art_5678_899940.html",
+                "关于做好第61批卫生健康工作的通知",
+                "2024-10-22",
+            ),
+            "stated": 400,
+            # index_2 … index_27 but itself, once each: 下一页's index_6.html#list is index_6
+            "pages": 25,
+            "page_first": "https://wsjkw.example.gov.cn/col/col5678/index_6.html",
+            "page_last": "https://wsjkw.example.gov.cn/col/col5678/index_27.html",
+            "fallback": 0,
+        },
+    ),
+    (
+        "hanweb",
         "hanweb/list_static_nextgroup.html",
         "https://wsjkw.example.gov.cn/col/col1234/index.html",
         {

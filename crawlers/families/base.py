@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from crawlers.extract.detail import ANY_DATE, parse_html
 from crawlers.extract.labels import (
@@ -208,7 +208,8 @@ def generic_pages(root, base_url: str, text: str, *, first: bool) -> list[PageRe
         if not href or href.startswith(("javascript:", "#")):
             continue
         if label in NEXT_WORDS or (label.isdigit() and label != "1" and len(label) <= 3):
-            links.append((label, urljoin(base_url, href)))
+            # a #fragment names a place in the page, never another page (index_6.html#list)
+            links.append((label, urldefrag(urljoin(base_url, href)).url))
     if first:
         pages += counter_pages(text, links)
     pages += [PageRequest(url) for _, url in links]

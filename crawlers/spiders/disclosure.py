@@ -25,6 +25,7 @@ from crawlers.directory import column_links
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
+from crawlers.families.base import PageRequest
 from crawlers.items import (
     ColumnItem,
     ColumnWalkItem,
@@ -181,10 +182,12 @@ class DisclosureSpider(scrapy.Spider):
         method: str = "GET",
         formdata: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
+        dont_filter: bool = False,
         **meta,
     ) -> Iterator[scrapy.Request]:
         """Yields the request, counted against the site's page budget; nothing once the budget is
-        spent. `formdata` makes it a POST form (Hanweb's dataproxy), `method="HEAD"` a check."""
+        spent. `formdata` makes it a POST form (Hanweb's dataproxy), `method="HEAD"` a check;
+        `dont_filter` for a request whose answer something waits for (a walk's list page)."""
         if not self.allowed(site, url):
             self.logger.warning(
                 "%s: %s is not requested: only http(s) URLs on the site's hosts %s are",
@@ -212,6 +215,7 @@ class DisclosureSpider(scrapy.Spider):
             "errback": self.failed,
             "priority": priority,
             "meta": {"site_id": site.id, "download_slot": site.id, **site.request_meta, **meta},
+            "dont_filter": dont_filter,
         }
         if headers:
             kwargs["headers"] = headers
@@ -381,6 +385,7 @@ class DisclosureSpider(scrapy.Spider):
         }
         yield self.column_item(site, column, page.stated_total)
         walk = self.start_walk(site, column)
+        walk.asked.add(walk.key(PageRequest(response.url)))  # the first page, read already
         yield from self.walk_list(site, response, page, walk)
 
     def subcolumns(self, site: SiteProfile, response: Response) -> Iterator[scrapy.Request]:
@@ -518,6 +523,10 @@ class DisclosureSpider(scrapy.Spider):
                     column=walk.column,
                     fallback=more.fallback,
                     priority=3,
+                    # the walk asks for each page once itself and waits for every answer: a page
+                    # Scrapy's duplicate filter dropped (one already fetched by another road)
+                    # would leave the walk open and unrecorded
+                    dont_filter=True,
                 )
             )
             if not requests:
