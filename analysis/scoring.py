@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.db import sql
-from analysis.indicators import KINDS, PASSES, SPECS, IndicatorSpec
+from analysis.indicators import KINDS, LISTED, PASSES, SPECS, IndicatorSpec
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
@@ -28,8 +28,9 @@ from pipelines.attributes import FORM_LABELS
 SQL_DIR = Path(__file__).with_name("sql")
 LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
-# findings.status: an item that counts against the indicator, or one not yet due (未到期)
-FINDING, PENDING = "finding", "pending"
+# findings.status: an item that counts against the indicator ('finding'), or one of the listed
+# kinds counted in no figure: not yet due ('pending', 未到期), for a person to judge ('review')
+FINDING = "finding"
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
 
 
@@ -43,6 +44,7 @@ class ScoreResult:
     indicators: int = 0
     findings: int = 0
     pending: int = 0  # items not yet due (未到期), listed apart
+    review: int = 0  # items for a person to judge (待人工判断), listed apart
     estimated_days: bool = False  # some working days were counted Mon–Fri
     known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
 
@@ -92,8 +94,8 @@ def _verdict(kind: str) -> str:
 def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...] = SPECS) -> None:
     """Each indicator's two queries as views (`score__<name>`, `findings__<name>`) and the marts
     their union: `mart_indicators` (value, threshold and verdict worked out here, the same way for
-    every indicator of a kind) and `mart_findings` (with the items not yet due, `status`
-    'pending', beside those that count, 'finding')."""
+    every indicator of a kind) and `mart_findings` (beside the findings that count, `status`
+    'finding', the items listed apart: 'pending', not yet due, and 'review', for a person)."""
     rows: dict[str, list[str]] = {kind: [] for kind in KINDS}
     findings = []
     for spec in specs:
@@ -109,12 +111,14 @@ def create_marts(con: duckdb.DuckDBPyConnection, specs: tuple[IndicatorSpec, ...
             f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount, "
             f"'{FINDING}' as status from findings__{spec.name}"
         )
-        if spec.pending_sql:
-            sql(con, f"create or replace temp view pending__{spec.name} as {spec.pending_sql}")
-            findings.append(
-                f"select site_id, '{spec.name}' as indicator, url, detail, related_url, amount, "
-                f"'{PENDING}' as status from pending__{spec.name}"
-            )
+        for status in LISTED:
+            query = getattr(spec, f"{status}_sql")
+            if query:
+                sql(con, f"create or replace temp view {status}__{spec.name} as {query}")
+                findings.append(
+                    f"select site_id, '{spec.name}' as indicator, url, detail, related_url, "
+                    f"amount, '{status}' as status from {status}__{spec.name}"
+                )
     verdicts = [
         f"select site_id, indicator, {_verdict(kind)}, basis from ({' union all '.join(queries)})"
         for kind, queries in rows.items()
@@ -224,9 +228,9 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
         sql(con, "rollback")
         raise
     result.indicators = sql(con, "select count(*) from indicators where as_of = ?", [as_of])[0][0]
-    result.findings, result.pending = sql(
+    result.findings, result.pending, result.review = sql(
         con,
-        f"select count(*) filter (status = '{FINDING}'), count(*) filter (status = '{PENDING}') "
-        "from findings where as_of = ?",
+        f"select count(*) filter (status = '{FINDING}'), count(*) filter (status = 'pending'), "
+        "count(*) filter (status = 'review') from findings where as_of = ?",
         [as_of],
     )[0]

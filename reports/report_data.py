@@ -9,10 +9,19 @@ from pathlib import Path
 
 from analysis.indicators import BY_NAME, INDICATORS, SPECS
 from analysis.rules import Rules
-from analysis.scoring import PENDING
+from analysis.scoring import FINDING
 from analysis.snapshot import default_known_at
 
 # a site's outcome in its latest crawl (site_runs.status), for the scorecard
+# the items listed apart from the findings (findings.status), as the site pages and the
+# workbook's sheets name them: (heading, what it means)
+LISTED_LABELS = {
+    "pending": ("未到期事项", "评估日尚在时限内的事项：到期前不判为问题，到期后按规则计入。"),
+    "review": (
+        "待人工判断",
+        "规则不能确定、须由评估人员核实的事项（如疑似网站迁移）：不计入指标。",
+    ),
+}
 CRAWL_STATUS = {
     "ok": "正常",
     "partial": "部分页面未取到",
@@ -99,8 +108,9 @@ class SiteReport:
     crawl_reason: str | None = None
     indicators: dict[str, Indicator] = field(default_factory=dict)
     findings: dict[str, list[dict]] = field(default_factory=dict)
-    # items not yet due (未到期), listed apart from the findings and counted in no figure
-    pending: dict[str, list[dict]] = field(default_factory=dict)
+    # the items listed apart from the findings and counted in no figure, by status (pending:
+    # 未到期, review: 待人工判断), then indicator
+    listed: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
     weekly: list[tuple[dt.date, int]] = field(default_factory=list)
     history: dict[dt.date, dict[str, float | None]] = field(default_factory=dict)  # past scorings
     # the latest pairing's evidence: link / quote / similar / confirmed / waiting / outside
@@ -233,8 +243,8 @@ def load_report(con, rules: Rules, as_of: dt.date | None = None) -> Report:
         *capture,
     ) in con.execute(FINDINGS_SQL, [as_of, default_known_at(con, as_of)]).fetchall():
         if site in sites:
-            listed = sites[site].pending if status == PENDING else sites[site].findings
-            listed.setdefault(indicator, []).append(
+            listed = sites[site].listed.setdefault(status, {}) if status != FINDING else None
+            (sites[site].findings if listed is None else listed).setdefault(indicator, []).append(
                 {
                     "url": url,
                     "detail": detail,

@@ -60,6 +60,11 @@ def score_table(con, result, reviews_path: Path | None) -> str:
             f"; {result.pending} items not yet due (未到期) listed apart, counted in no indicator"
             if result.pending
             else ""
+        )
+        + (
+            f"; {result.review} items for a person to judge (待人工判断), counted in no indicator"
+            if result.review
+            else ""
         ),
     ]
     return "\n".join(lines)

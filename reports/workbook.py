@@ -18,7 +18,7 @@ from pathlib import Path
 
 from analysis.indicators import INDICATORS
 from analysis.workdays import BASIS_LABELS
-from reports.report_data import LABELS, Report
+from reports.report_data import LABELS, LISTED_LABELS, Report
 
 INDICATOR_HEADERS = (
     "网站代码",
@@ -119,17 +119,18 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
             BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
         ])  # fmt: skip
     sheet.finish()
-    # the findings, and apart from them the items not yet due (未到期, counted in no figure)
-    for title, listed in (("问题清单", "findings"), ("未到期事项", "pending")):
-        count = sum(
-            len(getattr(site, listed).get(name, []))
-            for site in report.ranked
-            for name in INDICATORS
-        )
+    # the findings, and apart from them the items listed for a person, counted in no figure
+    # (未到期事项, 待人工判断)
+    sheets = [("问题清单", lambda site: site.findings)] + [
+        (heading, lambda site, status=status: site.listed.get(status, {}))
+        for status, (heading, _) in LISTED_LABELS.items()
+    ]
+    for title, rows_of in sheets:
+        count = sum(len(rows_of(site).get(n, [])) for site in report.ranked for n in INDICATORS)
         sheet = Sheet(book, title, FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), count)
         for site in report.ranked:
             for name in INDICATORS:
-                for f in getattr(site, listed).get(name, []):
+                for f in rows_of(site).get(name, []):
                     sheet.append(
                         [
                             site.site_id,

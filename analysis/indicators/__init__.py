@@ -23,6 +23,8 @@ then two queries, each after a comment line naming it:
     -- findings: one row per item that counts against it: site_id, url, detail, related_url, amount
     -- pending:  optional; one row per item not yet due (未到期: in neither numerator nor
                  denominator, listed so a person sees it), the same columns as findings
+    -- review:   optional; one row per item listed for a person to judge (待人工判断, e.g. a
+                 possible migration), counted in no figure, the same columns as findings
 
 Scoring makes each a view and the marts their union (analysis/scoring.py); the rule's values
 reach the SQL as `getvariable('<name>__<key>')`. Adding an indicator is its file, its rule in
@@ -42,7 +44,9 @@ HOME = Path(__file__).parent
 PASSES = {"share": ">=", "count": "<=", "least": ">="}
 KINDS = tuple(PASSES)
 HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition", "quote")
-SECTION = re.compile(r"^--\s*(score|findings|pending)\b.*$", re.M)
+SECTION = re.compile(r"^--\s*(score|findings|pending|review)\b.*$", re.M)
+# the listed sections besides the findings, by the status their rows are stored with
+LISTED = ("pending", "review")
 HEADER_LINE = re.compile(r"^--\s*(\w+):\s*(.*)$")
 
 
@@ -67,6 +71,7 @@ class IndicatorSpec:
     score_sql: str = ""
     findings_sql: str = ""
     pending_sql: str = ""  # items not yet due (未到期), listed apart from the findings
+    review_sql: str = ""  # items for a person to judge (待人工判断), counted in no figure
     path: Path | None = None
 
     @property
@@ -122,8 +127,8 @@ def read_spec(path: Path) -> IndicatorSpec:
     sections = parts[1::2]
     if sorted(set(sections)) != sorted(sections) or not {"score", "findings"} <= set(sections):
         raise IndicatorFileError(
-            f"{path}: needs a `-- score` and a `-- findings` query (and may have a `-- pending` "
-            "one), once each"
+            f"{path}: needs a `-- score` and a `-- findings` query (and may have `-- pending` "
+            "and `-- review` ones), once each"
         )
     return IndicatorSpec(
         name=path.stem,
@@ -141,6 +146,7 @@ def read_spec(path: Path) -> IndicatorSpec:
         score_sql=queries["score"].strip(),
         findings_sql=queries["findings"].strip(),
         pending_sql=queries.get("pending", "").strip(),
+        review_sql=queries.get("review", "").strip(),
         path=path,
     )
 

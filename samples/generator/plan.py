@@ -78,6 +78,7 @@ class Doc:
     path: str = ""
     wrong_charset_header: bool = False
     created: dt.date | None = None  # the day the CMS made it, where it differs from `published`
+    moved_from: str | None = None  # moved in from an older system: its URLs keep that form
     # the rest of the assessment (samples/generator/assessment.py)
     report: dict | None = None  # a yearly report: year, variant, parts, figures, table
     consultation: dict | None = None  # a consultation (draft, opens, closes, style) or feedback

@@ -79,6 +79,10 @@ class SiteRenderer:
     def asset_path(self, doc: Doc, kind: str, i: int, ext: str) -> str:
         raise NotImplementedError
 
+    def moved_path(self, doc: Doc) -> str:
+        """A page moved in from an older system keeps that system's URL form."""
+        return f"/{doc.moved_from}/{doc.column.slug}/{doc.seq}.html"
+
     def column_path(self, col: ColumnSpec) -> str:
         raise NotImplementedError
 
@@ -291,7 +295,7 @@ class SiteRenderer:
 
     def assign_paths(self) -> None:
         for doc in self.docs:
-            doc.path = self.detail_path(doc)
+            doc.path = self.moved_path(doc) if doc.moved_from else self.detail_path(doc)
             for i, att in enumerate(doc.attachments, 1):
                 att.path = self.asset_path(doc, "attach", i, att.ext)
             for i, img in enumerate(doc.images, 1):

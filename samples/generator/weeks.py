@@ -9,10 +9,13 @@
 - `removed`: a document taken down: gone from its list, its page answers 404;
 - `backdated`: a document posted in the week with a 发布日期 months earlier, so it sits deep in
   its date-sorted list (伪造发稿日期, a single-veto item of the national website inspection);
+- `filled`: a column filled in one day before an inspection (集中补发), five documents dated
+  across the months it had stood still: the commonest form of 伪造发稿日期, each one counted;
 - near-misses that are not backdating: `republished` (a document taken down and posted again
-  under a new URL with its original title and date: a correction), `migrated` (a batch of old
-  documents moved in from an old site at once), `late_written` (posted in the week with a
-  成文日期 months earlier: late disclosure, not a false date).
+  under a new URL with its original title and date: a correction), `migrated` (old documents of
+  several columns moved in from an old system at once, under that system's URL form: listed
+  for a person to judge, never counted), `late_written` (posted in the week with a 成文日期
+  months earlier: late disclosure, not a false date).
 
 The changes are recorded in `changes.json` beside the site, for the tests that check the crawl
 noticed them. Week 0 renders exactly the bundled site; the generator's other sites are untouched.
@@ -31,10 +34,23 @@ from samples.generator.specs import AS_OF, SITES
 
 WEEK = dt.timedelta(days=7)
 BACKDATED_DAYS = 150  # how far back the backdated document's stated date lies
-MIGRATED = 6  # documents in the migrated batch
+MIGRATED = 2  # documents of each migrated column
+MIGRATED_COLUMNS = ("news", "notice", "policy", "personnel")
+MOVED_FROM = "oldweb"  # the old system's URL form: /oldweb/<column>/<n>.html
+FILLED = 5  # documents filling the notice column in one day
+FILLED_STEP = 25  # days between their stated dates
 
 
-KINDS = ("new", "changed", "removed", "backdated", "republished", "migrated", "late_written")
+KINDS = (
+    "new",
+    "changed",
+    "removed",
+    "backdated",
+    "filled",
+    "republished",
+    "migrated",
+    "late_written",
+)
 
 
 def week_changes(
@@ -88,18 +104,26 @@ def week_changes(
         again.has_page, again.created = True, day
         docs.append(again)
         changes["republished"].append(again)
-    if "migrated" in kinds:  # old news moved in from an old site, all at once
-        for i in range(MIGRATED):
-            doc = planner.generate(cols["news"], dt.date(2024, 3, 4) + dt.timedelta(days=14 * i))
-            doc.created = day
-            doc.flags.append("migrated")
-            changes["migrated"].append(doc)
+    if "migrated" in kinds:  # old documents of four columns moved in, all at once
+        for k, kind in enumerate(MIGRATED_COLUMNS):
+            for i in range(MIGRATED):
+                stated = dt.date(2024, 3, 4) + dt.timedelta(days=14 * (k * MIGRATED + i))
+                doc = planner.generate(cols[kind], stated)
+                doc.created, doc.moved_from = day, MOVED_FROM
+                doc.flags.append("migrated")
+                changes["migrated"].append(doc)
     if "late_written" in kinds:  # posted this week, written four months ago
         late = planner.generate(cols["notice"], day)
         late.written = day - dt.timedelta(days=120)
         late.signing = f"{late.written.year}年{late.written.month}月{late.written.day}日"
         late.flags.append("late_written")
         changes["late_written"].append(late)
+    if "filled" in kinds:  # the notice column filled in one day, dated across past months
+        for i in range(FILLED, 0, -1):
+            doc = planner.generate(cols["notice"], day - dt.timedelta(days=FILLED_STEP * i + 3))
+            doc.created = day
+            doc.flags.append("filled")
+            changes["filled"].append(doc)
     # last, after a page posted as dated: its number runs ahead of its date on its own
     if "backdated" in kinds:  # posted this week with a date five months back
         backdated = planner.generate(cols["policy"], day - dt.timedelta(days=BACKDATED_DAYS))

@@ -11,9 +11,14 @@
 -- stated date lies more than sequence_min_days before the latest date of the pages numbered
 -- before it was made after them. TRS also names the page by the day it was made.
 --
--- Not counted either way: a document posted again under its title or 文号 (a correction), and a
--- run of `batch_min` or more such pages in one column or number sequence at once (a batch moved
--- in from an old site).
+-- Not counted either way: a document posted again under its title or 文号 (a correction). The
+-- documents a site put up on one day under one URL form are one batch. A fill (集中补发: one or a
+-- few columns filled on a day, dated across their stale gap) is the commonest backdating and
+-- each of its documents counts. A migration (`migration`: as many columns as
+-- `migration_columns` or more, a URL form or host first seen that day, or as much of the site's
+-- history as `migration_share`) looks alike: it is listed once with its size for a person to
+-- judge, and counts nothing. One crawl's sequence signal drops a run of `batch_min` or more
+-- pages numbered behind at once in one sequence (a batch moved in).
 with docs as (
     select d.site_id, d.url, d.title, d.doc_no, d.published_date,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
@@ -53,10 +58,42 @@ missed as (
 ),
 
 crawled as (
-    select m.*, count(*) over (
-               partition by m.site_id, m.column_url, date_trunc('day', m.first_listed)
-           ) as batch
+    select m.*, (m.first_listed + interval 8 hour)::date as arrived,
+           regexp_replace(m.url, '\d+', '#', 'g') as url_form
     from missed m anti join reposted r using (site_id, url)
+),
+
+-- when each URL form (the URL with its digits blanked, host included) was first seen
+forms as (
+    select site_id, regexp_replace(url, '\d+', '#', 'g') as url_form,
+           min(first_listed) as form_first_seen
+    from docs group by all
+),
+
+batches as (
+    select c.site_id, c.arrived, c.url_form, count(*) as size,
+           count(distinct c.column_url) as columns,
+           min(c.published_date) as oldest, max(c.published_date) as newest,
+           min(c.url) as first_url, min(c.first_listed) as batch_seen,
+           -- no page of this URL form was seen before the batch: a new system or host
+           any_value(f.form_first_seen) >= min(c.first_listed) as new_form
+    from crawled c join forms f using (site_id, url_form)
+    group by all
+),
+
+sized as (
+    select b.*, (select count(*) from docs d
+                 where d.site_id = b.site_id and d.first_listed < b.batch_seen) as known_before
+    from batches b
+),
+
+classified as (
+    select *,
+           columns >= getvariable('backdated_dates__migration_columns')::int
+           or new_form
+           or size >= getvariable('backdated_dates__migration_share') * (known_before + size)
+               as migration
+    from sized
 ),
 
 numbered as (
@@ -98,12 +135,21 @@ sequenced as (
 
 final as (
     select site_id, url, 'backdated' as kind, title, published_date, first_listed,
-           missed_by, missed_at, days_before, null::bigint as number, null::date as latest_before
-    from crawled
-    where batch < getvariable('backdated_dates__batch_min')::int
+           missed_by, missed_at, days_before, null::bigint as number, null::date as latest_before,
+           null::int as batch_size, null::int as batch_columns, null::date as batch_newest
+    from crawled c
+    semi join classified b
+      on b.site_id = c.site_id and b.arrived = c.arrived and b.url_form = c.url_form
+     and not b.migration
+    union all
+    -- a migration, once, by its first page: the day it arrived, its size and columns, the
+    -- range of the dates it states
+    select site_id, first_url, 'migration', null, oldest, arrived::timestamp, null, null, null,
+           null, null, size, columns, newest
+    from classified where migration
     union all
     select s.site_id, s.url, 'possibly_backdated', s.title, s.published_date, s.first_listed,
-           null, null, null, s.number, coalesce(s.latest_before, s.made_day)
+           null, null, null, s.number, coalesce(s.latest_before, s.made_day), null, null, null
     from sequenced s
     anti join reposted r using (site_id, url)
     anti join crawled c using (site_id, url)
