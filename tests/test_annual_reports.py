@@ -12,6 +12,7 @@ from crawlers.extract.detail import extract_page, find_body, parse_html
 
 FILES = Path(__file__).parent / "files" / "annual_reports"
 ALL_PARTS = [
+    "总体情况",  # the national format's part 一 (国办公开办函〔2019〕60号, 〔2021〕30号)
     "主动公开政府信息情况",
     "收到和处理政府信息公开申请情况",
     "政府信息公开行政复议、行政诉讼情况",
@@ -32,6 +33,30 @@ REAL_SHAPES = [
     ("xinfeng_2023.html", 2023, [], "read", (0, 0, 0, 0)),
     ("derong_2019.html", 2019, [], "read", (0, 0, 0, 0)),
     ("hongshan_2024_image_table.html", 2024, [], "image", None),
+    # issue 24: ten more real shapes (SOURCES.md)
+    ("huachuan_2021.html", 2021, [], "read", (1, 0, 1, 0)),
+    ("changan_2021.html", 2021, [], "read", (0, 0, 0, 0)),
+    # traditional characters; only 一. 總體情況 and 二.存在的主要問題: its （一）主動公開情況 and
+    # （二）依法申請公開情況 sit under 總體情況 and are not the parts they are named like
+    (
+        "xinrong_2021_traditional.html",
+        2021,
+        [
+            "主动公开政府信息情况",
+            "收到和处理政府信息公开申请情况",
+            "政府信息公开行政复议、行政诉讼情况",
+            "其他需要报告的事项",
+        ],
+        "missing",
+        None,
+    ),  # fmt: skip
+    ("xialu_2021.html", 2021, [], "read", (0, 0, 0, 0)),
+    ("benxi_2021.html", 2021, [], "read", (0, 0, 0, 0)),  # …年度政府信息公开工作报告
+    ("songming_2025.html", 2025, [], "read", (1, 0, 1, 0)),
+    ("liaoning_2020.html", 2020, [], "read", (49, 0, 27, 22)),
+    ("guangzhou_2022_traditional.html", 2022, [], "read", (86, 0, 78, 8)),
+    ("shaoxing_2020.html", 2020, [], "read", (6, 0, 6, 0)),
+    ("yunnan_2022.html", 2022, [], "missing", None),  # 关于…工作的年度报告, eight parts
 ]
 
 
@@ -43,7 +68,7 @@ def test_each_real_shape_is_read_part_by_part_and_sum_by_sum(name, year, missing
     assert report["parts"] == [p for p in ALL_PARTS if p not in missing]
     assert report["table"] == table
     if figures is None:
-        assert "figures" not in report  # an image is not read as zeros
+        assert "figures" not in report  # an image or no table is not read as zeros
     else:
         got = report["figures"]
         assert (got["new"], got["carried_over"], got["handled"], got["carried_forward"]) == figures
@@ -92,6 +117,15 @@ def test_a_report_only_in_an_attachment_says_so():
         ("城厢区卫生健康局2024年度政府信息公开工作报告", 2024),
         ("常州市卫生健康委员会2025年政府信息公开工作年报", 2025),
         ("关于做好2024年政府信息公开工作年度报告编制工作的通知", None),
+        ("云南省卫生健康委关于2022年政府信息公开工作的年度报告", 2022),
+        ("2022年长沙市卫生健康委员会政府信息公开工作年度报告", 2022),
+        ("新榮區衛生健康和體育局2021年政府信息公開工作年度報告", 2021),
+        ("本溪县卫健局2021年度政府信息公开工作报告", 2021),
+        ("2020年卫生健康委员会政府信息公开工作年度报告", 2020),
+        ("2022年政府信息公开工作年度报告", 2022),
+        ("某区卫生健康局2021政府信息公开工作年度报告", 2021),  # a year not followed by 年
+        ("某县卫生健康局2020年信息公开年报", 2020),  # 信息公开年报 without 政府
+        ("2021年度信息公开工作要点", None),
         ("2024年度部门决算公开", None),
     ],
 )
@@ -115,7 +149,7 @@ def test_an_introduction_listing_the_parts_is_not_the_parts():
             "<html><head><title>某县卫生健康局2024年政府信息公开工作年度报告</title></head>",
         ),
     )
-    assert report["parts"] == ["主动公开政府信息情况"]
+    assert report["parts"] == ["总体情况", "主动公开政府信息情况"]
 
 
 def test_placeholders_in_the_table_count_as_nothing_received():

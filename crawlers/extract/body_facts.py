@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from crawlers.extract.labels import PLACEHOLDERS, label_key
+from crawlers.extract.labels import PLACEHOLDERS, label_key, simplified
 from crawlers.extract.report_words import (
     ANNUAL_REPORT_PARTS,
     ANNUAL_REPORT_TITLE,
@@ -20,6 +20,7 @@ from crawlers.extract.report_words import (
     CONSULTATION_RANGE,
     CONSULTATION_TITLE,
     FEEDBACK_TITLE,
+    HEADING_LEVELS,
     HEADING_MAX_CHARS,
     HEADING_NUMBER,
     LEADER_FORMS,
@@ -82,17 +83,36 @@ def _lines(body) -> list[tuple[str, bool]]:
 
 
 def _headings(body) -> list[str]:
-    """Lines that read as headings: short, and numbered or set as a heading."""
+    """Lines that read as headings: short, and numbered or set as a heading (simplified)."""
     return [
-        text
+        simplified(text)
         for text, strong in _lines(body)
         if len(label_key(text)) <= HEADING_MAX_CHARS and (strong or HEADING_NUMBER.match(text))
     ]
 
 
+def _level(heading: str) -> int | None:
+    """A heading's level by its numbering (0 the highest); None for an unnumbered one."""
+    return next((i for i, p in enumerate(HEADING_LEVELS) if p.match(heading)), None)
+
+
+def _top_headings(headings: list[str]) -> list[str]:
+    """The headings of the report's top level: the highest numbering it uses (unnumbered headings
+    set in bold or as a heading count with them); all of them when none is numbered."""
+    levels = [lv for h in headings if (lv := _level(h)) is not None]
+    if not levels:
+        return headings
+    top = min(levels)
+    return [h for h in headings if _level(h) in (top, None)]
+
+
 def _rows(table) -> list[list[str]]:
     return [
-        [label_key("".join(cell.itertext())) for cell in row if cell.tag in ("td", "th")]
+        [
+            simplified(label_key("".join(cell.itertext())))
+            for cell in row
+            if cell.tag in ("td", "th")
+        ]
         for row in table.iter("tr")
     ]
 
@@ -157,10 +177,13 @@ def read_application_table(body) -> dict:
 def read_annual_report(body, titles: list[str]) -> dict | None:
     """A 政府信息公开工作年度报告: its year, the required parts its headings name and those they
     do not, and its application table."""
-    year = next((int(m[1]) for t in titles if (m := ANNUAL_REPORT_TITLE.search(t.strip()))), None)
+    year = next(
+        (int(m[1]) for t in titles if (m := ANNUAL_REPORT_TITLE.search(simplified(t).strip()))),
+        None,
+    )
     if year is None or body is None:
         return None
-    headings = _headings(body)
+    headings = _top_headings(_headings(body))
     found = [
         name for name, pattern in PART_PATTERNS.items() if any(pattern.search(h) for h in headings)
     ]

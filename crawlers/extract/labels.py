@@ -80,6 +80,22 @@ def label_key(text: str) -> str:
     return _LABEL_NOISE.sub("", text)
 
 
+# traditional characters of the words the readers look for, as mirrors and some county sites print
+# them (a 新荣区 report: 政府信息公開工作年度報告, 總體情況, 主動公開, 依法申請公開): read as simplified.
+# Data that grows with the pages that need it; a character outside it stays as written.
+TRADITIONAL = str.maketrans(
+    "開報況動請處復議訟訴題進項與資總體結轉辦關於衛會當達問門務計劃規範則單變這個為來時間數據編製說"
+    "員機構號類統應採納見徵詢饋實際與門戶網絡於發佈檢測類審覽區縣鎮鄉廳屬職責權範圍錄條詳細們頁",
+    "开报况动请处复议讼诉题进项与资总体结转办关于卫会当达问门务计划规范则单变这个为来时间数据编制说"
+    "员机构号类统应采纳见征询馈实际与门户网络于发布检测类审览区县镇乡厅属职责权范围录条详细们页",
+)
+
+
+def simplified(text: str) -> str:
+    """Text with the traditional characters TRADITIONAL knows read as simplified."""
+    return text.translate(TRADITIONAL)
+
+
 RELATED_HEADINGS = {
     "相关解读": "interpretation",
     "政策解读": "interpretation",

@@ -9,16 +9,21 @@ import re
 from crawlers.extract.labels import INTERVIEW_WORDS
 
 # 国家卫生健康委2024年政府信息公开工作年度报告, …2023年度政府信息公开工作年度报告,
-# …2025年政府信息公开年度报告, …2024年度政府信息公开工作报告, …2019年政府信息公开年报; the
-# title must end there (a 关于做好…年度报告编制工作的通知 is a notice about reports)
+# …2025年政府信息公开年度报告, …2024年度政府信息公开工作报告, …2019年政府信息公开年报,
+# 云南省卫生健康委关于2022年政府信息公开工作的年度报告, …2021政府信息公开工作年度报告 (no 年),
+# …2020年信息公开年报 (no 政府); the title must end there (a 关于做好…年度报告编制工作的通知 is a
+# notice about reports). Traditional characters are read as simplified first (labels.simplified).
 ANNUAL_REPORT_TITLE = re.compile(
-    r"((?:19|20)\d{2})\s*年度?\s*(?:[^\s，。]{0,12})?政府信息公开(?:工作)?(?:年度)?(?:报告|年报)"
-    r"\s*(?:[（(][^（）()]{0,20}[）)])?\s*$"
+    r"(?<!\d)((?:19|20)\d{2})\s*年?度?\s*(?:[^\s，。]{0,12})?(?:政府)?信息公开(?:工作)?的?"
+    r"(?:年度)?(?:工作)?(?:报告|年报)\s*(?:[（(][^（）()]{0,20}[）)])?\s*$"
 )
 
-# the parts the 条例 (art. 50) and the national format (国办公开办函〔2021〕30号) require, in their
-# order, with the heading words that name each (a heading naming several counts for each)
+# the parts the 条例 (art. 50) and the national format (国办公开办函〔2019〕60号, 〔2021〕30号: 一、总体情况
+# first) require, in their order, with the heading words that name each (a heading naming several
+# counts for each). Only headings of the report's top level name a part: a （一）主动公开情况 under
+# 一、总体情况 is not part 二.
 ANNUAL_REPORT_PARTS: dict[str, str] = {
+    "总体情况": r"总体情况|总体概况",
     "主动公开政府信息情况": r"主动公开",
     "收到和处理政府信息公开申请情况": r"收到和处理|依申请公开|公开申请",
     "政府信息公开行政复议、行政诉讼情况": r"行政复议|行政诉讼|复议|诉讼",
@@ -31,6 +36,16 @@ ANNUAL_REPORT_PARTS: dict[str, str] = {
 HEADING_NUMBER = re.compile(
     r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*[、.．,，]"
     r"|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．](?!\d)|[一二三四五六七八九十]+是)"
+)
+# a heading's level by its numbering: 第一部分 / 一、 above （一） above 1. / 一是
+HEADING_LEVELS = (
+    re.compile(
+        r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]+\s*[、.．,，])"
+    ),
+    re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]"),
+    re.compile(
+        r"^\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*[、.．](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+节)"
+    ),
 )
 HEADING_MAX_CHARS = (
     40  # a longer line is a paragraph (an introduction listing the parts is not them)
