@@ -33,6 +33,7 @@ from analysis.titles import (
     MIN_NAME,
     Name,
     cited_names,
+    cited_variants,
     fold,
     is_bare_name,
     looks_like_document,
@@ -75,6 +76,7 @@ class SiteDocuments:
         self.by_doc_no: dict[str, list[str]] = defaultdict(list)
         self._names: dict[int, Name] = {}
         self._bare: list[int] | None = None
+        self._loose: tuple[str, list[int]] | None = None
 
     @classmethod
     def empty(cls) -> SiteDocuments:
@@ -86,20 +88,47 @@ class SiteDocuments:
         return self._names[i]
 
     def named(self, cited: str) -> list[str]:
-        """The documents a cited name names; policies first when several carry it."""
-        wanted = name_of(cited)
+        """The documents a cited name names; policies first when several carry it. When none
+        carries it as it is: what it may stand for (titles.cited_variants), each document once."""
+        found = self._named(name_of(cited))
+        if found:
+            return found
+        for group in cited_variants(cited):
+            for variant in group:
+                hits = self._named(variant)
+                if hits:
+                    found += [url for url in hits if url not in found]
+                    break
+        return found
+
+    def _named(self, wanted: Name) -> list[str]:
         if len(wanted.core) < MIN_NAME:
             return []
-        text, found = self.text, []
-        pos = text.find(wanted.core)
-        while pos != -1:
-            i = bisect_right(self.starts, pos) - 1
-            if self.name(i).matches(wanted):
-                found.append(i)
-            following = self.starts[i + 1] if i + 1 < len(self.starts) else len(text)
-            pos = text.find(wanted.core, following)
+        found = self._search(self.text, self.starts, wanted.core, wanted)
+        if not found:  # a 的 one side leaves out: searched among the titles without 的
+            text, starts = self.loose_index()
+            found = self._search(text, starts, wanted.loose, wanted)
         policies = [self.urls[i] for i in found if self.types[i] == "policy"]
         return policies or [self.urls[i] for i in found]
+
+    def _search(self, text: str, starts: list[int], core: str, wanted: Name) -> list[int]:
+        found = []
+        pos = text.find(core) if core else -1
+        while pos != -1:
+            i = bisect_right(starts, pos) - 1
+            if self.name(i).matches(wanted):
+                found.append(i)
+            following = starts[i + 1] if i + 1 < len(starts) else len(text)
+            pos = text.find(core, following)
+        return found
+
+    def loose_index(self) -> tuple[str, list[int]]:
+        """The joined titles without 的, and where each starts (built once, when needed)."""
+        if self._loose is None:
+            plains = [t.replace("的", "") for t in self.text.split("\x00")] if self.text else []
+            starts = [0, *accumulate(len(t) + 1 for t in plains)][: len(plains)]
+            self._loose = ("\x00".join(plains), starts)
+        return self._loose
 
     def mentioned_in(self, title: str) -> list[tuple[str, str]]:
         """Documents a title names in running text, no 《》: (url, the name)."""

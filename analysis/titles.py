@@ -9,6 +9,13 @@ parenthesised （试行）, （暂行）, （修订）, （2019-2021年） set a
 equal and the parenthesised years, where both sides state some, agree (2019–2021 is not
 2022–2024). Years, batches (第二批) and editions inside the name stay part of it, so they never match
 another edition.
+
+Beyond that, what real portals do (issue 24): a 的 between a name's words is dropped on one side
+(两名的 `loose` cores compare without 的); an issuer stands inside a 转发 wrapper before a bare name
+(关于转发省发展改革委X的通知: its core is X); one interpretation names two documents that share
+their form (解读：X和Y实施方案 → X实施方案, Y实施方案: `cited_variants`); the region word moves
+(江安省2019年下半年… against 2019年下半年全省…: a cited 全省 stands for the province a document's
+name opens with, never for another place's).
 """
 
 from __future__ import annotations
@@ -87,15 +94,42 @@ BARE_NAME = re.compile(
 )
 
 
+# a cited 全省 / 全市 … (the whole of the issuer's region) and the place a name opens with
+WHOLE_REGION = re.compile(r"全(省|市|县|州|区)")
+PLACE_PREFIX = re.compile(r"^[^\d《》（）:]{1,8}?(省|市|县|州|区)")
+# an organ standing before a bare name inside a 转发 wrapper (省发展改革委X)
+ORGAN_PREFIX = re.compile(
+    r"^[^关《（）]{1,20}?(?:委员会|人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委|厅|局)"
+)
+# two names joined that share their form: X和Y实施方案, X、Y及Z管理办法
+JOINED = re.compile(r"[和及与、]")
+FORM_AT_END = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")
+
+
 @dataclass(frozen=True)
 class Name:
     core: str  # what the name is, wrappers and editions' brackets set aside
     years: frozenset[str]  # the years its brackets state (（2019-2021年）)
+    region: str = ""  # a cited name whose 全省 (region "省") was taken out: see `matches`
+
+    @property
+    def loose(self) -> str:
+        """The core without 的 (一个名称的词之间的“的”有时省去)."""
+        return self.core.replace("的", "")
 
     def matches(self, other: Name) -> bool:
-        if self.core != other.core or len(self.core) < 2:
+        """Whether two names are one document's: equal cores (的 aside), the years both state
+        agreeing; a cited name that said 全省 matches a name opening with a province's name."""
+        if len(self.core) < 2 or (self.years and other.years and self.years != other.years):
             return False
-        return not (self.years and other.years and self.years != other.years)
+        if self.loose == other.loose:
+            return True
+        for name, cited in ((self, other), (other, self)):
+            if cited.region and not name.region:
+                place = PLACE_PREFIX.match(name.core)
+                if place and place[1] == cited.region:
+                    return name.core[place.end() :].replace("的", "") == cited.loose
+        return False
 
 
 def fold(text: str) -> str:
@@ -151,6 +185,8 @@ def name_of(text: str) -> Name:
         wrapped = WRAPPER.match(text)
         if wrapped:
             text = wrapped.group(1)
+            if "转发" in wrapped.group(0)[: wrapped.start(1)]:
+                text = _forwarded(text)
         text = _strip_quotes(TRAILING_NOTICE.sub("", text))
         if text.startswith("关于") and len(text) > 4:
             text = text[2:]
@@ -165,6 +201,44 @@ def name_of(text: str) -> Name:
         years.update(YEARS.findall(m.group(1)))
         text = _strip_quotes(text[: m.start()])
     return Name(unquoted(text), frozenset(years))
+
+
+def _forwarded(text: str) -> str:
+    """What a 转发 wrapper forwards, without the organ standing before a bare name (省发展改革委X:
+    X); kept whole when what follows the organ is no document's name."""
+    organ = ORGAN_PREFIX.match(text)
+    if not organ or text[organ.end() :].startswith(("关于", "印发", "《")):
+        return text  # 省卫健委关于印发…: the issuer is stripped as usual
+    rest = _strip_quotes(text[organ.end() :])
+    rest_core = TRAILING_NOTICE.sub("", rest)
+    return rest if len(rest_core) >= MIN_NAME and FORM_AT_END.search(rest_core) else text
+
+
+def cited_variants(cited: str) -> list[list[Name]]:
+    """What a cited name may stand for when no document carries it as it is, in groups: each
+    group one document, its names tried in order until one is found. Two names joined that share
+    their form (X和Y实施方案): Y实施方案, and X with as much of Y's end as it takes, longest first
+    (X实施方案, then X方案); a part with a form of its own stands alone. A name saying 全省 / 全市: the
+    name without it, matched only against a name opening with a place of that level."""
+    name = name_of(cited)
+    groups: list[list[Name]] = []
+    parts = JOINED.split(name.core)
+    last = parts[-1]
+    if len(parts) > 1 and FORM_AT_END.search(last):
+        ends = [last[i:] for i in range(1, len(last) - 1) if FORM_AT_END.search(last[i:])]
+        for part in parts:
+            if len(part) < 2:
+                continue
+            if FORM_AT_END.search(part):
+                group = [Name(part, name.years)]
+            else:
+                group = [Name(part + end, name.years) for end in ends]
+            groups.append([n for n in group if len(n.core) >= MIN_NAME])
+    region = WHOLE_REGION.search(name.core)
+    if region:
+        core = name.core[: region.start()] + name.core[region.end() :]
+        groups.append([Name(core, name.years, region[1])])
+    return [g for g in groups if g]
 
 
 def outer_quotes(title: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.titles import cited_names, looks_like_document, mentioned, name_of
+from analysis.titles import cited_names, cited_variants, looks_like_document, mentioned, name_of
 
 CASES = [
     # the full title, quoted
@@ -98,7 +98,54 @@ CASES = [
         True,
     ),
     ("中华人民共和国基本医疗卫生与健康促进法", "专家谈基本医疗卫生与健康促进法的三个亮点", True),
+    # issue 24: what real portals do
+    # one interpretation of two policies named together, sharing their form
+    (
+        "关于印发《健康乡村建设实施方案》的通知",
+        "解读：健康乡村建设和医养结合实施方案",
+        True,
+    ),
+    ("关于印发《医养结合实施方案》的通知", "解读：健康乡村建设和医养结合实施方案", True),
+    ("关于印发《健康乡村建设实施方案》的通知", "解读《健康乡村建设及医养结合实施方案》", True),
+    # the issuer inside a 转发 wrapper, before a bare name
+    (
+        "关于转发省发展改革委江安省医疗服务价格调整方案的通知",
+        "解读《江安省医疗服务价格调整方案》",
+        True,
+    ),
+    (
+        "泉阳市卫生健康委员会关于转发省卫生健康委员会江安省护理服务管理办法的通知",
+        "图解：江安省护理服务管理办法",
+        True,
+    ),
+    # the region word moved
+    (
+        "关于印发《江安省2019年下半年卫生健康工作要点》的通知",
+        "解读《2019年下半年全省卫生健康工作要点》",
+        True,
+    ),
+    # a 的 dropped between a name's words, either side
+    (
+        "关于加强基层医疗卫生机构的绩效考核工作的意见",
+        "解读《关于加强基层医疗卫生机构绩效考核工作的意见》",
+        True,
+    ),
+    ("关于印发《医疗机构依法执业自查办法》的通知", "解读《医疗机构的依法执业自查办法》", True),
     # ---- must NOT pair ----
+    # 全省 stands for the document's own province only, never another place's
+    (
+        "关于印发《泉阳市2019年下半年卫生健康工作要点》的通知",
+        "解读《2019年下半年全省卫生健康工作要点》",
+        False,
+    ),
+    # two joined names are not a third: neither part is this document
+    ("关于印发《医疗联合体建设方案》的通知", "解读：健康乡村建设和医养结合实施方案", False),
+    # a 转发 wrapper's organ is stripped only before a whole name: another year stays another
+    (
+        "关于转发省发展改革委江安省医疗服务价格调整方案（2025年）的通知",
+        "解读《江安省医疗服务价格调整方案（2026年）》",
+        False,
+    ),
     # another edition: other years stated on both sides
     ("健康乡村建设行动计划（2019-2021年）", "解读《健康乡村建设行动计划（2022-2024年）》", False),
     ("关于印发《2025年卫生健康工作要点》的通知", "解读《2026年卫生健康工作要点》", False),
@@ -148,12 +195,15 @@ CASES = [
 
 
 def names(document: str, interpretation: str) -> bool:
-    """The rule pairing applies: a cited name matching the document's name, else (no 《》 in the
-    title) the document's name in running text."""
+    """The rule pairing applies: a cited name matching the document's name, or what it may stand
+    for (two joined names, 全省), else (no 《》 in the title) the document's name in running
+    text."""
     doc = name_of(document)
-    cited = cited_names(interpretation)
-    if any(name_of(c).matches(doc) for c in cited):
-        return True
+    for cited in cited_names(interpretation):
+        if name_of(cited).matches(doc):
+            return True
+        if any(v.matches(doc) for group in cited_variants(cited) for v in group):
+            return True
     return "《" not in interpretation and mentioned(interpretation, doc)
 
 
@@ -178,3 +228,22 @@ def test_interpretation_names_document(document, interpretation, expected):
 )
 def test_a_headline_after_a_prefix_is_no_document(cited, is_document):
     assert looks_like_document(cited) is is_document
+
+
+ISSUE_24 = [c for c in CASES[CASES.index(next(c for c in CASES if "健康乡村建设和" in c[1])) :]]
+
+
+@pytest.mark.parametrize(("document", "interpretation", "expected"), ISSUE_24)
+def test_the_site_search_pairing_uses_finds_the_same(document, interpretation, expected):
+    """Pairing searches a site's joined titles for a cited core (analysis/pairing.SiteDocuments):
+    each shape of issue 24 is found there too, and each near miss is not, among decoys."""
+    from analysis.pairing import SiteDocuments
+    from analysis.titles import fold, unquoted
+
+    titles = ["关于印发《护理服务管理办法》的通知", document, "江安省卫生健康工作要点"]
+    plains = [unquoted(fold(t)) for t in titles]
+    site = SiteDocuments(
+        "\x00".join(plains), ["d1", "doc", "d3"], titles, ["policy"] * 3, [len(p) for p in plains]
+    )
+    hits = [url for name in cited_names(interpretation) for url in site.named(name)]
+    assert ("doc" in hits) is expected, hits
