@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from openpyxl import load_workbook
@@ -22,6 +20,7 @@ from reports.review_sheet import HEADERS, SHEET
 
 from .conftest import run_zwgk
 from .support.db import query
+from .support.pages_server import serve_pages
 
 POLICIES = {
     "/zcwj/1.html": ('=HYPERLINK("http://127.0.0.1:9/","点此查看")', "2026-11-02"),
@@ -63,20 +62,6 @@ PAGES = {
 }
 
 
-class HostileSite(BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = PAGES.get(self.path)
-        self.send_response(200 if body else 404)
-        data = (body or "").encode("utf-8")
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
 def formulas(path) -> list[str]:
     """Every formula element in every sheet of a workbook, read from its XML."""
     with zipfile.ZipFile(path) as book:
@@ -98,8 +83,7 @@ def review_rows(path) -> list[dict]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), HostileSite)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd = serve_pages(PAGES.get)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     sites = tmp / "sites.toml"
     sites.write_text(

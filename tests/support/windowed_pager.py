@@ -9,8 +9,7 @@ list_windowed_pager.html is page 5 as this writes it.
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from .pages_server import serve_pages
 
 PAGES, PER = 27, 15
 TOTAL = PAGES * PER - 5
@@ -76,31 +75,18 @@ def detail(path):
 <div id="zoom"><!--ZJEG_RSS.content.begin--><p>各有关单位：现将有关事项通知如下。</p><!--ZJEG_RSS.content.end--></div></body></html>"""
 
 
-class H(BaseHTTPRequestHandler):
-    def do_GET(self):
-        p = self.path.split("?")[0]
-        body = None
-        if p == "/":
-            body = '<html><body><a href="/col/col5678/">通知公告</a></body></html>'
-        elif p.startswith("/col/col5678/"):
-            name = p.rsplit("/", 1)[1]
-            n = 1 if name in ("index.html", "") else int(name[6:-5])
-            if 1 <= n <= PAGES:
-                body = list_page(n)
-        elif p.startswith("/art/"):
-            body = detail(p)
-        data = (body or "").encode()
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *a):
-        pass
+def page_at(path: str) -> str | None:
+    """The site's page at a path: the homepage, the column's list pages, the articles."""
+    if path == "/":
+        return '<html><body><a href="/col/col5678/">通知公告</a></body></html>'
+    if path.startswith("/col/col5678/"):
+        name = path.rsplit("/", 1)[1]
+        n = 1 if name in ("index.html", "") else int(name[6:-5])
+        return list_page(n) if 1 <= n <= PAGES else None
+    if path.startswith("/art/"):
+        return detail(path)
+    return None
 
 
-def serve(port=0):
-    s = ThreadingHTTPServer(("127.0.0.1", port), H)
-    threading.Thread(target=s.serve_forever, daemon=True).start()
-    return s
+def serve():
+    return serve_pages(page_at)
