@@ -33,6 +33,7 @@ LONG_TITLES = """\
 -- keys: max_count, max_chars
 -- rule: （标题不超过{max_chars:g}字）
 -- definition: 窗口内标题超过规定字数的信息条数
+-- quote: 某省政务公开工作要点：标题简明，不超过40字
 
 -- score: documents of the window whose title is too long
 select s.site_id, count(d.url) as numerator, null::int as denominator, 'exact' as basis
@@ -144,8 +145,13 @@ def test_a_new_indicator_is_in_the_scorecard_methodology_and_workbook(
         (lambda t: t.replace("kind: count", "kind: ratio"), "kind must be one of"),
         (lambda t: t.replace("threshold: max_count", "threshold: most"), "not among keys"),
         (lambda t: t.replace("-- findings:", "-- more:"), "`-- findings` query"),
+        # a rule follows its source's words: an indicator without them is refused
+        (
+            lambda t: t.replace("-- quote: 某省政务公开工作要点：标题简明，不超过40字\n", ""),
+            "lacks quote",
+        ),
     ],
-    ids=["no kind", "unknown kind", "threshold not a key", "no findings query"],
+    ids=["no kind", "unknown kind", "threshold not a key", "no findings query", "no quote"],
 )
 def test_a_malformed_indicator_file_is_named_with_what_is_wrong(tmp_path, change, message):
     path = tmp_path / "long_titles.sql"

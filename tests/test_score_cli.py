@@ -37,7 +37,8 @@ def test_a_rules_file_missing_a_threshold_is_refused_by_key(tmp_path):
 
 
 def test_another_provinces_thresholds_change_the_verdict(tmp_path):
-    """The same data, a rule set asking 60% graphic interpretations instead of 80%."""
+    """The same data, a rule set asking 60% of the policies interpreted by a 图解 instead of 80%:
+    ten policies, seven with a 图解, three with a text interpretation."""
     import datetime as dt
 
     from analysis.scoring import score
@@ -45,14 +46,20 @@ def test_another_provinces_thresholds_change_the_verdict(tmp_path):
     store = Store(tmp_path / "a.duckdb")
     store.upsert("sites", [{"site_id": "s", "name": "某委", "homepage": "http://s/"}])
     day = dt.date(2026, 11, 2)
-    store.upsert(
-        "documents",
-        [
-            {"site_id": "s", "url": f"http://s/{i}", "title": f"解读{i}", "doc_type": "interpretation",
-             "published_date": day, "interpretation_form": "graphic" if i < 7 else "text"}
-            for i in range(10)
-        ],
-    )  # fmt: skip
+    subjects = ["护理", "院感", "药事", "病历", "输血", "急救", "康复", "体检", "疫苗", "口腔"]
+    policies = [
+        {"site_id": "s", "url": f"http://s/p{i}", "title": f"关于印发《{x}服务管理办法》的通知",
+         "doc_type": "policy", "official_class": "policy", "published_date": day - dt.timedelta(14)}
+        for i, x in enumerate(subjects)
+    ]  # fmt: skip
+    interpretations = [
+        {"site_id": "s", "url": f"http://s/i{i}", "doc_type": "interpretation",
+         "title": f"图解：《{x}服务管理办法》" if i < 7 else f"《{x}服务管理办法》解读",
+         "published_date": day - dt.timedelta(13),
+         "interpretation_form": "graphic" if i < 7 else "text"}
+        for i, x in enumerate(subjects)
+    ]  # fmt: skip
+    store.upsert("documents", policies + interpretations)
     score(store.con, as_of=day, weeks=4)
     strict = store.sql(
         "select value, threshold, passed from indicators where indicator = 'graphic_share'"
