@@ -24,5 +24,8 @@ def indicators_command(rules_path: Path | None) -> int:
         )
         print(f"    定义：{spec.definition}")
         print(f"    依据：{rule['source']}")
+        print(f"    原文：{spec.quote}")
+        if spec.changed:
+            print(f"    变化：{spec.changed}")
         print(f"    文件：{spec.path.relative_to(spec.path.parents[2])}\n")
     return 0
