@@ -129,6 +129,26 @@ CASES = [
         "a finding 政策文件无解读 on Friday for a policy of Thursday",
     ),
     Case(
+        "a_text_interpretation_today_leaves_the_graphic_not_yet_due",
+        "graphic_share",
+        "中卫市卫健委 2020 (十五)",
+        "解读材料务必于政策文件印发公布会 3 个工作日内挂网发布",
+        "003_cb10e61ed8e0f0cd.txt",
+        [
+            doc("/zc/5.html", "关于印发《院前急救服务管理办法》的通知", "policy", "2026-11-19"),
+            doc(
+                "/jd/5.html",
+                "《院前急救服务管理办法》解读",
+                "interpretation",
+                "2026-11-19",
+                column="interpretation",
+                form="text",
+            ),
+        ],  # fmt: skip
+        {"numerator": 0, "denominator": 0, "findings": 0, "pending": 1, "detail": "图解时限至"},
+        "a finding 仅有文字解读，无图解 the day after the policy, its 图解 still due in 3 working days",
+    ),
+    Case(
         "a_notice_with_a_doc_no_and_no_attribute",
         "attribute_labelled",
         "中卫市卫健委 2020 (三)",

@@ -128,6 +128,7 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     assert [path_of(u) for u, *_ in findings(con, site, "graphic_share")] == graphic[
         "without_graphic"
     ]
+    assert [path_of(u) for u, *_ in pending(con, site, "graphic_share")] == graphic["pending"]
 
     timely = key["interpretation_timeliness"]
     on_time, with_interp, _, _ = indicator(con, site, "interpretation_timeliness")

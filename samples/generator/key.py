@@ -202,20 +202,21 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
         seen = first_interp.get(pair["policy_url"])
         if seen is None or pair["interpretation_published"] < seen["interpretation_published"]:
             first_interp[pair["policy_url"]] = pair
-    # a policy still inside its interpretation time limit without one is not yet due (未到期):
-    # in neither numerator nor denominator
-    pending = [
-        p
-        for p in policies
-        if p.path not in first_interp
-        and calendar.workdays_between(p.published, AS_OF) <= INTERP_MAX_WORKDAYS
-    ]
-    due = [p for p in policies if p not in pending]
-    # 图解占比: of the policies due, those with a graphic interpretation (中卫 2020 (十五) 其中)
+    # a policy still inside its interpretation time limit without an interpretation (or, for
+    # 图解占比, without a 图解) is not yet due (未到期): in neither numerator nor denominator
     with_graphic = {
         pair["policy_url"] for pair in site_pairs if pair["interpretation_form"] == "graphic"
     }
-    graphic = [p for p in due if p.path in with_graphic]
+    in_limit = {
+        p.path
+        for p in policies
+        if calendar.workdays_between(p.published, AS_OF) <= INTERP_MAX_WORKDAYS
+    }
+    pending = [p for p in policies if p.path not in first_interp and p.path in in_limit]
+    due = [p for p in policies if p not in pending]
+    # 图解占比: of the policies due, those with a graphic interpretation (中卫 2020 (十五) 其中)
+    graphic_due = [p for p in policies if p.path in with_graphic or p.path not in in_limit]
+    graphic = [p for p in graphic_due if p.path in with_graphic]
     late = sorted(
         (
             {
@@ -280,10 +281,11 @@ def indicators(plan: SitePlan, files: SiteFiles, related_on: tuple[str, ...]) ->
             "pending": sorted(p.path for p in pending),
         },
         "graphic_share": {
-            "policies": len(due),
+            "policies": len(graphic_due),
             "graphic": len(graphic),
-            "share": round(len(graphic) / len(due), 4) if due else None,
-            "without_graphic": sorted(p.path for p in due if p.path not in with_graphic),
+            "share": round(len(graphic) / len(graphic_due), 4) if graphic_due else None,
+            "without_graphic": sorted(p.path for p in graphic_due if p.path not in with_graphic),
+            "pending": sorted(p.path for p in policies if p not in graphic_due),
         },
         "interpretation_timeliness": {
             "max_working_days": INTERP_MAX_WORKDAYS,
