@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from analysis.db import sql
-from analysis.indicators import KINDS, LISTED, PASSES, SPECS, IndicatorSpec
+from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
 from analysis.pairing import pair_documents
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
@@ -28,9 +28,6 @@ from pipelines.attributes import FORM_LABELS
 SQL_DIR = Path(__file__).with_name("sql")
 LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
-# findings.status: an item that counts against the indicator ('finding'), or one of the listed
-# kinds counted in no figure: not yet due ('pending', 未到期), for a person to judge ('review')
-FINDING = "finding"
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
 
 
@@ -43,8 +40,7 @@ class ScoreResult:
     pairs: dict[str, int] = field(default_factory=dict)
     indicators: int = 0
     findings: int = 0
-    pending: int = 0  # items not yet due (未到期), listed apart
-    review: int = 0  # items for a person to judge (待人工判断), listed apart
+    listed: dict[str, int] = field(default_factory=dict)  # items listed apart, by status
     estimated_days: bool = False  # some working days were counted Mon–Fri
     known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
 
@@ -228,9 +224,8 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
         sql(con, "rollback")
         raise
     result.indicators = sql(con, "select count(*) from indicators where as_of = ?", [as_of])[0][0]
-    result.findings, result.pending, result.review = sql(
-        con,
-        f"select count(*) filter (status = '{FINDING}'), count(*) filter (status = 'pending'), "
-        "count(*) filter (status = 'review') from findings where as_of = ?",
-        [as_of],
-    )[0]
+    counts = dict(
+        sql(con, "select status, count(*) from findings where as_of = ? group by all", [as_of])
+    )
+    result.findings = counts.pop(FINDING, 0)
+    result.listed = counts

@@ -7,12 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.indicators import BY_NAME, INDICATORS, SPECS
+from analysis.indicators import BY_NAME, FINDING, INDICATORS, SPECS
 from analysis.rules import Rules
-from analysis.scoring import FINDING
 from analysis.snapshot import default_known_at
 
-# a site's outcome in its latest crawl (site_runs.status), for the scorecard
 # the items listed apart from the findings (findings.status), as the site pages and the
 # workbook's sheets name them: (heading, what it means)
 LISTED_LABELS = {
@@ -22,6 +20,7 @@ LISTED_LABELS = {
         "规则不能确定、须由评估人员核实的事项（如疑似网站迁移）：不计入指标。",
     ),
 }
+# a site's outcome in its latest crawl (site_runs.status), for the scorecard
 CRAWL_STATUS = {
     "ok": "正常",
     "partial": "部分页面未取到",

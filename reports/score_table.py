@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from analysis.indicators import BY_NAME, INDICATORS, SPECS
+from reports.report_data import LISTED_LABELS
 from reports.text_table import table
 
 LABELS = {spec.name: spec.short for spec in SPECS}  # short, for a terminal
@@ -56,15 +57,9 @@ def score_table(con, result, reviews_path: Path | None) -> str:
     lines += [
         "",
         f"{result.indicators} indicator rows and {result.findings} findings stored for {result.as_of}"
-        + (
-            f"; {result.pending} items not yet due (未到期) listed apart, counted in no indicator"
-            if result.pending
-            else ""
-        )
-        + (
-            f"; {result.review} items for a person to judge (待人工判断), counted in no indicator"
-            if result.review
-            else ""
+        + "".join(
+            f"; {n} items {LISTED_LABELS[status][0]} listed apart, counted in no indicator"
+            for status, n in sorted(result.listed.items())
         ),
     ]
     return "\n".join(lines)

@@ -67,8 +67,10 @@ class Sheet:
             url = values[i]
             if not url:
                 continue
-            if self.links_left == 0 or url.startswith(FORMULA_STARTS):
-                self.unlinked += self.links_left == 0
+            if url.startswith(FORMULA_STARTS):
+                continue  # no link to what reads as a formula: it stays text (below)
+            if self.links_left == 0:
+                self.unlinked += 1
                 continue
             cell = WriteOnlyCell(self.sheet, value=url)
             cell.hyperlink = url

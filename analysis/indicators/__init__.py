@@ -45,7 +45,10 @@ PASSES = {"share": ">=", "count": "<=", "least": ">="}
 KINDS = tuple(PASSES)
 HEADER_KEYS = ("label", "short", "order", "kind", "threshold", "keys", "definition", "quote")
 SECTION = re.compile(r"^--\s*(score|findings|pending|review)\b.*$", re.M)
-# the listed sections besides the findings, by the status their rows are stored with
+# findings.status: 'finding' counts against its indicator (its `-- findings` query); the listed
+# statuses, each an optional section of an indicator file named as the status, count in no
+# figure: 'pending' (未到期: not yet due), 'review' (待人工判断: for a person to judge)
+FINDING = "finding"
 LISTED = ("pending", "review")
 HEADER_LINE = re.compile(r"^--\s*(\w+):\s*(.*)$")
 
