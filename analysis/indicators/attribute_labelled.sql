@@ -9,11 +9,13 @@
 -- changed: 旧定义只查政策文件；新定义查每件公文（含带文号的通知），规则可要求四种规定表述
 
 -- score: 公文 of the window showing 公开属性 (in a prescribed phrasing, where the rule lists
--- some) / 公文 of the window
+-- some: the label as the page shows it holds one of them, whatever brackets or 信息公开形式：
+-- stand around it) / 公文 of the window
 select s.site_id,
        count(d.disclosure_attr) filter (
            len(getvariable('attribute_labelled__phrasings')) = 0
-           or list_contains(getvariable('attribute_labelled__phrasings'), d.disclosure_words)
+           or list_bool_or(list_transform(getvariable('attribute_labelled__phrasings'),
+                                          lambda p: contains(d.disclosure_raw, p)))
        ) as numerator,
        count(d.url) as denominator, 'exact' as basis
 from sites s
@@ -23,7 +25,7 @@ group by all
 -- findings: each 公文 without it, or with a phrasing the rule does not list
 select site_id, url,
        case when disclosure_attr is null then '未标注公开属性：'
-            else '公开属性表述“' || disclosure_words || '”不是规定表述（'
+            else '公开属性表述“' || disclosure_raw || '”不是规定表述（'
                  || array_to_string(getvariable('attribute_labelled__phrasings'), '／') || '）：'
        end || title as detail,
        null as related_url, null as amount
@@ -31,4 +33,5 @@ from stg_documents
 where in_window and official_document
   and (disclosure_attr is null
        or (len(getvariable('attribute_labelled__phrasings')) > 0
-           and not list_contains(getvariable('attribute_labelled__phrasings'), disclosure_words)))
+           and not list_bool_or(list_transform(getvariable('attribute_labelled__phrasings'),
+                                               lambda p: contains(disclosure_raw, p)))))

@@ -25,10 +25,7 @@ final as (
         -- document but an interpretation that carries a 发文字号
         doc_type <> 'interpretation' and (doc_type = 'policy' or doc_no is not null)
             as official_document,
-        -- the 公开属性 as the page words it, without brackets and the 信息公开形式 label
-        nullif(regexp_replace(disclosure_raw,
-                              '^[\s（(]*(信息公开形式|公开属性|公开方式)?[:：\s]*|[\s）)]*$', '', 'g'),
-               '') as disclosure_words,
+        disclosure_raw,
         -- the number the CMS gave the page (Hanweb art_<col>_<id>, TRS t<date>_<id>, gkmlpt
         -- post_<id>, ?ArticleID=<id>): one page reached through two views keeps its number
         try_cast(regexp_extract(url, '[_/=t](\d{3,})(?:\.\w+)?$', 1) as bigint) as page_number,
