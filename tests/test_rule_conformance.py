@@ -187,7 +187,7 @@ CASES = [
                 "关于印发《家庭医生签约服务规范》的通知",
                 "policy",
                 "2026-11-13",
-                disclosure="此件公开发布",
+                disclosure="（此件公开发布）",
                 validity="有效",
             ),
         ],  # fmt: skip
