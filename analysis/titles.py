@@ -65,9 +65,13 @@ UNQUOTE = str.maketrans({"《": None, "》": None})
 # the issuer before 关于 / 印发 / 转发 / 发布: a prefix of 2–70 characters ending in an organ's word
 # (…委员会, …办公厅, 国务院; 省卫健委、省财政厅 joined); 中华人民共和国 before anything
 ISSUER_VERBS = re.compile(r"关于|印发|转发|发布")
+# the words an organ's name ends in, longer first (…委员会 before …委)
+ORGAN_ENDS = (
+    "人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|卫生健康委|卫健委|卫计委|卫生健康局"
+    "|卫生局|管理局|局|厅|委|部|院"
+)
 ISSUER_PREFIX = re.compile(
-    r"^(?:中华人民共和国|[^关《]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|卫生健康委"
-    r"|卫健委|卫计委|卫生健康局|卫生局|管理局|局|厅|委|部|院)(?:[、和与][^关《]{2,30}?)?)$"
+    rf"^(?:中华人民共和国|[^关《]{{2,40}}?(?:{ORGAN_ENDS})(?:[、和与][^关《]{{2,30}}?)?)$"
 )
 NATIONAL_PREFIX = re.compile(r"^中华人民共和国(?=.{2,}(?:法|条例)$)")
 WRAPPER = re.compile(r"^(?:关于)?(?:印发|转发|发布)(.+?)(?:的)?(?:通知|公告)$")
@@ -98,9 +102,7 @@ BARE_NAME = re.compile(
 WHOLE_REGION = re.compile(r"全(省|市|县|州|区)")
 PLACE_PREFIX = re.compile(r"^[^\d《》（）:]{1,8}?(省|市|县|州|区)")
 # an organ standing before a bare name inside a 转发 wrapper (省发展改革委X)
-ORGAN_PREFIX = re.compile(
-    r"^[^关《（）]{1,20}?(?:委员会|人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委|厅|局)"
-)
+ORGAN_PREFIX = re.compile(rf"^[^关《（）]{{1,20}}?(?:{ORGAN_ENDS})(?!员会)")  # …委, not …委|员会
 # two names joined that share their form: X和Y实施方案, X、Y及Z管理办法
 JOINED = re.compile(r"[和及与、]")
 FORM_AT_END = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")

@@ -164,3 +164,14 @@ def test_placeholders_in_the_table_count_as_nothing_received():
     assert report["table"] == "read" and report["unbalanced"] == []
     assert report["columns"]["总计"] == [44, 0, 39, 5]
     assert len(report["columns"]) == 7
+
+
+def test_a_report_in_parts_reads_its_parts_at_that_level():
+    """第一部分 … numbers the parts; what is numbered 一、 under 第一部分 总体情况 is no part."""
+    html = (
+        "<html><head><title>某县卫生健康局2024年政府信息公开工作年度报告</title></head><body>"
+        "<div id='zoom'><p>第一部分　总体情况</p><p>一、主动公开情况</p><p>二、依申请公开情况</p>"
+        "<p>第二部分　存在的主要问题及改进情况</p><p>第三部分　其他需要报告的事项</p></div></body></html>"
+    )
+    report = report_of("x.html", html)
+    assert report["parts"] == ["总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"]

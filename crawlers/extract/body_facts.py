@@ -22,7 +22,6 @@ from crawlers.extract.report_words import (
     FEEDBACK_TITLE,
     HEADING_LEVELS,
     HEADING_MAX_CHARS,
-    HEADING_NUMBER,
     LEADER_FORMS,
     LEADER_ROLE,
     LEADER_TITLE_WORDS,
@@ -87,7 +86,7 @@ def _headings(body) -> list[str]:
     return [
         simplified(text)
         for text, strong in _lines(body)
-        if len(label_key(text)) <= HEADING_MAX_CHARS and (strong or HEADING_NUMBER.match(text))
+        if len(label_key(text)) <= HEADING_MAX_CHARS and (strong or _level(text) is not None)
     ]
 
 

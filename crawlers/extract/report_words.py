@@ -31,17 +31,12 @@ ANNUAL_REPORT_PARTS: dict[str, str] = {
     "其他需要报告的事项": r"其他需要报告|其他事项|其他需报告",
 }
 
-# how a heading is numbered: 一、 （一） (1) 1. 1、 第一部分 一是 ; or it stands in a heading tag /
-# wholly in bold
-HEADING_NUMBER = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+\s*[、.．,，]"
-    r"|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[、.．](?!\d)|[一二三四五六七八九十]+是)"
-)
-# a heading's level by its numbering: 第一部分 / 一、 above （一） above 1. / 一是
+# how a heading is numbered, by level, the highest first: 第一部分 / 第一章 above 一、 above （一）
+# above （1） 1. 一是 第一节 (a report numbering its parts 第一部分 numbers what is under them 一、).
+# A line numbered any of these ways, or set in bold or as a heading, reads as a heading.
 HEADING_LEVELS = (
-    re.compile(
-        r"^\s*(?:第[一二三四五六七八九十]+(?:部分|章)|[一二三四五六七八九十]+\s*[、.．,，])"
-    ),
+    re.compile(r"^\s*第[一二三四五六七八九十]+(?:部分|章)"),
+    re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．,，]"),
     re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]"),
     re.compile(
         r"^\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*[、.．](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+节)"
