@@ -19,6 +19,7 @@ import pytest
 
 from analysis.rules import DEFAULT_RULES, load_rules
 from analysis.scoring import score
+from pipelines.attributes import normalize_disclosure
 from pipelines.store import Store
 
 from .conftest import shared_path
@@ -41,8 +42,6 @@ def doc(
     validity: str | None = None,
     form: str | None = None,
 ) -> dict:
-    from pipelines.attributes import normalize_disclosure
-
     return {
         "url": f"http://s{url}",
         "title": title,
