@@ -1,6 +1,6 @@
 """Site profiles: what an assessor writes to add a commission (TOML, one `[[site]]` table each).
 
-Only `id`, `name` and `homepage` are required. Everything else is a hint or an override:
+Only `id`, `name` and `homepage` (or `portal`) are required. Everything else is a hint or an override:
 `level`, `region`, `family`, `columns` (name → list URL, skipping discovery), `allow_hosts`
 (more hosts the site's pages may be on), `concurrency`, `delay` (seconds between requests;
 AutoThrottle never goes below it, 0 means none), `timeout` (seconds to wait for a response),
@@ -9,6 +9,18 @@ only change a page's presentation, on top of the family's), `private_network` (a
 private, loopback and link-local ranges: the samples on 127.0.0.1; never for a real site),
 `verified`, `notes`, `as_of` (for sample sites whose history ends on a fixed day: the default
 as-of date of `zwgk score`).
+
+A commission without a site of its own lives in a portal (a county bureau in its county's
+portal): `portal` is the portal's homepage and `name` what the portal calls the commission; the
+crawl finds the commission's section from the portal's department directory. `scope` (path
+prefixes, e.g. ["/bm/wjj/"]) keeps the crawl inside the section: with it, `homepage` may be the
+section's page. A page outside the scope is never the commission's.
+
+The registry keys (crawlers/registry: a registry *is* a sites file): `code` (行政区划代码),
+`site_code` (政府网站标识码), `entry` (the 政务公开 entry found), `sources` (where the row comes
+from: a list of {what, url, date}), `verified_at`, `checked_at` and `check` (what the last
+`zwgk sites check` saw), `imported` (what the last `zwgk sites import` read: the base its next
+import merges against, so hand edits are kept).
 
 Every value is checked for type and range when the file is read; a bad one stops the crawl
 before anything is fetched, with one line naming the file, the site and the key.
@@ -58,10 +70,34 @@ class SiteProfile:
     as_of: str | None = None  # the day a sample's history ends (YYYY-MM-DD): scoring's default
     verified: bool = True
     notes: str = ""
+    portal: str | None = None  # the portal the commission lives in (then homepage = the start)
+    scope: tuple[str, ...] = ()  # path prefixes of the commission's section of a portal
+    code: str | None = None  # 行政区划代码
+    site_code: str | None = None  # 政府网站标识码
+    entry: str | None = None  # the 政务公开 entry, as found or given
+    sources: tuple[dict, ...] = ()
+    verified_at: str | None = None
+    checked_at: str | None = None
+    check: str | None = None
+    imported: dict = field(default_factory=dict)
 
     @property
     def host(self) -> str:
         return urlsplit(self.homepage).hostname or ""
+
+    @property
+    def in_portal(self) -> bool:
+        """A section of a portal: only pages within `scope` (given or found) are its own."""
+        return self.portal is not None
+
+    def in_scope(self, url: str, scope: tuple[str, ...] | None = None) -> bool:
+        """Within the commission's section: always for a site of its own; for a portal section,
+        a path under one of the scope's prefixes (the profile's, or `scope` found by the crawl)."""
+        if not self.in_portal:
+            return True
+        prefixes = scope if scope is not None else self.scope
+        path = urlsplit(url).path or "/"
+        return any(path.startswith(p) for p in prefixes)
 
     @property
     def hosts(self) -> tuple[str, ...]:
@@ -141,6 +177,57 @@ def _date(value, key: str) -> str:
         raise ValueError(f"{key} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
+def _paths(value, key: str) -> tuple[str, ...]:
+    paths = _string_list(value, key)
+    for path in paths:
+        if not path.startswith("/") or "://" in path:
+            raise ValueError(f'{key} must list URL paths starting with "/", got {path!r}')
+    return paths
+
+
+def _digits(value, key: str, lengths: tuple[int, ...]) -> str:
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    if not text.isdigit() or len(text) not in lengths:
+        sizes = " or ".join(str(n) for n in lengths)
+        raise ValueError(f"{key} must be {sizes} digits, got {value!r}")
+    return text
+
+
+SITE_CODE = re.compile(r"^[A-Za-z0-9]{4,16}$")  # 政府网站标识码: 3301000001, bm13000002
+
+
+def _site_code(value, key: str) -> str:
+    text = _text(value, key)
+    if not SITE_CODE.match(text):
+        raise ValueError(f"{key} must be the 政府网站标识码's letters and digits, got {value!r}")
+    return text
+
+
+SOURCE_KEYS = ("what", "url", "date")
+
+
+def _sources(value, key: str) -> tuple[dict, ...]:
+    if not isinstance(value, list):
+        raise ValueError(f'{key} must be a list of {{what = "…", url = "…", date = "…"}}')
+    out = []
+    for source in value:
+        if not isinstance(source, dict) or not isinstance(source.get("what"), str):
+            raise ValueError(f"{key}: each source needs `what` (a string), got {source!r}")
+        unknown = set(source) - set(SOURCE_KEYS)
+        if unknown or not all(isinstance(v, str) for v in source.values()):
+            raise ValueError(f"{key}: a source has only string {', '.join(SOURCE_KEYS)}")
+        out.append(dict(source))
+    return tuple(out)
+
+
+def _flat_table(value, key: str) -> dict:
+    if not isinstance(value, dict) or not all(
+        isinstance(v, (str, bool, int)) for v in value.values()
+    ):
+        raise ValueError(f"{key} must be a table of plain values, got {value!r}")
+    return dict(value)
+
+
 def _columns(value, key: str) -> dict[str, str]:
     if not isinstance(value, dict) or not value:
         raise ValueError(f'{key} must be a table of name = "list URL", got {value!r}')
@@ -182,6 +269,16 @@ CHECKS = {
     "as_of": _date,
     "verified": _boolean,
     "notes": lambda v, k: v if isinstance(v, str) else _text(v, k),
+    "portal": _http_url,
+    "scope": _paths,
+    "code": lambda v, k: _digits(v, k, (6, 9, 12)),
+    "site_code": _site_code,
+    "entry": _http_url,
+    "sources": _sources,
+    "verified_at": _date,
+    "checked_at": _text,
+    "check": _text,
+    "imported": _flat_table,
 }
 
 
@@ -189,7 +286,9 @@ def check_site(table: dict, where: str) -> SiteProfile:
     """One [[site]] table checked key by key; ProfileError names the file, the site and the key."""
     if not isinstance(table, dict):
         raise ProfileError(f"{where}: each [[site]] must be a table")
-    missing = [k for k in ("id", "name", "homepage") if k not in table]
+    missing = [k for k in ("id", "name") if k not in table]
+    if "homepage" not in table and "portal" not in table:
+        missing.append("homepage (or portal, for a commission inside a portal)")
     if missing:
         raise ProfileError(f"{where}: missing {', '.join(missing)}")
     unknown = set(table) - set(CHECKS)
@@ -201,7 +300,18 @@ def check_site(table: dict, where: str) -> SiteProfile:
             values[key] = CHECKS[key](value, key)
         except ValueError as exc:
             raise ProfileError(f"{where}: {exc}") from None
+    values.setdefault("homepage", values.get("portal"))  # a portal section starts at the portal
     profile = SiteProfile(**values)
+    if profile.in_portal and urlsplit(profile.portal).hostname not in profile.hosts:
+        raise ProfileError(
+            f"{where}: portal {profile.portal!r} is not on the homepage's host {profile.host}; "
+            "a section's homepage is a page of its portal"
+        )
+    if profile.in_portal and profile.homepage != profile.portal and not profile.scope:
+        raise ProfileError(
+            f"{where}: a homepage inside the portal needs its scope (the section's path "
+            'prefixes, e.g. scope = ["/bm/wjj/"]); or give the portal alone to find the section'
+        )
     if not profile.private_network:
         urls = [("homepage", profile.homepage), *(("columns", u) for u in profile.columns.values())]
         for key, url in urls:
@@ -235,7 +345,9 @@ def load_profiles(path: str | Path, only: list[str] | None = None) -> list[SiteP
         raise ProfileError(f"{path}: not valid TOML: {exc}") from None
     tables = data.get("site")
     if not isinstance(tables, list) or not tables:
-        raise ProfileError(f"{path}: no [[site]] tables; each needs id, name and homepage")
+        raise ProfileError(
+            f"{path}: no [[site]] tables; each needs id, name and homepage (or portal)"
+        )
     profiles, seen = [], set()
     for i, table in enumerate(tables, 1):
         label = table.get("id", "no id") if isinstance(table, dict) else "?"

@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 SITES_DIR = Path(__file__).resolve().parent / "sites"
+PORTALS_DIR = Path(__file__).resolve().parent / "portals"  # sections of portals: not in the six
 TRUTH_DIR = Path(__file__).resolve().parent / "truth"
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8401

@@ -24,7 +24,7 @@ from crawlers.extract.labels import (
 )
 
 PAGING_MARKERS = re.compile(
-    r"共\s*\d+\s*页|页次|共有?\s*\d+\s*条|下一页|createPageHTML|<datastore>|gkmlpt/api"
+    r"共\s*\d+\s*页|页次|共有?\s*\d+\s*条|下一页|createPage|<datastore>|gkmlpt/api"
 )
 NEXT_WORDS = ("下一页", "下页", "后一页", "尾页", "末页", ">", "›", "»")
 # the item count a list states: 共405条, 共有52条, 总计 52 条, totalRecord:405

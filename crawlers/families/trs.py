@@ -1,4 +1,5 @@
-"""TRS WCM: the page count lives only in `createPageHTML(count, current, "index", "html")`."""
+"""TRS WCM: the page count lives only in `createPageHTML(count, current, "index", "html")`, or,
+on 重庆's district portals, `createPage(count, current, "index", "html")`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from urllib.parse import urljoin
 from crawlers.families.base import GenericFamily, PageRequest
 
 CREATE_PAGE = re.compile(
-    r"createPageHTML\(\s*(?:'[^']*'\s*,\s*)?(?:var\s+)?(\w+|\d+)\s*,\s*(\w+|\d+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']"
+    r"createPage(?:HTML)?\(\s*(?:'[^']*'\s*,\s*)?(?:var\s+)?(\w+|\d+)\s*,\s*(\w+|\d+)\s*,\s*[\"'](\w+)[\"']\s*,\s*[\"'](\w+)[\"']"
 )
 JS_NUMBER = r"var\s+{name}\s*=\s*(\d+)"
 
@@ -21,6 +22,7 @@ class TrsFamily(GenericFamily):
         return (
             "TRS_Editor" in text
             or "createPageHTML" in text
+            or "createPage(" in text
             or bool(re.search(r"/t\d{8}_\d+\.html", url))
         )
 

@@ -40,11 +40,14 @@ from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.run import CrawlRun
+from crawlers.sections import directory_links, section_links, section_scope
 from crawlers.state import SiteState, check_due, due, read_states
 from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, row_changed
 
 DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
+PORTAL_DEPTH = 3  # portal → 政府信息公开 → 部门 → the commission's section
+MAX_DIRECTORY_LINKS = 4  # per portal page: directory links followed while looking for the section
 SUBCOLUMN_DEPTH = 2  # a column whose page lists sub-columns, and theirs: no deeper
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 CHECK_RELATIONS = ("attachment", "image")
@@ -101,6 +104,7 @@ class DisclosureSpider(scrapy.Spider):
         self.checked: set[tuple[str, str]] = set()
         self.budget_warned: set[str] = set()
         self.fallen_back: set[tuple[str, str, str]] = set()
+        self.found_sections: set[str] = set()
         self.stated: dict[tuple[str, str], int | None] = {}  # item count each column states
         # what earlier crawls knew (no line for a site: its first crawl); --full reads it only
         # to find what left the lists
@@ -110,6 +114,10 @@ class DisclosureSpider(scrapy.Spider):
             site_id: column_index(st) for site_id, st in self.states.items()
         }
         self.walks: dict[tuple[str, str], ColumnWalk] = {}
+        # per portal section, the path prefixes of the commission's pages (given, or found)
+        self.scopes: dict[str, tuple[str, ...]] = {
+            p.id: p.scope for p in self.profiles.values() if p.in_portal
+        }
         self.rewalk_days = 28.0  # from the settings, in from_crawler
         self.recheck_days = 28.0
         self.started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -165,9 +173,16 @@ class DisclosureSpider(scrapy.Spider):
         )
 
     # ----- request helpers ---------------------------------------------------------------
-    def allowed(self, site: SiteProfile, url: str) -> bool:
+    def reachable(self, site: SiteProfile, url: str) -> bool:
+        """An http(s) URL on the site's hosts: may be requested (a portal's directory pages,
+        links checked)."""
         parts = urlsplit(url)
         return parts.scheme in ("http", "https") and (parts.hostname or "") in site.hosts
+
+    def allowed(self, site: SiteProfile, url: str) -> bool:
+        """The commission's own page: reachable, and inside its section when it lives in a
+        portal (nothing is, before the section is found)."""
+        return self.reachable(site, url) and site.in_scope(url, self.scopes.get(site.id))
 
     def allowed_for(self, site: SiteProfile):
         return lambda url: self.allowed(site, url)
@@ -188,7 +203,7 @@ class DisclosureSpider(scrapy.Spider):
         """Yields the request, counted against the site's page budget; nothing once the budget is
         spent. `formdata` makes it a POST form (Hanweb's dataproxy), `method="HEAD"` a check;
         `dont_filter` for a request whose answer something waits for (a walk's list page)."""
-        if not self.allowed(site, url):
+        if not self.reachable(site, url):
             self.logger.warning(
                 "%s: %s is not requested: only http(s) URLs on the site's hosts %s are",
                 site.id,
@@ -250,8 +265,11 @@ class DisclosureSpider(scrapy.Spider):
 
     def entry_requests(self, site: SiteProfile) -> Iterator[scrapy.Request]:
         """The profile's columns if it names them, else the homepage to discover them from; with
-        a known state, also what an earlier crawl left unread and the links due a re-check."""
-        if not site.columns:
+        a known state, also what an earlier crawl left unread and the links due a re-check. A
+        commission in a portal is first looked for in the portal's department directory."""
+        if site.in_portal and not site.columns and site.homepage == site.portal:
+            yield from self.follow(site, site.portal, self.parse_portal, depth_left=PORTAL_DEPTH)
+        elif not site.columns:
             yield from self.follow(
                 site,
                 site.homepage,
@@ -260,6 +278,11 @@ class DisclosureSpider(scrapy.Spider):
                 discovered_from="homepage",
             )
         for name, url in site.columns.items():
+            if not self.allowed(site, url):
+                self.logger.warning(
+                    "%s: column %s is outside the section %s", site.id, url, site.scope
+                )
+                continue
             yield from self.follow(
                 site,
                 url,
@@ -313,7 +336,7 @@ class DisclosureSpider(scrapy.Spider):
         for url, check in state.checks.items():
             if not check_due(check, self.recheck_days, url, self.started):
                 continue
-            if (site.id, url) in self.checked or not self.allowed(site, url):
+            if (site.id, url) in self.checked or not self.reachable(site, url):
                 continue
             known = state.documents.get(url)
             if known and not (known.fetched or known.dead):
@@ -321,6 +344,52 @@ class DisclosureSpider(scrapy.Spider):
             self.checked.add((site.id, url))
             yield from self.follow(
                 site, url, self.parse_check, method="HEAD", found_on=check.found_on, priority=-1
+            )
+
+    def parse_portal(self, response: Response):
+        """A page of the portal the commission lives in: its section's link if the page has one
+        (then the section is read as the commission's homepage), else the roads toward the
+        department directory, to a bounded depth."""
+        site = self.site_of(response)
+        if site.id in self.found_sections:
+            return
+        if dead := self.dead_end(site, response, response.meta.get("found_on", "portal")):
+            yield dead
+            return
+        reachable = lambda url: self.reachable(site, url)  # noqa: E731
+        for link in section_links(response.text, response.url, site.name, reachable):
+            scope = site.scope or section_scope(link.url)
+            if not scope:
+                self.outcomes[site.id].entry_error = (
+                    f"{site.name} found at {link.url}, but its pages have no path of their own "
+                    "on the portal: give the section's scope in the profile"
+                )
+                continue
+            self.found_sections.add(site.id)
+            self.scopes[site.id] = scope
+            self.logger.info(
+                "%s: %s is at %s on the portal (scope %s)", site.id, site.name, link.url, scope
+            )
+            yield from self.follow(
+                site,
+                link.url,
+                self.parse_directory,
+                depth_left=DIRECTORY_DEPTH,
+                discovered_from="portal",
+                priority=10,
+            )
+            return
+        depth_left = response.meta["depth_left"]
+        if depth_left <= 0:
+            return
+        for link in directory_links(response.text, response.url, reachable)[:MAX_DIRECTORY_LINKS]:
+            yield from self.follow(
+                site,
+                link.url,
+                self.parse_portal,
+                depth_left=depth_left - 1,
+                found_on=response.url,
+                priority=10,
             )
 
     def parse_directory(self, response: Response):
@@ -593,6 +662,12 @@ class DisclosureSpider(scrapy.Spider):
         # as an update of the column, but it is not fetched.
         column = walk.column
         entries = self.listing_entries(site, column["family"], page.items)
+        if site.in_portal:  # another department's page, or the portal's own, is never listed
+            entries = [
+                e
+                for e in entries
+                if self.allowed(site, e.item_url) or not self.reachable(site, e.item_url)
+            ]
         state = self.states.get(site.id)
         known_docs = state.documents if state else {}
         new = [e.item_url not in known_docs for e in entries]
@@ -689,7 +764,7 @@ class DisclosureSpider(scrapy.Spider):
             to_url = link["to_url"]
             if link["relation"] not in CHECK_RELATIONS or (site.id, to_url) in self.checked:
                 continue
-            if not self.allowed(site, to_url):
+            if not self.reachable(site, to_url):
                 continue
             self.checked.add((site.id, to_url))
             # an async generator cannot `yield from`

@@ -16,6 +16,7 @@ from samples.generator.families.legacy import LegacyRenderer
 from samples.generator.families.shtml import ShtmlRenderer
 from samples.generator.families.trs import TrsRenderer
 from samples.generator.plan import plan_site
+from samples.generator.portal import PORTAL_ID, build_portal
 from samples.generator.specs import AS_OF, HISTORY_START, SEED, SITES
 
 RENDERERS = {
@@ -66,8 +67,8 @@ def write_site(spec, files, root: Path) -> None:
 
 def build(out: Path = SAMPLES_DIR) -> dict:
     """Generate every site into out/sites and the key into out/truth; returns the counts."""
-    sites_dir, truth_dir = out / "sites", out / "truth"
-    for d in (sites_dir, truth_dir):
+    sites_dir, truth_dir, portals_dir = out / "sites", out / "truth", out / "portals"
+    for d in (sites_dir, truth_dir, portals_dir):
         if d.exists():
             shutil.rmtree(d)
         d.mkdir(parents=True)
@@ -138,5 +139,25 @@ def build(out: Path = SAMPLES_DIR) -> dict:
         "dead_links": len(dead),
         "planted_cases": dict(sorted(Counter(r["case"] for r in planted).items())),
     }
+    summary["portal_documents"] = write_portal(portals_dir / PORTAL_ID, truth_dir)
     (truth_dir / "summary.json").write_text(dumps(summary), encoding="utf-8")
     return summary
+
+
+def write_portal(root: Path, truth_dir: Path) -> int:
+    """The sample county portal (samples/generator/portal.py) and its key; the key's row count."""
+    files, key_rows = build_portal()
+    for url_path, html in sorted(files.items()):
+        target = root / "www" / file_name(url_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    config = {
+        "site_id": PORTAL_ID,
+        "name": "云岫县人民政府",
+        "encoding": "utf-8",
+        "homepage": "/index.html",
+    }
+    (root / "server.json").write_text(dumps(config), encoding="utf-8")
+    (root / "data.json").write_text(dumps({}), encoding="utf-8")
+    write_csv(truth_dir / "portal_documents.csv", key_rows, list(key_rows[0]))
+    return len(key_rows)
