@@ -43,6 +43,7 @@ class ImportResult:
     kept: list[str] = field(default_factory=list)  # hand edits kept against a changed register
     refused: list[RegisterRow] = field(default_factory=list)
     no_site: list[str] = field(default_factory=list)  # divisions with neither site nor portal
+    gone: list[str] = field(default_factory=list)  # imported before, not in these files: kept
 
 
 def _level(division: Division) -> str:
@@ -138,7 +139,7 @@ def _new_id(entry: dict, taken: set[str]) -> str:
     base = f"wjw-{entry['code']}"
     if base not in taken:
         return base
-    suffix = entry.get("site_code") or urlsplit(entry.get("homepage") or "").hostname or "x"
+    suffix = entry.get("site_code") or ("portal" if entry.get("portal") else "site")
     candidate, n = f"{base}-{suffix}"[:64], 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
@@ -159,6 +160,13 @@ def merge(
         if b.table.get("imported")
     }
     taken = registry.ids()
+    provinces = {e["code"][:2] for e in proposed}
+    keys = {e["key"] for e in proposed}
+    result.gone = [
+        f"{b.id} ({b.table['name']})"
+        for key, b in by_key.items()
+        if key not in keys and str(b.table["imported"].get("code", ""))[:2] in provinces
+    ]
     for entry in proposed:
         imported = _clean(entry)
         block = by_key.get(entry["key"])

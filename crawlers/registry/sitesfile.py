@@ -16,7 +16,7 @@ from pathlib import Path
 
 from crawlers.profiles import ProfileError, check_site
 
-SITE_LINE = re.compile(r"^\s*\[\[\s*site\s*\]\]\s*(?:#.*)?$", re.M)
+SITE_LINE = re.compile(r"^[ \t]*\[\[[ \t]*site[ \t]*\]\][ \t]*(?:#.*)?$", re.M)
 BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 # the order keys are written in; any other key after them, sorted
 KEY_ORDER = (

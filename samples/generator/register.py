@@ -91,16 +91,13 @@ def build_register(province_code: str, rows: int, seed: int = 1, malformed: int 
     for division in units:
         code6, region = division.code6, region_of(division)
         portal = _host(code6)
-        register.portals[code6] = portal
         entries = [(f"{region}人民政府", portal, f"{division.name}人民政府", "政府门户网站")]
         own_site = division.level != "county" or rng.random() < 0.15
         if own_site:
             name = _commission_name(division)
             if rng.random() < 0.1:  # an old registration, before the 2018 reform
                 name = name.replace("卫生健康", "卫生和计划生育")
-            homepage = _host(code6, "wjw")
-            register.commissions[code6] = homepage
-            entries.append((name, homepage, name, "部门网站"))
+            entries.append((name, _host(code6, "wjw"), name, "部门网站"))
         if rng.random() < 0.2:  # a hospital: 卫生 in its name, not a commission
             entries.append(
                 (
@@ -128,9 +125,15 @@ def build_register(province_code: str, rows: int, seed: int = 1, malformed: int 
                     "地区": region,
                     "网站类型": kind,
                     "网站状态": "运行",
+                    "_code": code6,  # not a column: what the key says of the row
                 }
             )
     del register.rows[rows:]
+    for row in register.rows:
+        if row["网站类型"] == "政府门户网站":
+            register.portals[row["_code"]] = row["首页网址"]
+        elif "卫生" in row["主办单位"] and "医院" not in row["主办单位"]:
+            register.commissions[row["_code"]] = row["首页网址"]
     for i, row in enumerate(register.rows):
         row["序号"] = str(i + 1)
     # planted malformed rows: none of them a commission or a portal, so nothing else is lost

@@ -1,0 +1,193 @@
+"""`zwgk sites import` and `zwgk sites check`: loading a province's commissions, and first contact."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from crawlers.profiles import ProfileError, load_profiles
+
+CHECK_FIELDS = (
+    "site_id",
+    "name",
+    "url",
+    "result",
+    "reason",
+    "status",
+    "redirected_to",
+    "family",
+    "entry",
+    "scope",
+    "columns",
+    "column_kinds",
+    "required_found",
+    "required_missing",
+    "needs",
+    "detail",
+    "checked_at",
+)
+
+
+def import_command(files: list[Path], registry: Path, refused_csv: Path | None = None) -> int:
+    from crawlers.registry.imports import import_register
+    from crawlers.registry.register import RegisterError
+
+    try:
+        result = import_register(files, registry)
+    except (RegisterError, ProfileError) as exc:
+        print(f"zwgk sites import: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"read {result.rows} websites from {len(files)} file(s): {result.commissions} health "
+        f"commissions with a site of their own, {result.portals} looked for in their portal"
+    )
+    print(
+        f"{registry}: {len(result.added)} added, {len(result.changed)} changed, "
+        f"{result.unchanged} unchanged"
+    )
+    for line in result.kept:
+        print(f"  kept: {line}")
+    for line in result.gone:
+        print(f"  kept, though these files no longer call for it: {line}")
+    if result.no_site:
+        shown = "、".join(result.no_site[:8]) + ("…" if len(result.no_site) > 8 else "")
+        print(
+            f"{len(result.no_site)} divisions of these provinces have neither a commission site "
+            f"nor a portal in the files (e.g. {shown}): add them by hand"
+        )
+    if result.refused:
+        print(f"{len(result.refused)} rows refused:", file=sys.stderr)
+        for row in result.refused:
+            name = row.get("name") or row.get("organizer") or "(no name)"
+            print(f"  {row.where}: {name}: {'; '.join(row.problems)}", file=sys.stderr)
+    if refused_csv and result.refused:
+        with refused_csv.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["file", "line", "网站名称", "主办单位", "首页网址", "reason"])
+            for row in result.refused:
+                writer.writerow(
+                    [
+                        row.source,
+                        row.line,
+                        row.get("name"),
+                        row.get("organizer"),
+                        row.get("homepage"),
+                        "; ".join(row.problems),
+                    ]
+                )
+    return 0
+
+
+def required_columns(level: str | None, names: list[str]) -> tuple[list[str], list[str]]:
+    """The level's required columns (rules.toml [required_columns]) found and missing by name."""
+    from analysis.rules import load_rules
+
+    patterns = load_rules()["required_columns"].get(level or "prefecture", [])
+    found = [p for p in patterns if any(re.search(p, n) for n in names)]
+    return found, [p for p in patterns if p not in found]
+
+
+def run_check(sites: Path, only: list[str] | None, progress: bool) -> dict:
+    """The first-contact spider over the sites; its results by site id."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawlers.settings", priority="project")
+    settings.set("LOG_LEVEL", "ERROR", priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("first_contact")
+    process.crawl(crawler, sites=str(sites), only=",".join(only or []), progress=progress)
+    process.start()
+    return crawler.spider.results
+
+
+def check_row(result, profile) -> dict:
+    from crawlers.extract.labels import column_kind
+
+    found, missing = required_columns(profile.level, result.columns)
+    kinds = sorted({k for n in result.columns if (k := column_kind(n))})
+    return {
+        "site_id": result.site_id,
+        "name": result.name,
+        "url": result.url,
+        "result": result.result,
+        "reason": result.reason,
+        "status": "" if result.status is None else result.status,
+        "redirected_to": result.redirected_to,
+        "family": result.family,
+        "entry": result.entry,
+        "scope": " ".join(result.scope),
+        "columns": "；".join(result.columns),
+        "column_kinds": " ".join(kinds),
+        "required_found": "；".join(found) if result.result == "ok" else "",
+        "required_missing": "；".join(missing) if result.result == "ok" else "",
+        "needs": result.needs,
+        "detail": result.detail,
+        "checked_at": result.checked_at,
+    }
+
+
+def record(sites: Path, results: dict) -> int:
+    """What the check found, in the sites file: checked_at, check, entry, family, scope,
+    verified. Only the checked sites' tables are rewritten."""
+    from crawlers.registry import sitesfile
+
+    registry = sitesfile.read(sites)
+    changed = 0
+    for block in registry.blocks:
+        result = results.get(block.id)
+        if result is None:
+            continue
+        table = dict(block.table)
+        table["checked_at"] = result.checked_at
+        summary = result.result + (f": {result.reason}" if result.reason else "")
+        table["check"] = summary + (f" ({result.detail})" if result.detail else "")
+        if result.entry and result.result == "ok":
+            table["entry"] = result.entry
+        if result.family and "family" not in table:
+            table["family"] = result.family
+        if result.scope and "scope" not in table:
+            table["scope"] = list(result.scope)
+        table["verified"] = result.result == "ok"
+        if table["verified"]:
+            table["verified_at"] = result.checked_at[:10]
+        else:
+            table.pop("verified_at", None)
+        block.table, block.text = table, None
+        changed += 1
+    sitesfile.write(registry)
+    return changed
+
+
+def check_command(
+    sites: Path, csv_out: Path, only: list[str] | None, progress: bool, update: bool = True
+) -> int:
+    try:
+        profiles = {p.id: p for p in load_profiles(sites, only=only)}
+    except ProfileError as exc:
+        print(f"zwgk sites check: {exc}", file=sys.stderr)
+        return 2
+    print(f"checking {len(profiles)} sites, one request at a time each (robots.txt obeyed)")
+    results = run_check(sites, only, progress)
+    rows = [check_row(results[i], profiles[i]) for i in profiles if i in results]
+    csv_out.parent.mkdir(parents=True, exist_ok=True)
+    with csv_out.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=CHECK_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["result"]] = counts.get(row["result"], 0) + 1
+    print(", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + f"; details in {csv_out}")
+    for row in rows:
+        if row["result"] != "ok" or row["reason"]:
+            print(
+                f"  {row['site_id']} ({row['name']}): {row['result']} {row['reason']}: {row['needs']}"
+            )
+    if update:
+        print(f"{sites}: {record(sites, results)} sites' check recorded ({dt.date.today()})")
+    return 0
