@@ -86,10 +86,10 @@ def page_family(url: str, text: str) -> str:
 def only_javascript(text: str) -> bool:
     if "<script" not in text.lower():
         return False
-    root = parse_html(text)
-    for bad in root.xpath("//script|//style|//noscript"):
-        bad.drop_tree()
-    visible = re.sub(r"\s+", "", "".join(root.itertext()))
+    texts = parse_html(text).xpath(
+        "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"
+    )
+    visible = re.sub(r"\s+", "", "".join(texts))
     return len(visible) < JS_ONLY_TEXT
 
 
@@ -282,13 +282,21 @@ class FirstContactSpider(scrapy.Spider):
             return urlsplit(url).hostname in site.hosts and site.in_scope(url, result.scope)
 
         result.family = result.family or page_family(response.url, text)
-        names = [
-            link.name
-            for link in column_links(text, response.url, allowed, directory=True)
-            if link.kind
+        links = [
+            link for link in column_links(text, response.url, allowed, directory=True) if link.kind
         ]
-        result.columns = list(dict.fromkeys([*result.columns, *names]))
+        result.columns = list(dict.fromkeys([*result.columns, *(link.name for link in links)]))
         result.result = "ok"
+        if not result.family and links:  # one column's list shows its CMS (createPageHTML …)
+            yield self.request(site, links[0].url, self.parse_column, hops=0)
+            return
+        self.finish(result)
+
+    def parse_column(self, response: Response):
+        site = self.profiles[response.meta["site_id"]]
+        result = self.results[site.id]
+        if isinstance(response, TextResponse) and response.status < 400:
+            result.family = page_family(response.url, response.text)
         self.finish(result)
 
     def failed(self, failure):
@@ -308,6 +316,9 @@ class FirstContactSpider(scrapy.Spider):
             if self.roads[site.id] <= 0 and not result.entry:
                 result.result, result.reason = "ok", "no_section"
                 self.finish(result)
+            return
+        if request.callback == self.parse_column:  # the family stays unknown; the rest is read
+            self.finish(result)
             return
         result.result, result.reason = "ok", "no_section" if site.in_portal else "no_entry"
         result.detail = f"{request.url}: {failure.type.__name__}"
