@@ -253,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
             "crawl",
             "crawl the commissions of a sites file into DuckDB",
             "Crawl every site of a sites file (TOML, one [[site]] table with id, name and homepage "
-            "each): find the 政务公开 columns from the homepage, walk every list page, read every "
+            "each, or a portal for a commission inside its county's portal): find the 政务公开 columns from the homepage, walk every list page, read every "
             "document's dates and attributes, check attachments and images, and store all of it "
             "in DuckDB (tables documented in docs/schema.md). Real sites are crawled politely "
             "(robots.txt, 1–2 requests at a time per site, AutoThrottle). The crawl writes its "
