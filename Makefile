@@ -62,11 +62,13 @@ bench: $(STAMP) $(SYSTEM_STAMP)  ## run the benchmarks at full size (crawl, 6M-d
 	$(BIN)/python -m bench.score
 	$(BIN)/python -m bench.report
 	$(BIN)/python -m bench.scale
+	$(BIN)/python -m bench.registry
 
 bench-quick: $(STAMP) $(SYSTEM_STAMP)  ## every benchmark once at a small size: do they still run?
 	$(BIN)/python -m bench.crawl --repeat 1
 	$(BIN)/python -m bench.score --sites 20 --docs 200 --increment 200
 	$(BIN)/python -m bench.report --sites 20 --docs 200
+	$(BIN)/python -m bench.registry --sites 60
 	$(BIN)/python -m bench.scale --copies 1 --latency 0 --workers 1 2 --only shiling nhc --into-sites 20
 
 lock:  ## re-resolve every dependency to its newest release into requirements.lock (then run make test, commit)

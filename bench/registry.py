@@ -14,6 +14,7 @@ locally, in under 10 minutes.
 from __future__ import annotations
 
 import argparse
+import csv
 import resource
 import sys
 import tempfile
@@ -159,13 +160,20 @@ def main() -> int:
         server.shutdown()
         assert result.returncode == 0, result.stderr[-2000:]
         summary = result.stdout.splitlines()[1]
-        requests = args.sites * 4  # robots.txt once; homepage, entry, a column for most
+        with (tmp / "c.csv").open(encoding="utf-8-sig") as f:
+            results = [r["result"] for r in csv.DictReader(f)]
+        # a site that answers: homepage, entry, one column's list (its family); else one request
+        requests = sum(3 if r == "ok" else 1 for r in results) + 1  # and robots.txt once
         per_request_cpu = cpu / requests
         print(
             f"sites check of {args.sites} sites ({args.latency:g} ms a response): {wall:.1f} s "
             f"wall, {cpu:.1f} s CPU: {summary}"
         )
-        print(f"  ≈ {per_request_cpu * 1000:.1f} ms CPU a request")
+        print(f"  {requests:,} requests, ≈ {per_request_cpu * 1000:.1f} ms CPU a request")
+        polite = -(-COMMISSIONS // SITES_AT_ONCE) * 3 * POLITE_DELAY / 60
+        print(
+            f"  first contact of {COMMISSIONS:,} real sites at the polite pace: ≈ {polite:.0f} min"
+        )
 
         print(
             "estimates (polite: one request every "

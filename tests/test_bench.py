@@ -18,6 +18,7 @@ from .conftest import ROOT
         ),
         ("bench.report", ["--sites", "20", "--docs", "200"], "overview opens in Chromium"),
         ("bench.recrawl", ["--sites", "nhc", "quanyang"], "kB per page"),
+        ("bench.registry", ["--sites", "60"], "ms CPU a request"),
         (
             "bench.scale",
             [
