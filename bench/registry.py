@@ -18,9 +18,7 @@ import csv
 import resource
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from samples.generator.register import build_register, write_register  # noqa: E402
 from tests.conftest import run_zwgk  # noqa: E402
+from tests.support.pages_server import serve_answers  # noqa: E402
 
 IMPORT_GOAL, CHECK_GOAL = 30.0, 600.0
 # the estimate's assumptions (README, "The population's cost")
@@ -78,32 +77,10 @@ def page(i: int, path: str) -> tuple[int, dict, str]:
     )
 
 
-def serve(latency: float) -> ThreadingHTTPServer:
-    class Sites(BaseHTTPRequestHandler):
-        def do_GET(self):
-            time.sleep(latency)
-            path = self.path.split("?")[0]
-            if path == "/robots.txt":
-                status, headers, body = 200, {}, "User-agent: *\nAllow: /\n"
-            else:
-                i = int(path.split("/")[1][1:])
-                status, headers, body = page(i, path)
-            data = body.encode("utf-8")
-            self.send_response(status)
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Sites)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def answer(path: str) -> tuple[int, dict, str]:
+    if path == "/robots.txt":
+        return 200, {}, "User-agent: *\nAllow: /\n"
+    return page(int(path.split("/")[1][1:]), path)
 
 
 def child_cpu() -> float:
@@ -131,7 +108,7 @@ def main() -> int:
             assert result.returncode == 0, result.stderr[-2000:]
         print(f"import of 3,300 rows: {times[0]:.1f} s; again, nothing changed: {times[1]:.1f} s")
 
-        server = serve(args.latency / 1000)
+        server = serve_answers(answer, latency=args.latency / 1000)
         port = server.server_address[1]
         lines = []
         for i in range(args.sites):

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import csv
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from crawlers.profiles import load_profiles
 from crawlers.registry import sitesfile
 from tests.conftest import read_csv, run_zwgk
-from tests.support.pages_server import serve_pages
+from tests.support.pages_server import serve_answers, serve_pages
 
 pytestmark = pytest.mark.slow
 
@@ -27,27 +25,13 @@ JS_PAGE = (
 )
 
 
-class Answering(BaseHTTPRequestHandler):
-    """Answers every GET with a fixed status and headers (class attributes of a subclass)."""
-
-    status = 200
-    headers_out: dict = {}
-
-    def do_GET(self):
-        self.send_response(self.status)
-        for k, v in self.headers_out.items():
-            self.send_header(k, v.replace("PORT", str(self.server.server_address[1])))
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-def answering(status: int, **headers) -> ThreadingHTTPServer:
-    handler = type("H", (Answering,), {"status": status, "headers_out": headers})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+def answering(status: int, **headers: str):
+    """A site that answers every path with `status` and `headers` (PORT: its own port)."""
+    port = []
+    server = serve_answers(
+        lambda path: (status, {k: v.replace("PORT", str(port[0])) for k, v in headers.items()}, "")
+    )
+    port.append(server.server_address[1])
     return server
 
 
