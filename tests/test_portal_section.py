@@ -47,9 +47,12 @@ private_network = true
         stored = {u for (u,) in con.execute("select url from documents").fetchall()}
         listed = {u for (u,) in con.execute("select item_url from listings").fetchall()}
         columns = {n for (n,) in con.execute("select name from columns").fetchall()}
+        (homepage,) = con.execute("select homepage from sites").fetchone()
     assert stored == bureau  # 74 pages over four columns, three of them paged by createPage
     assert not listed & others  # the county document its 通知公告 shows is not the bureau's
     assert columns == {"通知公告", "政策文件", "政策解读", "工作动态"}
+    # its homepage is its section's page (what 首页更新 reads), not the county portal's
+    assert homepage == portal.base_url + "/bm/wjj/index.html"
 
 
 def test_the_section_is_the_path_of_the_bureau_page():

@@ -250,18 +250,23 @@ class DisclosureSpider(scrapy.Spider):
     # ----- crawl steps -------------------------------------------------------------------
     async def start(self):
         for site in self.profiles.values():
-            yield SiteItem(
-                site_id=site.id,
-                name=site.name,
-                homepage=site.homepage,
-                level=site.level,
-                region=site.region,
-                family=site.family,
-                verified=site.verified,
-                as_of=site.as_of,
-            )
+            yield self.site_item(site, site.homepage)
             for request in self.entry_requests(site):  # an async generator cannot `yield from`
                 yield request
+
+    def site_item(self, site: SiteProfile, homepage: str) -> SiteItem:
+        """The site's row; a commission inside a portal gets a second one once its section is
+        found: its section's page is its homepage (what 首页更新 reads), not the portal's."""
+        return SiteItem(
+            site_id=site.id,
+            name=site.name,
+            homepage=homepage,
+            level=site.level,
+            region=site.region,
+            family=site.family,
+            verified=site.verified,
+            as_of=site.as_of,
+        )
 
     def entry_requests(self, site: SiteProfile) -> Iterator[scrapy.Request]:
         """The profile's columns if it names them, else the homepage to discover them from; with
@@ -370,6 +375,7 @@ class DisclosureSpider(scrapy.Spider):
             self.logger.info(
                 "%s: %s is at %s on the portal (scope %s)", site.id, site.name, link.url, scope
             )
+            yield self.site_item(site, link.url)
             yield from self.follow(
                 site,
                 link.url,
@@ -400,7 +406,9 @@ class DisclosureSpider(scrapy.Spider):
             return
         depth_left = response.meta["depth_left"]
         if response.meta["discovered_from"] == "homepage":
-            yield from self.homepage_listing(site, response)
+            yield from self.homepage_listing(site, response, site.homepage)
+        elif response.meta["discovered_from"] == "portal":  # the section's page: its homepage
+            yield from self.homepage_listing(site, response, response.request.url)
         for link in column_links(
             response.text,
             response.url,
@@ -419,13 +427,15 @@ class DisclosureSpider(scrapy.Spider):
             elif link.kind:
                 yield from self.follow_column(site, link, response.url, link.department)
 
-    def homepage_listing(self, site: SiteProfile, response: Response) -> Iterator[ListingItem]:
+    def homepage_listing(
+        self, site: SiteProfile, response: Response, homepage: str
+    ) -> Iterator[ListingItem]:
         """The dated items the homepage shows (its 最新动态): the homepage-updated check reads
         them. Stored as listings under the profile's homepage URL; not fetched from here."""
         page = FAMILIES["generic"].parse_list(response.url, response.text)
-        entries = self.listing_entries(site, None, page.items)
+        entries = self.own_entries(site, self.listing_entries(site, None, page.items))
         if entries:
-            yield ListingItem(site.id, site.homepage, response.url, entries)
+            yield ListingItem(site.id, homepage, response.url, entries)
 
     def parse_column(self, response: Response):
         """A candidate column: keep it if it is a list page, then walk its items and pages."""
@@ -654,6 +664,17 @@ class DisclosureSpider(scrapy.Spider):
             for i in items
         ]
 
+    def own_entries(self, site: SiteProfile, entries: list[ListingEntry]) -> list[ListingEntry]:
+        """A portal section's entries without the portal's other pages (another department's,
+        the county's own): never the commission's. Entries on other hosts stay listed."""
+        if not site.in_portal:
+            return entries
+        return [
+            e
+            for e in entries
+            if self.allowed(site, e.item_url) or not self.reachable(site, e.item_url)
+        ]
+
     def walk_list(self, site: SiteProfile, response: Response, page, walk: ColumnWalk):
         """A list page read: its rows stored, the documents that need it fetched, and the next
         page asked for if the walk calls for it."""
@@ -662,12 +683,7 @@ class DisclosureSpider(scrapy.Spider):
         # as an update of the column, but it is not fetched.
         column = walk.column
         entries = self.listing_entries(site, column["family"], page.items)
-        if site.in_portal:  # another department's page, or the portal's own, is never listed
-            entries = [
-                e
-                for e in entries
-                if self.allowed(site, e.item_url) or not self.reachable(site, e.item_url)
-            ]
+        entries = self.own_entries(site, entries)
         state = self.states.get(site.id)
         known_docs = state.documents if state else {}
         new = [e.item_url not in known_docs for e in entries]
