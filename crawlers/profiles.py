@@ -85,6 +85,11 @@ class SiteProfile:
     def host(self) -> str:
         return urlsplit(self.homepage).hostname or ""
 
+    def reaches(self, url: str) -> bool:
+        """An http(s) URL on the site's hosts: the only URLs ever requested for it."""
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and (parts.hostname or "") in self.hosts
+
     @property
     def in_portal(self) -> bool:
         """A section of a portal: only pages within `scope` (given or found) are its own."""

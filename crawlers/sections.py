@@ -80,3 +80,27 @@ def section_scope(node_url: str) -> tuple[str, ...]:
     if last.lower() in SHARED_DIRECTORIES or last.lower().startswith("col"):
         return ()
     return (directory,)
+
+
+@dataclass(frozen=True)
+class Section:
+    url: str  # the commission's page in the portal
+    scope: tuple[str, ...]
+
+
+def find_section(
+    html: str, base_url: str, name: str, reachable: Callable[[str], bool], scope: tuple[str, ...]
+) -> tuple[Section | None, str]:
+    """The commission's section on this portal page (its page and scope: `scope` if the profile
+    gives one, else the page's path), or None with why: '' when the page does not name it, a
+    sentence when it does but the page has no path of its own."""
+    why = ""
+    for link in section_links(html, base_url, name, reachable):
+        found = scope or section_scope(link.url)
+        if found:
+            return Section(link.url, found), ""
+        why = (
+            f"{name} found at {link.url}, but its pages have no path of their own on the "
+            "portal: give the section's scope in the profile"
+        )
+    return None, why

@@ -60,6 +60,12 @@ def test_the_section_is_the_path_of_the_bureau_page():
         ("http://x.gov.cn/bm/wjj/index.html", ("/bm/wjj/",)),
         ("http://x.gov.cn/bm/wjj/", ("/bm/wjj/",)),
         ("http://x.gov.cn/zfxxgk/bm/xwjj/index.shtml", ("/zfxxgk/bm/xwjj/",)),
+        # real sections (../shared/registry/pages_attestations.csv): 长春, 大渡口, 江津, 合水, 泰州
+        ("http://zwgk.changchun.gov.cn/zcbm/swjw_3974/index.html", ("/zcbm/swjw_3974/",)),
+        ("http://www.ddk.gov.cn/bm/qwsjkw/index.html", ("/bm/qwsjkw/",)),
+        ("http://www.jiangjin.gov.cn/bm/qwsjkw_69019/", ("/bm/qwsjkw_69019/",)),
+        ("https://www.hsxzf.gov.cn/wjj/index.html", ("/wjj/",)),
+        ("https://www.cmc.gov.cn/zfxxgk/wsjkwyh/index.html", ("/zfxxgk/wsjkwyh/",)),
         # a node of a shared tree: no path of its own, the profile must give the scope
         ("http://x.gov.cn/col/col12345/index.html", ()),
         ("http://x.gov.cn/index.html", ()),

@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -40,7 +39,7 @@ from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.run import CrawlRun
-from crawlers.sections import directory_links, section_links, section_scope
+from crawlers.sections import directory_links, find_section
 from crawlers.state import SiteState, check_due, due, read_states
 from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, row_changed
@@ -176,8 +175,7 @@ class DisclosureSpider(scrapy.Spider):
     def reachable(self, site: SiteProfile, url: str) -> bool:
         """An http(s) URL on the site's hosts: may be requested (a portal's directory pages,
         links checked)."""
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and (parts.hostname or "") in site.hosts
+        return site.reaches(url)
 
     def allowed(self, site: SiteProfile, url: str) -> bool:
         """The commission's own page: reachable, and inside its section when it lives in a
@@ -361,24 +359,23 @@ class DisclosureSpider(scrapy.Spider):
         if dead := self.dead_end(site, response, response.meta.get("found_on", "portal")):
             yield dead
             return
-        reachable = lambda url: self.reachable(site, url)  # noqa: E731
-        for link in section_links(response.text, response.url, site.name, reachable):
-            scope = site.scope or section_scope(link.url)
-            if not scope:
-                self.outcomes[site.id].entry_error = (
-                    f"{site.name} found at {link.url}, but its pages have no path of their own "
-                    "on the portal: give the section's scope in the profile"
-                )
-                continue
+        found, why = find_section(response.text, response.url, site.name, site.reaches, site.scope)
+        if why:
+            self.outcomes[site.id].entry_error = why
+        if found is not None:
             self.found_sections.add(site.id)
-            self.scopes[site.id] = scope
+            self.scopes[site.id] = found.scope
             self.logger.info(
-                "%s: %s is at %s on the portal (scope %s)", site.id, site.name, link.url, scope
+                "%s: %s is at %s on the portal (scope %s)",
+                site.id,
+                site.name,
+                found.url,
+                found.scope,
             )
-            yield self.site_item(site, link.url)
+            yield self.site_item(site, found.url)
             yield from self.follow(
                 site,
-                link.url,
+                found.url,
                 self.parse_directory,
                 depth_left=DIRECTORY_DEPTH,
                 discovered_from="portal",
@@ -388,7 +385,9 @@ class DisclosureSpider(scrapy.Spider):
         depth_left = response.meta["depth_left"]
         if depth_left <= 0:
             return
-        for link in directory_links(response.text, response.url, reachable)[:MAX_DIRECTORY_LINKS]:
+        for link in directory_links(response.text, response.url, site.reaches)[
+            :MAX_DIRECTORY_LINKS
+        ]:
             yield from self.follow(
                 site,
                 link.url,
