@@ -141,3 +141,37 @@ def test_the_registry_records_what_was_found_and_when(checked):
     assert "waf" in tables["waf"]["check"]
     profiles = {p.id: p for p in load_profiles(registry)}  # still a sites file the crawl reads
     assert profiles["yunxiu-wjj"].scope == ("/bm/wjj/",)
+
+
+def test_a_check_stopped_midway_records_nothing_for_the_sites_it_did_not_reach(tmp_path):
+    from crawlers.spiders.first_contact import ContactResult
+    from zwgk.sites import record
+
+    registry = tmp_path / "registry.toml"
+    registry.write_text(
+        '[[site]]\nid = "a"\nname = "甲县卫生健康局"\nhomepage = "https://a.example.gov.cn/"\n'
+        'verified = true\nverified_at = "2026-11-01"\ncheck = "ok"\n\n'
+        '[[site]]\nid = "b"\nname = "乙县卫生健康局"\nhomepage = "https://b.example.gov.cn/"\n',
+        encoding="utf-8",
+    )
+    results = {
+        "a": ContactResult(
+            "a",
+            "甲县卫生健康局",
+            "https://a.example.gov.cn/",
+            "2026-12-06T10:00:00",
+            result="unchecked",
+        ),
+        "b": ContactResult(
+            "b",
+            "乙县卫生健康局",
+            "https://b.example.gov.cn/",
+            "2026-12-06T10:00:00",
+            result="dead",
+            reason="dead",
+        ),
+    }
+    assert record(registry, results) == 1
+    tables = {b.id: b.table for b in sitesfile.read(registry).blocks}
+    assert tables["a"]["verified"] is True and tables["a"]["verified_at"] == "2026-11-01"
+    assert tables["b"]["verified"] is False and tables["b"]["check"].startswith("dead")

@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from crawlers.extract.labels import column_kind
 from crawlers.profiles import ProfileError, load_profiles
 
 CHECK_FIELDS = (
@@ -81,11 +82,18 @@ def import_command(files: list[Path], registry: Path, refused_csv: Path | None =
     return 0
 
 
-def required_columns(level: str | None, names: list[str]) -> tuple[list[str], list[str]]:
-    """The level's required columns (rules.toml [required_columns]) found and missing by name."""
+def required_patterns() -> dict[str, list[str]]:
+    """Per level, the required columns (rules.toml [required_columns]: a pattern each)."""
     from analysis.rules import load_rules
 
-    patterns = load_rules()["required_columns"].get(level or "prefecture", [])
+    rule = load_rules()["required_columns"]
+    return {
+        level: rule.get(level, []) for level in ("national", "provincial", "prefecture", "county")
+    }
+
+
+def required_columns(patterns: list[str], names: list[str]) -> tuple[list[str], list[str]]:
+    """The patterns a column name matches (found), and the rest (missing)."""
     found = [p for p in patterns if any(re.search(p, n) for n in names)]
     return found, [p for p in patterns if p not in found]
 
@@ -105,10 +113,9 @@ def run_check(sites: Path, only: list[str] | None, progress: bool) -> dict:
     return crawler.spider.results
 
 
-def check_row(result, profile) -> dict:
-    from crawlers.extract.labels import column_kind
-
-    found, missing = required_columns(profile.level, result.columns)
+def check_row(result, profile, required: dict[str, list[str]]) -> dict:
+    """One CSV row; `required` the required columns by level (a site of no level: prefecture's)."""
+    found, missing = required_columns(required[profile.level or "prefecture"], result.columns)
     kinds = sorted({k for n in result.columns if (k := column_kind(n))})
     return {
         "site_id": result.site_id,
@@ -140,8 +147,8 @@ def record(sites: Path, results: dict) -> int:
     changed = 0
     for block in registry.blocks:
         result = results.get(block.id)
-        if result is None:
-            continue
+        if result is None or result.result == "unchecked":
+            continue  # not reached this time: what an earlier check recorded stays
         table = dict(block.table)
         table["checked_at"] = result.checked_at
         summary = result.result + (f": {result.reason}" if result.reason else "")
@@ -173,7 +180,8 @@ def check_command(
         return 2
     print(f"checking {len(profiles)} sites, one request at a time each (robots.txt obeyed)")
     results = run_check(sites, only, progress)
-    rows = [check_row(results[i], profiles[i]) for i in profiles if i in results]
+    required = required_patterns()
+    rows = [check_row(results[i], profiles[i], required) for i in profiles if i in results]
     csv_out.parent.mkdir(parents=True, exist_ok=True)
     with csv_out.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=CHECK_FIELDS)

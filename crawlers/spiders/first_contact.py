@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -22,10 +22,10 @@ from scrapy.http import Response, TextResponse
 
 from crawlers.directory import column_links
 from crawlers.extract.detail import parse_html
-from crawlers.families import FAMILIES
+from crawlers.families import detect
 from crawlers.outcomes import waf_block
 from crawlers.profiles import SiteProfile, load_profiles
-from crawlers.sections import directory_links, section_links, section_scope
+from crawlers.sections import directory_links, find_section
 
 MAX_SAME_HOST_REDIRECTS = 5
 JS_ONLY_TEXT = 80  # visible characters below which a page with scripts is only JavaScript
@@ -77,10 +77,8 @@ def now() -> str:
 
 def page_family(url: str, text: str) -> str:
     """The family whose markers the page shows; '' when only the generic one reads it."""
-    for family in FAMILIES.values():
-        if family.name != "generic" and family.matches(url, text):
-            return family.name
-    return ""
+    name = detect(url, text).name
+    return "" if name == "generic" else name
 
 
 def only_javascript(text: str) -> bool:
@@ -177,7 +175,7 @@ class FirstContactSpider(scrapy.Spider):
         result.status, result.final_url = response.status, response.url
         if 300 <= response.status < 400 and b"Location" in response.headers:
             target = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
-            if urlsplit(target).hostname not in site.hosts:
+            if not site.reaches(target):
                 result.redirected_to = target
                 self.refuse(result, "redirected", "redirect", f"HTTP {response.status} → {target}")
                 return None
@@ -226,8 +224,7 @@ class FirstContactSpider(scrapy.Spider):
         if site.in_portal:
             yield from self.look_for_section(site, result, response, text)
             return
-        allowed = lambda url: urlsplit(url).hostname in site.hosts  # noqa: E731
-        links = column_links(text, response.url, allowed, directory=False)
+        links = column_links(text, response.url, site.reaches, directory=False)
         entry = next((link for link in links if link.entry), None)
         result.columns = [link.name for link in links if link.kind]
         if entry is None:
@@ -239,15 +236,13 @@ class FirstContactSpider(scrapy.Spider):
         yield self.request(site, entry.url, self.parse_entry, hops=0)
 
     def look_for_section(self, site, result, response, text):
-        reachable = lambda url: urlsplit(url).hostname in site.hosts  # noqa: E731
-        for link in section_links(text, response.url, site.name, reachable):
-            scope = site.scope or section_scope(link.url)
-            if scope:
-                result.entry, result.scope = link.url, scope
-                yield self.request(site, link.url, self.parse_entry, hops=0)
-                return
+        found, _ = find_section(text, response.url, site.name, site.reaches, site.scope)
+        if found is not None:
+            result.entry, result.scope = found.url, found.scope
+            yield self.request(site, found.url, self.parse_entry, hops=0)
+            return
         depth_left = response.meta.get("depth_left", 0)
-        roads = directory_links(text, response.url, reachable)[:4] if depth_left > 0 else []
+        roads = directory_links(text, response.url, site.reaches)[:4] if depth_left > 0 else []
         self.roads[site.id] = self.roads.get(site.id, 1) - 1 + len(roads)
         for link in roads:
             yield self.request(
@@ -279,7 +274,7 @@ class FirstContactSpider(scrapy.Spider):
             return
 
         def allowed(url: str) -> bool:
-            return urlsplit(url).hostname in site.hosts and site.in_scope(url, result.scope)
+            return site.reaches(url) and site.in_scope(url, result.scope)
 
         result.family = result.family or page_family(response.url, text)
         links = [
@@ -325,7 +320,9 @@ class FirstContactSpider(scrapy.Spider):
         self.finish(result)
 
     def closed(self, reason):
-        for result in self.results.values():  # anything left unanswered when the run ended
+        """A site the run ended before (Ctrl-C, a kill) is `unchecked`: not dead, and not
+        recorded in the sites file."""
+        for result in self.results.values():
             if not result.result:
-                result.result, result.reason = "dead", "dead"
-                result.detail = result.detail or f"no answer before the check ended ({reason})"
+                result.result = "unchecked"
+                result.detail = f"the check ended before this site answered ({reason})"
