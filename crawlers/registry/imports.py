@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawlers.registry import sitesfile
-from crawlers.registry.divisions import Division, find_division, region_of
+from crawlers.registry.divisions import Division, divisions, find_division, region_of
 from crawlers.registry.register import (
     RegisterRow,
     homepage_url,
@@ -46,15 +46,11 @@ class ImportResult:
     gone: list[str] = field(default_factory=list)  # imported before, not in these files: kept
 
 
-def _level(division: Division) -> str:
-    return division.level
-
-
 def _proposed_commission(row: RegisterRow, division: Division) -> dict:
     return {
         "key": f"site:{row.get('site_code') or urlsplit(homepage_url(row.get('homepage'))).hostname}",
         "name": row.get("organizer"),
-        "level": _level(division) if division.code[:2] != "00" else "national",
+        "level": division.level,
         "region": region_of(division),
         "code": division.code6,
         "homepage": homepage_url(row.get("homepage")),
@@ -124,8 +120,6 @@ def propose(rows: list[RegisterRow], result: ImportResult) -> list[dict]:
         if code not in commissions and division.level != "provincial":
             proposed.append(_proposed_section(row, division))
             result.portals += 1
-    from crawlers.registry.divisions import divisions
-
     covered = set(commissions) | set(portals)
     result.no_site = [
         region_of(d)
