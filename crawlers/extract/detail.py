@@ -21,8 +21,10 @@ from crawlers.extract.body_facts import read_body_facts
 from crawlers.extract.labels import (
     BYLINE_DATE_LABELS,
     COLON_HEADINGS,
+    NOT_PUBLISHED_DATE_LABELS,
     NOT_RELATED_HEADINGS,
     RELATED_HEADINGS,
+    STOP_LABELS,
     is_navigation,
     label_key,
 )
@@ -39,7 +41,12 @@ PRINTED_LINE = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印�
 DISCLOSURE_NOTE = re.compile(
     r"[（(]\s*(?:信息公开(?:形式|属性|方式)\s*[:：]\s*)?(此件[^）)]{1,8}|主动公开|依申请公开|不予公开)\s*[）)]"
 )
-URL_DATE = re.compile(r"/(?:art/)?(?:19|20)\d{2}/\d{1,2}/\d{1,2}/|/t(?:19|20)\d{6}_")
+# a date in the path: Hanweb /art/2025/9/12/, TRS /t20250912_, and /202509/20250912_ (a month
+# folder, then the day in the file name); the second group form is read by its 8 digits
+URL_DATE = re.compile(
+    r"/(?:art/)?(?:19|20)\d{2}/\d{1,2}/\d{1,2}/|/t(?:19|20)\d{6}_|"
+    r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/\1\2([0-3]\d)_"
+)
 ANY_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 BODY_XPATHS = (
     "//*[contains(@class,'TRS_Editor') or contains(@class,'TRS_UEDITOR')]",
@@ -356,7 +363,9 @@ def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
 
 
 def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
-    """`( 2022-04-26)` right under the title, with no label (Shanghai's commission)."""
+    """`( 2022-04-26)` right under the title, with no label (Shanghai's commission), or opening
+    the byline before its other labels (`2025-02-18 来源：财务处`). A date after a label of another
+    date (归档时间) is that date, never the publication's."""
     if any(
         c.field == "published_date" and c.source.startswith(("table", "byline"))
         for c in page.candidates
@@ -365,11 +374,18 @@ def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
     titles = {c.raw for c in page.candidates if c.field == "title"}
     for i, (text, _) in enumerate(nodes):
         if _squash(text) in titles:
+            before = text
             for later, el in nodes[i + 1 : i + 6]:
                 if inside(el, body):
                     break
-                if BARE_DATE.fullmatch(later):
-                    page.add("published_date", later, "byline:unlabelled")
+                after_other_date = label_key(before).endswith(NOT_PUBLISHED_DATE_LABELS)
+                before = later
+                m = BARE_DATE.match(later)
+                if not m or after_other_date:
+                    continue
+                rest = label_key(later[m.end() :])
+                if not rest or rest.startswith(STOP_LABELS):
+                    page.add("published_date", m[0], "byline:unlabelled")
                     return
 
 
@@ -394,5 +410,5 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     _links(page, root, nodes, body, url)
     m = URL_DATE.search(urlsplit(url).path)
     if m:
-        page.add("published_date", m[0], "url")
+        page.add("published_date", f"{m[1]}-{m[2]}-{m[3]}" if m[1] else m[0], "url")
     return page

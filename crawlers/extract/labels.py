@@ -20,7 +20,10 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "keywords": ("主题词", "关键词"),
 }
 # dated lines under the title (时间: 2017-07-17 …): a published date only where a date follows
-BYLINE_DATE_LABELS = ("发稿时间", "发表时间", "时间", "日期")
+BYLINE_DATE_LABELS = ("发稿时间", "发表时间", "编稿时间", "时间", "日期")
+# dates a page shows that are not its publication: an 归档时间 (when the page was filed in the
+# archive, often years before or after) never fills 发布日期, and ends the value before it
+NOT_PUBLISHED_DATE_LABELS = ("归档时间", "归档日期", "废止日期", "失效日期", "有效期至")
 LABEL_TO_FIELD = {label: field for field, labels in FIELD_LABELS.items() for label in labels}
 LABEL_TO_FIELD.update({label: "published_date" for label in BYLINE_DATE_LABELS})
 # labels that fill no field but end the value before them (发布时间：… 来源：… 浏览次数：)
@@ -44,6 +47,7 @@ STOP_LABELS = (
     "更新时间",
     "发布人",
     "审核",
+    *NOT_PUBLISHED_DATE_LABELS,
 )
 
 # a list laid out as a table: the header cells that name no field but mark a header row

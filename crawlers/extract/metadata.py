@@ -55,7 +55,7 @@ def _label_pattern() -> re.Pattern:
     labels = sorted({*LABEL_TO_FIELD, *STOP_LABELS}, key=len, reverse=True)
     alternatives = "|".join(_PAD.join(map(re.escape, label)) for label in labels)
     return re.compile(
-        rf"(?:^|(?<=[\s\u3000\xa0|｜,，;；]))(?P<label>{alternatives}){_PAD}(?:[:：]|$)"
+        rf"(?:^|(?<=[\s\u3000\xa0|｜,，;；]))(?P<label>{alternatives}){_PAD}(?:[:：]+|$)"
     )
 
 
