@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.dimensions import Dimension, Judged
 from analysis.indicators import INDICATORS, REQUIRED_KEYS
 
 DEFAULT_RULES = Path(__file__).with_name("rules.toml")
@@ -25,9 +26,24 @@ class Rules:
     name: str
     path: Path
     table: dict[str, dict]
+    dimensions: tuple[Dimension, ...] = ()
+    dimensions_source: str = ""
 
     def __getitem__(self, indicator: str) -> dict:
         return self.table[indicator]
+
+    @property
+    def vetoes(self) -> tuple[str, ...]:
+        """The indicators whose failure is a single veto (单项否决), in indicator order."""
+        return tuple(n for n in INDICATORS if self.table[n].get("veto", False))
+
+    def dimension_of(self, indicator: str) -> Dimension:
+        return next(d for d in self.dimensions if indicator in d.indicators)
+
+    def judged(self, indicator: str, passed: bool | None) -> Judged:
+        """An indicator's verdict with its rule's weight and whether it counts (the roll-up's)."""
+        rule = self.table[indicator]
+        return Judged(passed, float(rule.get("weight", 1)), bool(rule.get("counts", True)))
 
     def variables(self) -> dict[str, float | str | list[str]]:
         """Every number, word (a unit) and list of names as a SQL variable, `<indicator>__<key>`
@@ -73,7 +89,46 @@ def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:
     classes = table["interpretation_rate"]["classes"]
     if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
         raise RulesError(f"{path}: [interpretation_rate] classes must be a list of class names")
-    unknown = set(data) - set(INDICATORS) - set(SETTINGS) - {"name"}
+    unknown = set(data) - set(INDICATORS) - set(SETTINGS) - {"name", "dimensions"}
     if unknown:
         raise RulesError(f"{path}: unknown tables {sorted(unknown)}; known: {list(INDICATORS)}")
-    return Rules(str(data.get("name", path.stem)), path, table)
+    for indicator in INDICATORS:
+        if not isinstance(table[indicator].get("veto", False), bool):
+            raise RulesError(f"{path}: [{indicator}] veto must be true or false")
+    dimensions, source = read_dimensions(data.get("dimensions"), table, path)
+    return Rules(str(data.get("name", path.stem)), path, table, dimensions, source)
+
+
+def read_dimensions(entry, table: dict, path: Path) -> tuple[tuple[Dimension, ...], str]:
+    """`[dimensions]`: a `source` and one table per dimension (label, weight, note); each
+    indicator's rule names its dimension (`dimension = "…"`)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("source"), str):
+        raise RulesError(
+            f"{path}: needs a [dimensions] table with a `source` and one [dimensions.<key>] "
+            "table per dimension (label, weight)"
+        )
+    keys = [k for k in entry if k != "source"]
+    for key in keys:
+        d = entry[key]
+        if not isinstance(d, dict) or not {"label", "weight"} <= set(d):
+            raise RulesError(f"{path}: [dimensions.{key}] needs a label and a weight")
+        if not isinstance(d["weight"], int | float) or d["weight"] <= 0:
+            raise RulesError(f"{path}: [dimensions.{key}] weight must be a positive number")
+    for name in INDICATORS:
+        key = table[name].get("dimension")
+        if key not in keys:
+            raise RulesError(
+                f"{path}: [{name}] needs `dimension` = one of {', '.join(map(repr, keys))}"
+                + (f", not {key!r}" if key is not None else "")
+            )
+    dimensions = tuple(
+        Dimension(
+            key,
+            entry[key]["label"],
+            float(entry[key]["weight"]),
+            tuple(n for n in INDICATORS if table[n]["dimension"] == key),
+            entry[key].get("note", ""),
+        )
+        for key in keys
+    )
+    return dimensions, entry["source"]

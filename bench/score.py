@@ -42,13 +42,15 @@ insert into documents (site_id, url, title, column_name, column_kind, column_url
                        interpretation_form, fetched_at, first_seen_at)
 select site_id, url, title, column_kind, column_kind,
        'http://' || site_id || '.example.gov.cn/col/' || column_kind || '/index.html',
-       column_kind, published, case when column_kind in ('policy', 'notice') then published - 3 end,
+       column_kind, published,
+       -- sites differ: one in five publishes 40 days after issue, one in three omits 有效性
+       case when column_kind in ('policy', 'notice') then published - (case when s % 5 = 0 then 40 else 3 end) end,
        case when column_kind = 'policy' and i % 7 <> 0 then '主动公开' end,
-       case when column_kind = 'policy' then '有效' end,
+       case when column_kind = 'policy' and s % 3 <> 0 then '有效' end,
        case when column_kind = 'interpretation' then (case when i % 5 = 1 then 'text' else 'graphic' end) end,
        timestamp '2026-11-30 02:00:00', timestamp '2026-11-30 02:00:00'
 from (
-    select site_id, i, url, published, column_kind,
+    select site_id, s, i, url, published, column_kind,
            case
                when column_kind = 'policy' then '关于印发《' || site_id || subject || '工作方案（第' || i || '号）》的通知'
                when column_kind = 'interpretation' and (i // 20) % 20 = 0 then '在线访谈：' || site_id || subject || '工作方案答记者问'
@@ -57,7 +59,7 @@ from (
                else site_id || subject || '工作动态第' || i || '期'
            end as title
     from (
-        select 's' || s as site_id, i,
+        select 's' || s as site_id, s, i,
                'http://s' || s || '.example.gov.cn/art/' || i || '.html' as url,
                $start::date + (i * $span // $docs)::int as published,
                $subjects[1 + (i // 20) % len($subjects)] as subject,
@@ -105,12 +107,31 @@ def generate(store: Store, sites: int, first_doc: int, last_doc: int, docs: int,
     ).fetchall()
 
 
+def levels_and_regions(sites: int) -> list[tuple[str, str, str]]:
+    """(name, level, region) per site as China's population has them: the national commission,
+    then every province, then prefectures and counties in the division table's order."""
+    from crawlers.registry.divisions import divisions, region_of
+
+    table = sorted(divisions().values(), key=lambda d: d.code)
+    by_level = {
+        lv: [d for d in table if d.level == lv] for lv in ("provincial", "prefecture", "county")
+    }
+    units = [("国家卫生健康委员会", "national", "全国")]
+    for level in ("provincial", "prefecture", "county"):
+        units += [(f"{d.name}卫生健康委", level, region_of(d)) for d in by_level[level]]
+    return [units[s % len(units)] for s in range(sites)]
+
+
 def setup(store: Store, sites: int) -> None:
-    store.con.execute(
-        "insert into sites (site_id, name, homepage) select 's' || s, '第' || s || '号卫生健康委', "
-        "'http://s' || s || '.example.gov.cn/' from range(?) t(s)",
-        [sites],
-    ).fetchall()
+    rows = [
+        (f"s{s}", name, level, region)
+        for s, (name, level, region) in enumerate(levels_and_regions(sites))
+    ]
+    store.con.executemany(
+        "insert into sites (site_id, name, level, region, homepage) "
+        "values (?, ?, ?, ?, 'http://' || ? || '.example.gov.cn/')",
+        [(*r, r[0]) for r in rows],
+    )
     store.con.execute(
         "insert into columns (site_id, column_url, name, kind) "
         "select 's' || s, 'http://s' || s || '.example.gov.cn/col/' || k || '/index.html', k, k "

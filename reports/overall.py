@@ -4,9 +4,11 @@ scoring. Leadership reads it first; every figure comes from the same Report as t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 
-from reports.report_data import Indicator, Report, SiteReport
+from analysis.rules import Rules
+from reports.report_data import LABELS, Indicator, Report, SiteReport, composite_of
 
 SHOWN = 3  # shortfalls, best and worst sites named
 
@@ -23,6 +25,10 @@ class Overall:
     fell: int = 0
     newly_passed: int = 0  # indicator results of all sites that pass now and did not then
     newly_failed: int = 0
+    median: float | None = None  # the composites' median, 0–1
+    vetoed: int = 0  # sites with a single veto
+    veto_counts: list[tuple[str, int]] = field(default_factory=list)  # (indicator label, sites)
+    weakest: list[tuple[str, float]] = field(default_factory=list)  # (dimension, pass share)
 
 
 def passed_then(indicator: Indicator) -> bool | None:
@@ -30,15 +36,9 @@ def passed_then(indicator: Indicator) -> bool | None:
     return None if indicator.previous is None else indicator.meets(indicator.previous)
 
 
-def score_then(site: SiteReport) -> float | None:
-    """The site's score at the previous scoring (weights and thresholds of today)."""
-    judged = [
-        (i.weight, passed_then(i))
-        for i in site.indicators.values()
-        if i.counts and passed_then(i) is not None
-    ]
-    total = sum(w for w, _ in judged)
-    return sum(w for w, ok in judged if ok) / total if total else None
+def score_then(site: SiteReport, rules: Rules) -> float | None:
+    """The site's composite at the previous scoring (weights and thresholds of today)."""
+    return composite_of(site, rules, previous=True).score
 
 
 def overall(report: Report) -> Overall:
@@ -57,9 +57,23 @@ def overall(report: Report) -> Overall:
         worst=list(reversed(ranked[-named:])) if len(ranked) > 1 else [],
         previous_as_of=report.previous_as_of,
     )
+    scores = [s.score for s in ranked if s.score is not None]
+    summary.median = statistics.median(scores) if scores else None
+    summary.vetoed = sum(1 for s in ranked if s.vetoes)
+    vetoes: dict[str, int] = {}
+    for site in ranked:
+        for name in site.vetoes:
+            vetoes[name] = vetoes.get(name, 0) + 1
+    summary.veto_counts = [(LABELS[n], vetoes[n]) for n in report.rules.vetoes if n in vetoes]
+    shares = []
+    for d in report.rules.dimensions:
+        judged = [v for s in ranked if (v := s.composite.dimensions.get(d.key)) is not None]
+        if judged:
+            shares.append((d.label, sum(1 for v in judged if v >= 1) / len(judged)))
+    summary.weakest = sorted(shares, key=lambda item: item[1])[:2]
     if report.previous_as_of:
         for site in ranked:
-            now, then = site.score, score_then(site)
+            now, then = site.score, score_then(site, report.rules)
             if now is not None and then is not None:
                 summary.rose += now > then
                 summary.fell += now < then

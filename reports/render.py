@@ -13,6 +13,7 @@ from analysis.indicators import BY_NAME, INDICATORS
 from pipelines.doc_type import DOC_TYPE_LABELS
 from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg
+from reports.national import by_level, by_province, province_of
 from reports.overall import overall
 from reports.report_data import (
     CHANGES,
@@ -29,6 +30,7 @@ from reports.report_data import (
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_FINDINGS = 200  # per indicator on a site page; the workbook has them all
 SHOWN_ROWS = 300  # overview rows laid out at once; the rest wait in a <template> (opens fast)
+GROUP_ROWS = 20  # commissions listed inside a level's or a province's group (the ranking has all)
 SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -99,7 +101,11 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "rule_text": rule_text,
         "max_findings": MAX_FINDINGS,
         "shown_rows": SHOWN_ROWS,
+        "group_rows": GROUP_ROWS,
         "summary": overall(report),
+        "dimensions": report.rules.dimensions,
+        "national": {"levels": by_level(report), "provinces": by_province(report)},
+        "province_of": province_of,
         "sparkline": lambda s: sparkline_png(s.weekly, report.window_start, report.as_of, minimum),
         "weekly_chart": lambda s: weekly_svg(s.weekly, report.window_start, report.as_of, minimum),
     }
@@ -114,21 +120,29 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
             env.get_template("site.html").render(site=s, **context) for s in report.ranked
         )
         method = env.get_template("methodology.html").render(**context)
-        html = html.replace("</body>", sites + method + "</body>")
+        bulletin = env.get_template("bulletin.html").render(**context)
+        html = html.replace("</body>", sites + method + bulletin + "</body>")
         target = out / "report.html"
         target.write_text(html, encoding="utf-8")
         return target
     context["site_href"] = site_file
-    nav = '<nav><a href="index.html">总览</a><a href="methodology.html">评估方法</a></nav>'
+    nav = (
+        '<nav><a href="index.html">总览</a><a href="bulletin.html">通报</a>'
+        '<a href="methodology.html">评估方法</a></nav>'
+    )
     (out / "index.html").write_text(
         page(env, ["overview.html"], title, context, nav), encoding="utf-8"
     )
     (out / "methodology.html").write_text(
         page(env, ["methodology.html"], "评估方法", context, nav), encoding="utf-8"
     )
+    (out / "bulletin.html").write_text(
+        page(env, ["bulletin.html"], "评估情况通报", context, nav), encoding="utf-8"
+    )
     (out / "sites").mkdir(exist_ok=True)
     site_nav = (
-        '<nav><a href="../index.html">总览</a><a href="../methodology.html">评估方法</a></nav>'
+        '<nav><a href="../index.html">总览</a><a href="../bulletin.html">通报</a>'
+        '<a href="../methodology.html">评估方法</a></nav>'
     )
     for site in report.sites:
         if report.warc_dir:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analysis.dimensions import Composite, roll_up
 from analysis.indicators import BY_NAME, FINDING, INDICATORS, SPECS
 from analysis.rules import Rules
 from analysis.snapshot import default_known_at
@@ -114,13 +115,18 @@ class SiteReport:
     history: dict[dt.date, dict[str, float | None]] = field(default_factory=dict)  # past scorings
     # the latest pairing's evidence: link / quote / similar / confirmed / waiting / outside
     pairing: dict[str, int] = field(default_factory=dict)
+    # the dimensions' scores, the composite and the failing vetoes (analysis/dimensions.py)
+    composite: Composite = field(default_factory=Composite)
 
     @property
     def score(self) -> float | None:
-        """Weighted share of the counting indicators passed."""
-        judged = [i for i in self.indicators.values() if i.counts and i.passed is not None]
-        total = sum(i.weight for i in judged)
-        return sum(i.weight for i in judged if i.passed) / total if total else None
+        """The composite (综合得分), 0–1: the dimensions' weighted scores."""
+        return self.composite.score
+
+    @property
+    def vetoes(self) -> list[str]:
+        """The indicators failed that are a single veto (单项否决)."""
+        return self.composite.vetoes
 
     @property
     def failed(self) -> list[Indicator]:
@@ -142,13 +148,39 @@ class Report:
     newest: dict[str, list[tuple]] = field(default_factory=dict)
     warc_dir: Path | None = None  # where the captures' WARC files are (archived copies)
 
+    def __post_init__(self) -> None:
+        for site in self.sites:  # every site's roll-up under this report's rules
+            site.composite = composite_of(site, self.rules)
+
     def documents(self, site: SiteReport) -> list[tuple]:
         """The site's newest documents of the window: (date, column, type, title, url)."""
         return self.newest.get(site.site_id, [])
 
     @property
     def ranked(self) -> list[SiteReport]:
+        """Every site by composite, highest first (a vetoed site keeps its place and its mark)."""
         return sorted(self.sites, key=lambda s: (-(s.score or 0), s.site_id))
+
+    @property
+    def vetoed(self) -> list[SiteReport]:
+        """The sites with a single veto (单项否决), by composite: the 通报 lists them apart."""
+        return [s for s in self.ranked if s.vetoes]
+
+    @property
+    def unvetoed(self) -> list[SiteReport]:
+        return [s for s in self.ranked if not s.vetoes]
+
+
+def composite_of(site: SiteReport, rules: Rules, *, previous: bool = False) -> Composite:
+    """A site's roll-up under `rules`: of today's verdicts, or of the previous scoring's values
+    judged by today's thresholds (`previous`)."""
+    verdicts = {
+        name: rules.judged(name, i.meets(i.previous) if i.previous is not None else None)
+        if previous
+        else rules.judged(name, i.passed)
+        for name, i in site.indicators.items()
+    }
+    return roll_up(verdicts, rules.dimensions, rules.vetoes)
 
 
 # each finding with the latest capture of its page known by the as-of date (the same moment

@@ -53,6 +53,7 @@ RULE = """
 [long_titles]
 max_count = 0
 max_chars = 40
+dimension = "documents"
 weight = 1
 counts = false
 source = "测试规则：标题不超过40字"

@@ -167,18 +167,22 @@ def test_hostile_titles_are_text(rendered, browser):
 
 
 def test_the_numbers_are_the_databases(rendered, browser):
+    """Every indicator cell (each dimension opened to show them) holds the stored value, and each
+    composite is the dimensions' weighted pass shares worked out here from the stored verdicts."""
     db, out, _ = rendered
+    rules = load_rules()
     con = duckdb.connect(str(db), read_only=True)
-    stored = {
-        (s, i): v
-        for s, i, v in con.execute("select site_id, indicator, value from indicators").fetchall()
-    }
+    rows = con.execute("select site_id, indicator, value, passed from indicators").fetchall()
     con.close()
+    stored = {(s, i): v for s, i, v, _ in rows}
     open_page(browser, out / "index.html")
+    for button in browser.find_elements("css selector", "button.open-dim"):
+        button.click()  # a dimension opens to its indicators
     names = [
         th.get_attribute("data-indicator")
         for th in browser.find_elements("css selector", "#ranking th[data-indicator]")
     ]
+    assert sorted(names) == sorted(INDICATORS)
     shown = {}
     for row in browser.find_elements("css selector", "#ranking tbody tr"):
         site = row.get_attribute("data-site")
@@ -189,6 +193,19 @@ def test_the_numbers_are_the_databases(rendered, browser):
             expected = stored[(site, name)]
             if name == "interpretation_rate" and expected is not None:
                 assert f"{expected * 100:.1f}%" in cell.text  # the visible text says the same
+        passed = {i: p for s, i, _, p in rows if s == site}
+        got, total = 0.0, 0.0
+        for d in rules.dimensions:
+            judged = [
+                (rules[n]["weight"], passed[n])
+                for n in d.indicators
+                if passed.get(n) is not None and rules[n]["counts"]
+            ]
+            if judged:
+                share = sum(w for w, ok in judged if ok) / sum(w for w, _ in judged)
+                got, total = got + d.weight * share, total + d.weight
+        composite = row.find_element("css selector", "td.score").text
+        assert composite == f"{got / total * 100:.0f}", site
     assert shown == stored
 
 
@@ -324,10 +341,10 @@ def test_the_print_opens_with_the_overall_page_then_the_ranking_landscape_and_wh
     con = duckdb.connect(str(db), read_only=True)
     names = [n for (n,) in con.execute("select name from sites").fetchall()]
     con.close()
-    rows = [  # a ranking row: its rank, then marks ✓ ✗
+    rows = [  # a ranking row: its rank, name, level and scores, ending with its crawl date
         line
         for line in ranking.splitlines()
-        if re.match(r"\s*\d+ ", line) and {"✓", "✗"} & set(line)
+        if re.match(r"\s*\d+ ", line) and re.search(r"\d{4}-\d{2}-\d{2}\s*$", line)
     ]
     assert len(rows) == len(names)
     # every column fits the landscape page: each row ends with its last column, 最近抓取
@@ -409,3 +426,76 @@ def test_a_site_whose_latest_crawl_was_not_ok_is_flagged_on_the_scorecard(crawle
     assert "<script>alert(1)</script>" not in overview
     site_pages = [p.read_text(encoding="utf-8") for p in out.rglob("*.html") if "nhc" in p.name]
     assert any("最近一次抓取：部分页面未取到" in page for page in site_pages)
+
+
+def first_screen(browser, path: Path, name: str) -> dict:
+    """The page at 1280 × 800: whether it scrolls sideways, what its first screen shows, and a
+    screenshot kept for a person (output/screenshots/<name>.png)."""
+    browser.set_window_size(1280, 800)
+    open_page(browser, path)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    return browser.execute_script(
+        "var h = window.innerHeight;"
+        "function top(id) { return document.getElementById(id).getBoundingClientRect().top; }"
+        "return {sideways: document.scrollingElement.scrollWidth > window.innerWidth,"
+        " level: top('by-level') < h, region: top('by-region') < h, ranking: top('ranking') < h};"
+    )
+
+
+def test_the_overview_opens_by_level_and_region_at_1280_px(rendered, browser):
+    db, out, _ = rendered
+    screen = first_screen(browser, out / "index.html", "overview-6-sites")
+    browser.set_window_size(1440, 900)
+    assert screen == {"sideways": False, "level": True, "region": True, "ranking": False}
+    rules = load_rules()
+    con = duckdb.connect(str(db), read_only=True)
+    as_of = con.execute("select max(as_of) from indicators").fetchone()[0]
+    levels = dict(con.execute("select level, count(*) from sites group by all").fetchall())
+    vetoed = dict(
+        con.execute(
+            "select s.level, count(distinct s.site_id) from sites s join indicators i using "
+            "(site_id) where i.as_of = ? and not i.passed and list_contains(?, i.indicator) "
+            "group by all",
+            [as_of, list(rules.vetoes)],
+        ).fetchall()
+    )
+    con.close()
+    from reports.report_data import LEVELS
+
+    for level, count in levels.items():
+        group = browser.find_element(
+            "css selector", f'#by-level details[data-group="{LEVELS[level]}"]'
+        )
+        figures = group.find_element("tag name", "summary").text.split()
+        assert figures[1] == str(count), level
+        assert figures[-1] == str(vetoed.get(level, 0)), level
+        group.click()  # a level opens to its commissions
+        assert len(group.find_elements("css selector", "table.members tbody tr")) == count
+
+
+def test_the_bulletin_ranks_by_composite_and_lists_vetoed_sites_apart(rendered, browser):
+    db, out, _ = rendered
+    open_page(browser, out / "bulletin.html")
+    ranked = browser.find_elements("css selector", "#bulletin-ranking tbody tr")
+    apart = browser.find_elements("css selector", "#bulletin-vetoes table.vetoes tbody tr")
+    rules = load_rules()
+    con = duckdb.connect(str(db), read_only=True)
+    vetoed = {
+        s
+        for (s,) in con.execute(
+            "select distinct site_id from indicators where as_of = (select max(as_of) from "
+            "indicators) and not passed and list_contains(?, indicator)",
+            [list(rules.vetoes)],
+        ).fetchall()
+    }
+    con.close()
+    assert vetoed, "the samples plant a site with a single veto (石岭's homepage)"
+    assert {r.get_attribute("data-site") for r in apart} == vetoed
+    assert not vetoed & {r.get_attribute("data-site") for r in ranked}
+    scores = [float(r.find_elements("css selector", "td")[4].text) for r in ranked]
+    assert scores == sorted(scores, reverse=True) and len(ranked) + len(apart) == 6
+    assert [r.find_element("css selector", "td").text for r in ranked] == [
+        str(n) for n in range(1, len(ranked) + 1)
+    ]
+    assert "首页更新" in apart[0].text

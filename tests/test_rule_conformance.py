@@ -326,7 +326,11 @@ def rules_with(tmp_path: Path, changes: dict) -> Path:
 
     lines = [f"name = {value(data.pop('name'))}"]
     for table, values in data.items():
-        lines += ["", f"[{table}]", *(f"{k} = {value(v)}" for k, v in values.items())]
+        plain = {k: v for k, v in values.items() if not isinstance(v, dict)}
+        lines += ["", f"[{table}]", *(f"{k} = {value(v)}" for k, v in plain.items())]
+        for key, sub in values.items():  # [dimensions.<key>]
+            if isinstance(sub, dict):
+                lines += ["", f"[{table}.{key}]", *(f"{k} = {value(v)}" for k, v in sub.items())]
     path = tmp_path / "rules.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -28,7 +28,7 @@ then two queries, each after a comment line naming it:
 
 Scoring makes each a view and the marts their union (analysis/scoring.py); the rule's values
 reach the SQL as `getvariable('<name>__<key>')`. Adding an indicator is its file, its rule in
-`rules.toml` and its test: the scorecard, the workbook, the terminal table, the methodology page
+`rules.toml` (naming the dimension it belongs to: analysis/dimensions.py) and its test: the scorecard, the workbook, the terminal table, the methodology page
 and `zwgk indicators` read it from here.
 """
 
