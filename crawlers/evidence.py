@@ -1,7 +1,10 @@
 """Every response kept as the server sent it, in WARC files: the evidence behind each finding.
 
 `WarcMiddleware` sits next to the downloader, before decompression and the encoding fix, so a
-record holds the bytes as served (a 503 that was retried, a redirect, a 404 included). Each run
+record holds the bytes as served (a 503 that was retried, a redirect, a 404 included), with one
+exception: a page whose text shows a personal number (身份证号, mobile, bank card:
+crawlers/personal_data.py) is kept decoded with the numbers masked, its record saying so and
+giving the served body's sha1 (`X-Zwgk-Masked`), so no full number is ever written. Each run
 writes its own folder, `<warc dir>/<run id>/`, one gzipped WARC file per site (each record its
 own gzip member, so a record can be copied out by its offset and length alone). Where each
 response went is handed to the run (`CrawlRun.captures`, which the store writes to `captures`)
@@ -26,6 +29,11 @@ from scrapy import signals
 from scrapy.http import Response
 from warcio.archiveiterator import ArchiveIterator
 
+from crawlers.personal_data import mask_body
+
+MASKED_HEADER = b"X-Zwgk-Masked"
+DROPPED_WHEN_MASKED = (b"Content-Encoding", b"Content-Length", b"Transfer-Encoding")
+
 
 @functools.cache
 def reason(status: int) -> str:
@@ -49,6 +57,50 @@ def http_head(status: int, headers) -> bytes:
                 lines.append(name + b": " + value + b"\r\n")
     lines.append(b"\r\n")
     return b"".join(lines)
+
+
+def _charset(headers) -> str | None:
+    content_type = (headers.get(b"Content-Type") or b"").decode("latin-1").lower()
+    return (
+        content_type.split("charset=", 1)[1].split(";")[0].strip()
+        if "charset=" in content_type
+        else None
+    )
+
+
+def masked_payload(status: int, headers, body: bytes) -> tuple[bytes, bytes]:
+    """The HTTP block and body a record holds: as served, unless the page's text shows personal
+    numbers (crawlers/personal_data.py). Then the body is kept decoded (its Content-Encoding
+    undone) with the numbers masked, and a header says so and gives the served body's sha1."""
+    content_type = (headers.get(b"Content-Type") or b"text/html").lower()
+    if not content_type.startswith((b"text/", b"application/xhtml")):
+        return http_head(status, headers), body
+    decoded = body
+    coding = (headers.get(b"Content-Encoding") or b"").lower()
+    if coding in (b"gzip", b"deflate", b"x-gzip"):
+        try:
+            decoded = zlib.decompress(body, wbits=47)  # gzip or zlib, by its header
+        except zlib.error:
+            return http_head(status, headers), body
+    elif coding:
+        return http_head(status, headers), body  # br, zstd: kept as served
+    masked, found = body, []
+    for charset in dict.fromkeys((_charset(headers), "utf-8", "gb18030")):
+        if charset is None:
+            continue
+        try:
+            decoded.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        masked, found = mask_body(decoded, charset)
+        break
+    if not found:
+        return http_head(status, headers), body
+    kept = {k: v for k, v in headers.items() if k not in DROPPED_WHEN_MASKED}
+    kinds = ", ".join(sorted({f.kind for f in found}))
+    note = f"{kinds} masked in text; served body sha1 {hashlib.sha1(body).hexdigest()}"
+    kept[MASKED_HEADER] = [note.encode()]
+    return http_head(status, kept), masked
 
 
 def warc_record(record_id: str, url: str, fetched: dt.datetime, head: bytes, body: bytes):
@@ -118,12 +170,9 @@ class WarcMiddleware:
             return response
         fetched = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
         self.records += 1
+        head, body = masked_payload(response.status, response.headers, response.body)
         record, sha1 = warc_record(
-            f"{self.id_prefix}:{self.records}",
-            response.url,
-            fetched,
-            http_head(response.status, response.headers),
-            response.body,
+            f"{self.id_prefix}:{self.records}", response.url, fetched, head, body
         )
         out, warc_file = self.output(site_id)
         offset = out.tell()

@@ -254,6 +254,52 @@ def test_the_rest_of_the_assessment_equals_the_key(scored, truth_indicators, sit
     )
 
 
+@pytest.mark.parametrize("site", SITES)
+def test_the_health_duties_and_personal_data_equal_the_key(scored, truth_indicators, site):
+    """法定传染病疫情概况 each month, 重大行政决策事项目录 each year, personal numbers (issue 26)."""
+    con, _ = scored
+    key = truth_indicators[site]
+
+    epidemic = key["epidemic_reports"]
+    if epidemic is None:  # not a level the rule asks it of: no verdict at all
+        assert indicator(con, site, "epidemic_reports") is None
+    else:
+        failing = [m for m in epidemic["due"] if m["missing_or_late"]]
+        assert indicator(con, site, "epidemic_reports")[:2] == (len(failing), len(epidemic["due"]))
+        rows = findings(con, site, "epidemic_reports")
+        assert sorted((d[:d.index("法定")], path_of(u) if a is not None else None, a)
+                      for u, _, a, d in rows) == sorted(
+            (f"{int(m['month'][:4])}年{int(m['month'][5:])}月", m["url"], m["days_late"])
+            for m in failing
+        )  # fmt: skip
+        waiting = [d for *_, d in pending(con, site, "epidemic_reports")]
+        assert [w[4 : w.index("法定")] for w in waiting] == [
+            f"{int(m[:4])}年{int(m[5:])}月" for m in epidemic["pending"]
+        ]
+
+    catalogues = key["decision_catalogues"]
+    failing = [c for c in catalogues["due"] if c["missing_or_late"]]
+    assert indicator(con, site, "decision_catalogue")[:2] == (len(failing), len(catalogues["due"]))
+    assert sorted(
+        (int(d[:4]), path_of(u) if a is not None else None, a)
+        for u, _, a, d in findings(con, site, "decision_catalogue")
+    ) == sorted((c["year"], c["url"], c["days_late"]) for c in failing)
+    assert len(pending(con, site, "decision_catalogue")) == len(catalogues["pending"])
+
+    personal = key["personal_data"]
+    assert indicator(con, site, "personal_data")[0] == len(personal["id_card"])
+    counted = findings(con, site, "personal_data")
+    listed = findings(con, site, "personal_data", "review")
+    assert [(path_of(u), d.split(" ")[1].split("（")[0]) for u, *_, d in counted] == [
+        (p["url"], p["masked"]) for p in personal["id_card"]
+    ]
+    assert [(path_of(u), d.split(" ")[1].split("（")[0]) for u, *_, d in listed] == [
+        (p["url"], p["masked"]) for p in personal["mobile"]
+    ]
+    wrong = {p["url"] for p in personal["not_personal"]}
+    assert not wrong & {path_of(u) for u, *_ in counted + listed}
+
+
 def test_a_rules_file_change_flips_a_verdict(scored, tmp_path):
     """One number in a copy of the rules: the principal leader's interviews a year, 2 → 3."""
     con, _ = scored

@@ -352,7 +352,8 @@ def build_parser() -> argparse.ArgumentParser:
             "evidence",
             "a page's captures, and one written out exactly as the server sent it",
             "Every response of every crawl is kept as the server sent it (before decompression "
-            "and the encoding fix) in that run's WARC files (warc/<run>/ beside --db). `zwgk "
+            "and the encoding fix) in that run's WARC files (warc/<run>/ beside --db), except "
+            "that personal numbers (身份证号, mobile, bank card) in a page's text are masked. `zwgk "
             "evidence URL` lists the page's captures: when, which run, the HTTP status, the size "
             "and the sha1 of the body. --capture N --out FILE writes capture N's body byte for "
             "byte (checked against its sha1); --warc FILE writes its WARC record as a file an "

@@ -29,6 +29,7 @@ from crawlers.extract.labels import (
     label_key,
 )
 from crawlers.extract.metadata import TABLE_CELLS, inside, read_labelled_values
+from crawlers.personal_data import mask_html
 
 ATTACHMENT_EXT = re.compile(
     r"\.(pdf|docx?|xlsx?|pptx?|wps|et|ofd|zip|rar|7z|txt|csv)(?:$|[?#&])", re.I
@@ -391,6 +392,7 @@ def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
 
 def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> PageExtract:
     """Every candidate value on a document page, with sources, plus its links and body measures."""
+    html, exposures = mask_html(html)  # no personal number goes further (crawlers/personal_data.py)
     root = parse_html(html)
     page = PageExtract(url=url)
     body, page.body_found_by = find_body(root, html, body_hints)
@@ -407,6 +409,16 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     text = _body(page, body, url)
     titles = [c.raw for c in page.candidates if c.field == "title"]
     page.facts = read_body_facts(body, text, titles)
+    # personal numbers the document itself shows (its title or body, not the site's footer)
+    shown = []
+    for e in exposures:
+        where = text if e.masked in text else next((t for t in titles if e.masked in t), None)
+        if where is not None:  # the words around it in the document, not in its table cell
+            at = where.index(e.masked)
+            context = where[max(0, at - 16) : at + len(e.masked) + 8]
+            shown.append({**e.to_dict(), "context": context})
+    if shown:
+        page.facts["personal_data"] = {"items": shown}
     _links(page, root, nodes, body, url)
     m = URL_DATE.search(urlsplit(url).path)
     if m:

@@ -115,8 +115,95 @@ def required_columns(plan: SitePlan) -> dict:
     return {"missing": missing, "blank": blank}
 
 
+EPIDEMIC_LEVELS = ("national", "provincial")  # the default rules' levels
+CATALOGUE_DEADLINE = (3, 31)  # the catalogue of year Y by 31 March of Y
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(1)
+
+
+def epidemic_reports(plan: SitePlan) -> dict | None:
+    """Each month whose report is due (the end of the next month) in the window: the report for
+    it, if any, and whether it is late; the months ended whose report is not due yet."""
+    if plan.spec.level not in EPIDEMIC_LEVELS:
+        return None
+    reports = {
+        (d.disclosure["year"], d.disclosure["month"]): d
+        for d in plan.docs
+        if d.disclosure and d.disclosure["kind"] == "epidemic_report"
+    }
+    due, pending = [], []
+    year, month = HISTORY_START.year - 1, 1
+    while dt.date(year, month, 1) < AS_OF.replace(day=1):
+        nxt = (year + (month == 12), month % 12 + 1)
+        deadline = _month_end(*nxt)
+        doc = reports.get((year, month))
+        if HISTORY_START <= deadline <= AS_OF:
+            due.append({
+                "month": f"{year}-{month:02d}",
+                "url": doc.path if doc else None,
+                "days_late": (doc.published - deadline).days if doc else None,
+                "missing_or_late": doc is None or doc.published > deadline,
+            })  # fmt: skip
+        elif deadline > AS_OF and doc is None:
+            pending.append(f"{year}-{month:02d}")
+        year, month = nxt
+    return {"due": due, "pending": pending}
+
+
+def decision_catalogues(plan: SitePlan) -> dict:
+    catalogues = {
+        d.disclosure["year"]: d
+        for d in plan.docs
+        if d.disclosure and d.disclosure["kind"] == "decision_catalogue"
+    }
+    due, pending = [], []
+    for year in range(HISTORY_START.year, AS_OF.year + 1):
+        deadline = dt.date(year, *CATALOGUE_DEADLINE)
+        doc = catalogues.get(year)
+        if HISTORY_START <= deadline <= AS_OF:
+            due.append({
+                "year": year,
+                "url": doc.path if doc else None,
+                "days_late": (doc.published - deadline).days if doc else None,
+                "missing_or_late": doc is None or doc.published > deadline,
+            })  # fmt: skip
+        elif deadline > AS_OF and doc is None:
+            pending.append(year)
+    return {"due": due, "pending": pending}
+
+
+def personal_data(plan: SitePlan) -> dict:
+    """The pages that show a valid ID number or a mobile number (counted, listed), and the
+    numbers masked as the scorecard must show them; an ID-like number with a wrong check
+    character is on no list."""
+    found: dict[str, list] = {"id_card": [], "mobile": [], "numbers": [], "not_personal": []}
+    for d in plan.docs:
+        pd = d.disclosure if d.disclosure and d.disclosure["kind"] == "personal_data" else None
+        if pd is None:
+            continue
+        if "id_card" in pd:
+            found["id_card"].append(
+                {"url": d.path, "masked": pd["id_card"][:6] + "*" * 8 + pd["id_card"][-4:]}
+            )
+            found["numbers"].append(pd["id_card"])
+        if "mobile" in pd:
+            found["mobile"].append(
+                {"url": d.path, "masked": pd["mobile"][:3] + "****" + pd["mobile"][-4:]}
+            )
+            found["numbers"].append(pd["mobile"])
+        if "id_like" in pd:
+            found["not_personal"].append({"url": d.path, "number": pd["id_like"]})
+    return found
+
+
 def assessment(plan: SitePlan) -> dict:
     return {
+        "epidemic_reports": epidemic_reports(plan),
+        "decision_catalogues": decision_catalogues(plan),
+        "personal_data": personal_data(plan),
         "annual_reports": annual_reports(plan),
         "consultations": consultations(plan),
         "leader_interpretations": leader_interpretations(plan),

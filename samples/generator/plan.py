@@ -83,6 +83,8 @@ class Doc:
     report: dict | None = None  # a yearly report: year, variant, parts, figures, table
     consultation: dict | None = None  # a consultation (draft, opens, closes, style) or feedback
     leader: str | None = None  # an interview: who is interviewed, as the page names them
+    body_html: str | None = None  # a planted page's own body (samples/generator/disclosures.py)
+    disclosure: dict | None = None  # what the key needs of it: kind, period, personal numbers
 
     @property
     def expected_warnings(self) -> list[str]:

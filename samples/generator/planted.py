@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from samples.generator import calendar
 from samples.generator.assessment import plant_assessment
+from samples.generator.disclosures import plant_disclosures
 from samples.generator.plan import Attachment, Doc, Image, Planner
 from samples.generator.specs import AS_OF, SUBJECTS
 
@@ -159,6 +160,7 @@ def plant_cases(p: Planner) -> None:
     if site in MISFILED_SITES:
         plant_misfiled_documents(p, **MISFILED_SITES[site])
     plant_assessment(p)
+    plant_disclosures(p)
     record_generated_cases(p)
     used = {d.column.key for d in p.docs}
     for col in p.spec.columns:

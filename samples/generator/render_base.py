@@ -146,6 +146,8 @@ class SiteRenderer:
         subject = doc.subject
         if doc.report:
             return report_body(doc, self.spec.short)
+        if doc.body_html is not None:
+            return doc.body_html
         if doc.consultation:  # then the signature, note and attachments as any notice
             parts.append(consultation_body(doc, self.spec.short))
         elif doc.doc_type == "interpretation":

@@ -1,0 +1,160 @@
+"""The health duties and the pages' own hazards planted in the samples (issue 26): the monthly
+法定传染病疫情概况 of the national and provincial commissions (one month missing, one late, one
+titled without its month, one not yet due), the yearly 重大行政决策事项目录 (late, missing,
+titled without its year), and personal data on published pages (a 身份证号 whose check character
+is right and a mobile number; elsewhere an ID-like number whose check character is wrong).
+
+Planted after every other case (samples/generator/planted.py), so the earlier documents and the
+random draws that made them stay as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from samples.generator.plan import Planner
+from samples.generator.specs import AS_OF, HISTORY_START, SUBJECTS
+
+D = dt.date
+# national and provincial sites publish a report each month; per site the months it leaves
+# out, the months it publishes late (month -> day), and the months titled without a month
+EPIDEMIC = {
+    "nhc": {"missing": (), "late": {}, "untitled_month": (), "area": "全国"},
+    "jiangan": {"missing": ((2025, 6),), "late": {}, "untitled_month": (), "area": "全省"},
+    "lingnan": {
+        "missing": (),
+        "late": {(2026, 3): D(2026, 5, 8)},
+        "untitled_month": ((2025, 9),),
+        "area": "全省",
+    },
+}
+# the month after which a site has not yet published (its latest report not due on AS_OF)
+EPIDEMIC_UNTIL = {"nhc": (2026, 10), "jiangan": (2026, 9), "lingnan": (2026, 9)}
+# site -> catalogue year -> publication day (a year not listed: none); a title without its year
+CATALOGUES = {
+    "nhc": {2025: D(2025, 2, 20), 2026: D(2026, 3, 10)},
+    "jiangan": {2025: D(2025, 3, 25), 2026: D(2026, 5, 12)},
+    "quanyang": {2026: D(2026, 1, 15)},
+    "qianxi": {2025: D(2025, 3, 31), 2026: D(2026, 2, 10)},
+}
+CATALOGUE_WITHOUT_YEAR = {("qianxi", 2026)}
+# the people named on the planted 公示 pages (invented): name, ID number's first 17 digits
+PEOPLE = (("王某某", "52270119800512301"), ("李某某", "52270119761103202"))
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def id_with_check(first17: str, *, right: bool = True) -> str:
+    """An 18-character ID number; its check character right (GB 11643-1999) or wrong."""
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True)) % 11]
+    if not right:
+        check = "10X98765432"[("10X98765432".index(check) + 1) % 11]
+    return first17 + check
+
+
+def _months(first: tuple[int, int], last: tuple[int, int]):
+    year, month = first
+    while (year, month) <= last:
+        yield year, month
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _after(p: Planner, day: dt.date) -> dt.date:
+    while p.silent(day):
+        day += dt.timedelta(1)
+    return day
+
+
+def plant_epidemic_reports(p: Planner) -> None:
+    site = p.spec.site_id
+    plan = EPIDEMIC.get(site)
+    if plan is None:
+        return
+    for year, month in _months((2024, 10), EPIDEMIC_UNTIL[site]):
+        if (year, month) in plan["missing"]:
+            p.plant("epidemic_report_missing", year=year, month=month)
+            continue
+        nxt = D(year + (month == 12), month % 12 + 1, 1)
+        day = plan["late"].get((year, month)) or nxt + dt.timedelta(p.rng.randint(14, 24))
+        day = _after(p, max(day, HISTORY_START))
+        if day > AS_OF:
+            continue
+        area = plan["area"]
+        title = (
+            f"{area}法定传染病疫情概况"
+            if (year, month) in plan["untitled_month"]
+            else f"{year}年{month}月{area}法定传染病疫情概况"
+        )
+        doc = p.new_doc("notice", "other", title, day, SUBJECTS[1])
+        doc.body_html = (
+            f"<p>{year}年{month}月（{month}月1日0时至月末24时），{escape(area)}共报告法定传染病"
+            f"{p.rng.randint(20000, 90000)}例，死亡{p.rng.randint(0, 40)}人。</p>"
+            f"<p>其中，甲类传染病无发病、死亡报告；乙类传染病共报告发病{p.rng.randint(5000, 30000)}例。</p>"
+        )
+        doc.disclosure = {"kind": "epidemic_report", "year": year, "month": month}
+        case = "epidemic_report_late" if (year, month) in plan["late"] else "epidemic_report"
+        p.plant(case, doc, year=year, month=month)
+
+
+def plant_decision_catalogues(p: Planner) -> None:
+    site = p.spec.site_id
+    for year, day in CATALOGUES.get(site, {}).items():
+        day = _after(p, day)
+        named = "" if (site, year) in CATALOGUE_WITHOUT_YEAR else f"{year}年度"
+        title = f"{p.spec.short}{named}重大行政决策事项目录"
+        doc = p.new_doc("notice", "other", title, day, SUBJECTS[0])
+        items = "".join(
+            f"<tr><td>{i}</td><td>{escape(p.spec.region)}{escape(s)}实施方案</td><td>相关处室</td>"
+            f"<td>{year}年{3 * i}月</td></tr>"
+            for i, s in enumerate(SUBJECTS[2:5], 1)
+        )
+        doc.body_html = (
+            f"<p>根据《重大行政决策程序暂行条例》，现将{escape(p.spec.short)}{year}年度重大行政决策事项目录予以公布。</p>"
+            f"<table><tr><th>序号</th><th>决策事项</th><th>承办单位</th><th>计划完成时间</th></tr>{items}</table>"
+        )
+        doc.disclosure = {"kind": "decision_catalogue", "year": year}
+        p.plant("decision_catalogue", doc, year=year)
+
+
+def plant_personal_data(p: Planner) -> None:
+    site = p.spec.site_id
+    if site == "qianxi":
+        name, first17 = PEOPLE[0]
+        number, mobile = id_with_check(first17), "13985012345"
+        doc = p.new_doc(
+            "notice",
+            "notice",
+            "关于2026年乡村医生执业再注册人员名单的公示",
+            D(2026, 6, 9),
+            SUBJECTS[3],
+        )
+        doc.body_html = (
+            "<p>根据《乡村医生从业管理条例》，现将2026年乡村医生执业再注册人员名单公示如下：</p>"
+            f"<table><tr><th>姓名</th><th>身份证号</th><th>联系电话</th></tr>"
+            f"<tr><td>{name}</td><td>{number}</td><td>{mobile}</td></tr></table>"
+            "<p>公示期5个工作日。</p>"
+        )
+        doc.disclosure = {"kind": "personal_data", "id_card": number, "mobile": mobile}
+        p.plant("personal_data_exposed", doc)
+    if site == "shiling":
+        name, first17 = PEOPLE[1]
+        number = id_with_check(first17, right=False)
+        doc = p.new_doc(
+            "notice",
+            "notice",
+            "关于2026年计划生育家庭特别扶助对象的公示",
+            D(2026, 5, 19),
+            SUBJECTS[3],
+        )
+        doc.body_html = (
+            "<p>现将2026年计划生育家庭特别扶助对象公示如下：</p>"
+            f"<p>{name}，证件号码{number}，石岭县城关镇。</p><p>公示期7天。</p>"
+        )
+        doc.disclosure = {"kind": "personal_data", "id_like": number}
+        p.plant("id_like_number_wrong_check", doc)
+
+
+def plant_disclosures(p: Planner) -> None:
+    plant_epidemic_reports(p)
+    plant_decision_catalogues(p)
+    plant_personal_data(p)
