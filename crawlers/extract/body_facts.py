@@ -259,13 +259,30 @@ def read_leader(text: str, titles: list[str]) -> dict | None:
     return None
 
 
+# a month's statistics state their month and its span: 2023年1月（2023年1月1日0时至1月31日24时）,
+# 2020年10月1日00:00--31日24:00 (疫情概况, 信箱 statistics): the month they are of
+STATED_MONTH = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月份?\s*[（(]?\s*(?:(?:19|20)\d{2}\s*年)?\s*"
+    r"(?:\d{1,2}\s*月)?\s*1\s*日\s*(?:0{1,2}\s*时|00:00)"
+)
+
+
+def read_stated_month(text: str) -> dict | None:
+    """The month a page of monthly statistics says it covers, from the opening of its body."""
+    m = STATED_MONTH.search(text[:300])
+    if m and 1 <= int(m[2]) <= 12:
+        return {"year": int(m[1]), "month": int(m[2])}
+    return None
+
+
 def read_body_facts(body, text: str, titles: list[str]) -> dict[str, dict]:
-    """Every fact the body gives, by name (annual_report, consultation, leader)."""
+    """Every fact the body gives, by name (annual_report, consultation, leader, stated_month)."""
     facts = {}
     for name, fact in (
         ("annual_report", read_annual_report(body, titles) if body is not None else None),
         ("consultation", read_consultation(text, titles)),
         ("leader", read_leader(text, titles)),
+        ("stated_month", read_stated_month(text)),
     ):
         if fact:
             facts[name] = fact

@@ -1,7 +1,8 @@
--- The period a document's title names, for the publications due once a period (monthly 疫情概况,
--- the yearly 重大行政决策事项目录): the first year written `2026年` and, right after it, a month
--- `9月`; NULL where the title names none. Each indicator picks its own documents by its rule's
--- title words (`<indicator>__titles`).
+-- The period a document names, for the publications due once a period (monthly 疫情概况, the
+-- yearly 重大行政决策事项目录): the first year its title writes `2026年` and, right after it, a
+-- month `9月`; where the title names no month, the month a page of monthly statistics states in
+-- its opening (`2023年1月（2023年1月1日0时至1月31日24时）`: stg_body_facts, stated_month).
+-- NULL where neither names one. Each indicator picks its documents by its rule's title words.
 with titled as (
     select site_id, url, title, published_date, in_window,
            try_cast(regexp_extract(title, '((?:19|20)\d{2})\s*年', 1) as int) as title_year,
@@ -11,10 +12,22 @@ with titled as (
     where published_date is not null
 ),
 
+stated as (
+    select site_id, url,
+           json_extract(value, '$.year')::int as stated_year,
+           json_extract(value, '$.month')::int as stated_month
+    from stg_body_facts
+    where fact = 'stated_month'
+),
+
 final as (
-    select *, case when title_month between 1 and 12 then title_month end as named_month
-    from titled
+    select t.site_id, t.url, t.title, t.published_date, t.in_window,
+           case when t.title_month between 1 and 12 then t.title_year
+                else coalesce(s.stated_year, t.title_year) end as title_year,
+           case when t.title_month between 1 and 12 then t.title_month
+                else s.stated_month end as title_month
+    from titled t
+    left join stated s using (site_id, url)
 )
 
-select site_id, url, title, published_date, in_window, title_year, named_month as title_month
-from final
+select * from final
