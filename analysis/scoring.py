@@ -23,6 +23,7 @@ from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
 from analysis.snapshot import known_then
 from analysis.workdays import BASIS_LABELS, OVERRIDES, calendar_table, load_overrides
+from crawlers.personal_data import KIND_LABELS
 from pipelines.attributes import FORM_LABELS
 
 SQL_DIR = Path(__file__).with_name("sql")
@@ -138,7 +139,11 @@ def set_variables(
         cast = {list: "varchar[]", str: "varchar"}.get(type(value), "double")
         sql(con, f"set variable {name} = ?::{cast}", [value])
     # the Chinese a finding says for a stored code: getvariable('form_labels')[code]
-    for name, labels in (("form_labels", FORM_LABELS), ("basis_labels", BASIS_LABELS)):
+    for name, labels in (
+        ("form_labels", FORM_LABELS),
+        ("basis_labels", BASIS_LABELS),
+        ("personal_kind_labels", KIND_LABELS),
+    ):
         sql(
             con,
             f"set variable {name} = map(?::varchar[], ?::varchar[])",

@@ -118,3 +118,18 @@ def crawled_db(sample_sites, tmp_path_factory):
     result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
     assert result.returncode == 0, result.stderr[-3000:]
     return db, result
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium (reports/browser.py); a test without one skips, except in CI."""
+    from reports.browser import BrowserMissing, chromium_driver
+
+    try:
+        driver = chromium_driver()
+    except BrowserMissing as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must have a browser: {exc}")
+        pytest.skip(str(exc))
+    yield driver
+    driver.quit()

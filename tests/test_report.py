@@ -5,7 +5,6 @@ output/screenshots/ for a person to look at."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,6 @@ from analysis.indicators import INDICATORS
 from analysis.rules import load_rules
 from analysis.workdays import BASIS_LABELS
 from pipelines.publish import working_path
-from reports.browser import BrowserMissing, chromium_driver
 from reports.report_data import LABELS
 
 from .conftest import ROOT, run_zwgk
@@ -41,18 +39,6 @@ def rendered(crawled_db, tmp_path_factory):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     return db, out, result
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        driver = chromium_driver()
-    except BrowserMissing as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must have a browser: {exc}")
-        pytest.skip(str(exc))
-    yield driver
-    driver.quit()
 
 
 def open_page(driver, path: Path) -> str:

@@ -6,14 +6,12 @@ Debian's headless Chromium; the screenshot is kept in output/screenshots/."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
 from analysis.scoring import score
 from bench.score import START, generate, setup
 from pipelines.store import Store
-from reports.browser import BrowserMissing, chromium_driver
 from reports.render import GROUP_ROWS
 
 from .conftest import run_zwgk
@@ -34,18 +32,6 @@ def national(tmp_path_factory):
     result = run_zwgk("report", "--db", str(db), "--out", str(tmp / "report"))
     assert result.returncode == 0, result.stderr[-2000:]
     return tmp / "report"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        driver = chromium_driver(1280, 800)
-    except BrowserMissing as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI must have a browser: {exc}")
-        pytest.skip(str(exc))
-    yield driver
-    driver.quit()
 
 
 def test_3000_commissions_open_by_level_and_region_at_1280_px(national, browser):

@@ -17,19 +17,12 @@ left join int_personal_data p
 group by all
 
 -- findings: each number of a counted kind, masked, with its page
-select site_id, url,
-       '页面公开了' || case kind when 'id_card' then '身份证号' when 'mobile' then '手机号码'
-                                else '银行卡号' end
-           || ' ' || masked || '（' || context || '）' as detail,
-       null as related_url, 1 as amount
+select site_id, url, shown as detail, null as related_url, 1 as amount
 from int_personal_data
 where list_contains(getvariable('personal_data__counted'), kind)
 
 -- review: numbers of the listed kinds (a mobile may be a published contact), for a person
-select site_id, url,
-       '页面公开了' || case kind when 'id_card' then '身份证号' when 'mobile' then '手机号码'
-                                else '银行卡号' end
-           || ' ' || masked || '（' || context || '），请核实是否属于个人信息' as detail,
-       null as related_url, 1 as amount
+select site_id, url, shown || '，请核实是否属于个人信息' as detail, null as related_url,
+       1 as amount
 from int_personal_data
 where list_contains(getvariable('personal_data__listed'), kind)

@@ -85,7 +85,7 @@ def plant_epidemic_reports(p: Planner) -> None:
             if (year, month) in plan["untitled_month"]
             else f"{year}年{month}月{area}法定传染病疫情概况"
         )
-        doc = p.new_doc("notice", "other", title, day, SUBJECTS[1])
+        doc = p.new_doc("notice", "notice", title, day, SUBJECTS[1])
         doc.body_html = (
             f"<p>{year}年{month}月（{month}月1日0时至月末24时），{escape(area)}共报告法定传染病"
             f"{p.rng.randint(20000, 90000)}例，死亡{p.rng.randint(0, 40)}人。</p>"
@@ -102,7 +102,7 @@ def plant_decision_catalogues(p: Planner) -> None:
         day = _after(p, day)
         named = "" if (site, year) in CATALOGUE_WITHOUT_YEAR else f"{year}年度"
         title = f"{p.spec.short}{named}重大行政决策事项目录"
-        doc = p.new_doc("notice", "other", title, day, SUBJECTS[0])
+        doc = p.new_doc("notice", "notice", title, day, SUBJECTS[0])
         items = "".join(
             f"<tr><td>{i}</td><td>{escape(p.spec.region)}{escape(s)}实施方案</td><td>相关处室</td>"
             f"<td>{year}年{3 * i}月</td></tr>"

@@ -12,7 +12,10 @@ with exposures as (
 
 final as (
     select site_id, url, title, published_date,
-           item.kind as kind, item.masked as masked, item.context as context
+           item.kind as kind, item.masked as masked, item.context as context,
+           -- what a finding says: 页面公开了身份证号 110105********002X（…）
+           '页面公开了' || getvariable('personal_kind_labels')[item.kind] || ' ' || item.masked
+               || '（' || item.context || '）' as shown
     from exposures
 )
 
