@@ -19,6 +19,18 @@ def read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+def indicator_rows() -> int:
+    """How many indicator rows scoring the six sample sites writes: every indicator of every
+    site, except where a rule asks it only of some levels (`levels`: 疫情 monthly)."""
+    from analysis.indicators import INDICATORS
+    from analysis.rules import load_rules
+
+    rules, levels = load_rules(), [r["level"] for r in read_csv("sites.csv")]
+    return sum(
+        sum(level in rules[name].get("levels", [level]) for level in levels) for name in INDICATORS
+    )
+
+
 def shared_path(*parts: str) -> Path:
     """A path in ../shared; skips the test when it is absent, fails when absent under CI=true."""
     path = SHARED.joinpath(*parts)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from analysis.indicators import INDICATORS
-
-from .conftest import run_zwgk, write_sites_file
+from .conftest import indicator_rows, run_zwgk, write_sites_file
 from .support.db import query
 
 
@@ -16,7 +14,7 @@ def test_the_weekly_job_crawls_scores_and_writes_the_scorecard_and_workbook(samp
     result = run_zwgk("run", "--sites", str(sites), "--db", str(db), "--no-progress")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1] == "zwgk run: done; every site ok"
-    assert query(db, "select count(*) from indicators") == [(6 * len(INDICATORS),)]
+    assert query(db, "select count(*) from indicators") == [(indicator_rows(),)]
     assert (tmp_path / "report" / "index.html").exists()
     book = load_workbook(tmp_path / "evidence.xlsx", read_only=True)
     assert {"指标", "问题清单", "待复核配对"} <= set(book.sheetnames)
