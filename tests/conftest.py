@@ -19,13 +19,15 @@ def read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-def indicator_rows() -> int:
-    """How many indicator rows scoring the six sample sites writes: every indicator of every
-    site, except where a rule asks it only of some levels (`levels`: 疫情 monthly)."""
+def indicator_rows(levels: list[str | None] | None = None) -> int:
+    """How many indicator rows scoring sites of these levels writes (default: the six sample
+    sites' levels): every indicator of every site, except where a rule asks it only of some
+    levels (`levels`: 疫情 monthly)."""
     from analysis.indicators import INDICATORS
     from analysis.rules import load_rules
 
-    rules, levels = load_rules(), [r["level"] for r in read_csv("sites.csv")]
+    rules = load_rules()
+    levels = [r["level"] for r in read_csv("sites.csv")] if levels is None else levels
     return sum(
         sum(level in rules[name].get("levels", [level]) for level in levels) for name in INDICATORS
     )

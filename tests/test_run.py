@@ -14,7 +14,8 @@ def test_the_weekly_job_crawls_scores_and_writes_the_scorecard_and_workbook(samp
     result = run_zwgk("run", "--sites", str(sites), "--db", str(db), "--no-progress")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1] == "zwgk run: done; every site ok"
-    assert query(db, "select count(*) from indicators") == [(indicator_rows(),)]
+    levels = [level for (level,) in query(db, "select level from sites")]
+    assert query(db, "select count(*) from indicators") == [(indicator_rows(levels),)]
     assert (tmp_path / "report" / "index.html").exists()
     book = load_workbook(tmp_path / "evidence.xlsx", read_only=True)
     assert {"指标", "问题清单", "待复核配对"} <= set(book.sheetnames)
