@@ -6,7 +6,7 @@
 -- threshold: max_count
 -- keys: max_count, deadline_month, deadline_day, titles
 -- rule: （当年{deadline_month:g}月{deadline_day:g}日前公开）
--- definition: 截止日期（规则所定，默认当年3月31日）落在窗口内的年份中，年度重大行政决策事项目录未公开或晚于截止日期公开的年数；某年的目录以标题所写年份认定，标题未写年份的按发布年份
+-- definition: 截止日期（规则所定；来源未定日期，默认当年12月31日，即年度目录须在当年公开）落在窗口内的年份中，年度重大行政决策事项目录未公开或晚于截止日期公开的年数；某年的目录以标题所写年份认定，标题未写年份的按发布年份
 -- quote: 济南市卫健委 2021 政务公开工作要点 二(一)：“推进重大行政决策公开。落实年度重大决策事项目录公开制度”
 
 -- score: years whose catalogue fell due in the window without one, or with a late one / years due

@@ -12,13 +12,10 @@
 -- score: months whose report fell due in the window without it, or with a late one / months due
 select s.site_id, count(d.month_start) filter (d.missing_or_late) as numerator,
        count(d.month_start) as denominator, 'exact' as basis
-from sites s join int_epidemic_report_due d on d.site_id = s.site_id and d.counted
-group by all
-union all
-select s.site_id, 0, 0, 'exact'
 from sites s
+left join int_epidemic_report_due d on d.site_id = s.site_id and d.counted
 where list_contains(getvariable('epidemic_reports__levels'), s.level)
-  and not exists (select 1 from int_epidemic_report_due d where d.site_id = s.site_id and d.counted)
+group by all
 
 -- findings: each month without its report (url: the homepage) or with a late one (days late)
 select site_id, coalesce(url, homepage) as url,

@@ -1,7 +1,7 @@
 """The health duties and the pages' own hazards planted in the samples (issue 26): the monthly
 法定传染病疫情概况 of the national and provincial commissions (one month missing, one late, one
-titled without its month, one not yet due), the yearly 重大行政决策事项目录 (late, missing,
-titled without its year), and personal data on published pages (a 身份证号 whose check character
+titled without its month and late, one not yet due), the yearly 重大行政决策事项目录 (late,
+missing, titled without its year), and personal data on published pages (a 身份证号 whose check character
 is right and a mobile number; elsewhere an ID-like number whose check character is wrong).
 
 Planted after every other case (samples/generator/planted.py), so the earlier documents and the
@@ -24,7 +24,9 @@ EPIDEMIC = {
     "jiangan": {"missing": ((2025, 6),), "late": {}, "untitled_month": (), "area": "全省"},
     "lingnan": {
         "missing": (),
-        "late": {(2026, 3): D(2026, 5, 8)},
+        # 2025-09 is titled without its month and published in November: only the month its
+        # body states tells it from October's
+        "late": {(2026, 3): D(2026, 5, 8), (2025, 9): D(2025, 11, 6)},
         "untitled_month": ((2025, 9),),
         "area": "全省",
     },
@@ -33,10 +35,10 @@ EPIDEMIC = {
 EPIDEMIC_UNTIL = {"nhc": (2026, 10), "jiangan": (2026, 9), "lingnan": (2026, 9)}
 # site -> catalogue year -> publication day (a year not listed: none); a title without its year
 CATALOGUES = {
-    "nhc": {2025: D(2025, 2, 20), 2026: D(2026, 3, 10)},
-    "jiangan": {2025: D(2025, 3, 25), 2026: D(2026, 5, 12)},
+    "nhc": {2024: D(2024, 11, 20), 2025: D(2025, 2, 20), 2026: D(2026, 3, 10)},
+    "jiangan": {2024: D(2024, 12, 5), 2025: D(2026, 1, 20), 2026: D(2026, 5, 12)},
     "quanyang": {2026: D(2026, 1, 15)},
-    "qianxi": {2025: D(2025, 3, 31), 2026: D(2026, 2, 10)},
+    "qianxi": {2024: D(2024, 12, 18), 2025: D(2025, 3, 31), 2026: D(2026, 2, 10)},
 }
 CATALOGUE_WITHOUT_YEAR = {("qianxi", 2026)}
 # the people named on the planted 公示 pages (invented): name, ID number's first 17 digits

@@ -116,7 +116,7 @@ def required_columns(plan: SitePlan) -> dict:
 
 
 EPIDEMIC_LEVELS = ("national", "provincial")  # the default rules' levels
-CATALOGUE_DEADLINE = (3, 31)  # the catalogue of year Y by 31 March of Y
+CATALOGUE_DEADLINE = (12, 31)  # the catalogue of year Y within year Y
 
 
 def _month_end(year: int, month: int) -> dt.date:

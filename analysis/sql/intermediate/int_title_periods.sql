@@ -21,11 +21,13 @@ stated as (
 ),
 
 final as (
+    -- the title's year always wins; the body's stated month fills in only where the title names
+    -- no month and the body's year is the title's (or the title names no year)
     select t.site_id, t.url, t.title, t.published_date, t.in_window,
-           case when t.title_month between 1 and 12 then t.title_year
-                else coalesce(s.stated_year, t.title_year) end as title_year,
+           coalesce(t.title_year, s.stated_year) as title_year,
            case when t.title_month between 1 and 12 then t.title_month
-                else s.stated_month end as title_month
+                when t.title_year is null or s.stated_year = t.title_year then s.stated_month
+           end as title_month
     from titled t
     left join stated s using (site_id, url)
 )
