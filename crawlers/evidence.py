@@ -84,16 +84,7 @@ def masked_payload(status: int, headers, body: bytes) -> tuple[bytes, bytes]:
             return http_head(status, headers), body
     elif coding:
         return http_head(status, headers), body  # br, zstd: kept as served
-    masked, found = body, []
-    for charset in dict.fromkeys((_charset(headers), "utf-8", "gb18030")):
-        if charset is None:
-            continue
-        try:
-            decoded.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        masked, found = mask_body(decoded, charset)
-        break
+    masked, found = mask_body(decoded, (_charset(headers), "utf-8", "gb18030"))
     if not found:
         return http_head(status, headers), body
     kept = {k: v for k, v in headers.items() if k not in DROPPED_WHEN_MASKED}

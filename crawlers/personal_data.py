@@ -117,19 +117,25 @@ def mask_html(html: str) -> tuple[str, list[Exposure]]:
     return "".join(parts), found
 
 
-def mask_body(body: bytes, encoding: str | None) -> tuple[bytes, list[Exposure]]:
-    """A response body masked the same way, in its own encoding; unchanged when it cannot be
-    decoded or holds no personal number (most pages: a quick digit-run test first)."""
-    if not re.search(rb"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}", body):
+NUMBER_RUN = re.compile(rb"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}")
+
+
+def mask_body(body: bytes, charsets: tuple[str | None, ...]) -> tuple[bytes, list[Exposure]]:
+    """A response body masked the same way, in the first of `charsets` that decodes it (decoded
+    once); unchanged when none does or it holds no personal number (most pages: a quick test
+    for a run of digits first, on the bytes)."""
+    if not NUMBER_RUN.search(body):
         return body, []
-    try:
-        html = body.decode(encoding or "utf-8")
-    except (LookupError, UnicodeDecodeError):
-        return body, []
-    masked, found = mask_html(html)
-    if not found:
-        return body, []
-    try:
-        return masked.encode(encoding or "utf-8"), found
-    except (LookupError, UnicodeEncodeError):
-        return body, []
+    for charset in dict.fromkeys(c for c in charsets if c):
+        try:
+            html = body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        masked, found = mask_html(html)
+        if not found:
+            return body, []
+        try:
+            return masked.encode(charset), found
+        except UnicodeEncodeError:
+            return body, []
+    return body, []

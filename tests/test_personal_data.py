@@ -5,6 +5,7 @@ masked before the page is read or archived, so no file the product writes holds 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import shutil
 import subprocess
@@ -52,9 +53,27 @@ def test_a_number_inside_a_tag_stays_so_the_link_still_leads_there():
 
 def test_a_gbk_page_is_masked_in_its_own_encoding():
     body = "<p>身份证号：11010519491231002X</p>".encode("gb18030")
-    masked, found = mask_body(body, "gb18030")
+    masked, found = mask_body(body, (None, "utf-8", "gb18030"))  # not UTF-8: the next one
     assert masked.decode("gb18030") == "<p>身份证号：110105********002X</p>"
     assert len(found) == 1
+
+
+def test_a_gzipped_page_is_archived_decoded_and_masked_and_says_so():
+    """Real sites serve gzip (the samples do not): the record keeps the page decoded, masked,
+    without its Content-Encoding, and names the served body's sha1."""
+    from scrapy.http import Headers
+
+    from crawlers.evidence import masked_payload
+
+    page = "<p>联系电话：13812345678</p>".encode()
+    served = gzip.compress(page)
+    headers = Headers({"Content-Type": "text/html; charset=utf-8", "Content-Encoding": "gzip"})
+    head, body = masked_payload(200, headers, served)
+    assert body.decode() == "<p>联系电话：138****5678</p>"
+    assert b"Content-Encoding" not in head
+    assert f"served body sha1 {hashlib.sha1(served).hexdigest()}".encode() in head
+    plain = gzip.compress(b"<p>no number</p>")
+    assert masked_payload(200, headers, plain)[1] == plain  # as served when nothing is masked
 
 
 def readable_text(path: Path) -> str:
