@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from crawlers.registry.divisions import divisions
-from reports.report_data import LEVELS, Report, SiteReport
+from reports.report_data import LEVELS, Report, SiteReport, by_composite
 
 LEVEL_ORDER = ("national", "provincial", "prefecture", "county", None)
 NATIONAL_GROUP = "国家卫生健康委"
@@ -57,20 +57,21 @@ def province_of(site: SiteReport) -> str:
     return UNKNOWN_PROVINCE
 
 
+def pass_share(sites: list[SiteReport], key: str) -> float | None:
+    """The share of the sites with anything to judge in a dimension that meet all of it."""
+    judged = [v for s in sites if (v := s.composite.dimensions.get(key)) is not None]
+    return sum(1 for v in judged if v >= 1) / len(judged) if judged else None
+
+
 def group(label: str, sites: list[SiteReport], dimensions) -> Group:
     scores = sorted(s.score for s in sites if s.score is not None)
-    passing: dict[str, float | None] = {}
-    for d in dimensions:
-        judged = [s.composite.dimensions.get(d.key) for s in sites]
-        judged = [v for v in judged if v is not None]
-        passing[d.key] = sum(1 for v in judged if v >= 1) / len(judged) if judged else None
     return Group(
         label,
-        sorted(sites, key=lambda s: (-(s.score or 0), s.site_id)),
+        by_composite(sites),
         scores[0] if scores else None,
         statistics.median(scores) if scores else None,
         scores[-1] if scores else None,
-        passing,
+        {d.key: pass_share(sites, d.key) for d in dimensions},
         sum(1 for s in sites if s.vetoes),
     )
 

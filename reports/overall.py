@@ -4,11 +4,11 @@ scoring. Leadership reads it first; every figure comes from the same Report as t
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 
 from analysis.rules import Rules
-from reports.report_data import LABELS, Indicator, Report, SiteReport, composite_of
+from reports.national import group
+from reports.report_data import LABELS, Report, SiteReport, composite_of
 
 SHOWN = 3  # shortfalls, best and worst sites named
 
@@ -29,11 +29,6 @@ class Overall:
     vetoed: int = 0  # sites with a single veto
     veto_counts: list[tuple[str, int]] = field(default_factory=list)  # (indicator label, sites)
     weakest: list[tuple[str, float]] = field(default_factory=list)  # (dimension, pass share)
-
-
-def passed_then(indicator: Indicator) -> bool | None:
-    """Whether the previous scoring's value met today's threshold."""
-    return None if indicator.previous is None else indicator.meets(indicator.previous)
 
 
 def score_then(site: SiteReport, rules: Rules) -> float | None:
@@ -57,19 +52,18 @@ def overall(report: Report) -> Overall:
         worst=list(reversed(ranked[-named:])) if len(ranked) > 1 else [],
         previous_as_of=report.previous_as_of,
     )
-    scores = [s.score for s in ranked if s.score is not None]
-    summary.median = statistics.median(scores) if scores else None
-    summary.vetoed = sum(1 for s in ranked if s.vetoes)
+    everyone = group("全部", ranked, report.rules.dimensions)
+    summary.median, summary.vetoed = everyone.median, everyone.vetoed
     vetoes: dict[str, int] = {}
     for site in ranked:
         for name in site.vetoes:
             vetoes[name] = vetoes.get(name, 0) + 1
     summary.veto_counts = [(LABELS[n], vetoes[n]) for n in report.rules.vetoes if n in vetoes]
-    shares = []
-    for d in report.rules.dimensions:
-        judged = [v for s in ranked if (v := s.composite.dimensions.get(d.key)) is not None]
-        if judged:
-            shares.append((d.label, sum(1 for v in judged if v >= 1) / len(judged)))
+    shares = [
+        (d.label, everyone.passing[d.key])
+        for d in report.rules.dimensions
+        if everyone.passing[d.key] is not None
+    ]
     summary.weakest = sorted(shares, key=lambda item: item[1])[:2]
     if report.previous_as_of:
         for site in ranked:
@@ -78,7 +72,7 @@ def overall(report: Report) -> Overall:
                 summary.rose += now > then
                 summary.fell += now < then
             for indicator in site.indicators.values():
-                before = passed_then(indicator)
+                before = indicator.passed_then
                 if indicator.counts and before is not None and indicator.passed is not None:
                     summary.newly_passed += indicator.passed and not before
                     summary.newly_failed += before and not indicator.passed

@@ -38,13 +38,20 @@ def site_file(site: SiteReport) -> str:
     return f"sites/{SAFE_NAME.sub('_', site.site_id)}.html"
 
 
+def points(value: float | None, digits: int = 0) -> str:
+    """A 0–1 score as the pages write it, out of 100 (综合得分, 维度得分); — for none."""
+    return "—" if value is None else f"{value * 100:.{digits}f}"
+
+
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["points"] = points
+    return env
 
 
 def page(env: Environment, parts: list[str], title: str, context: dict, nav: str = "") -> str:

@@ -86,6 +86,11 @@ class Indicator:
         return BY_NAME[self.name].meets(value, self.threshold)
 
     @property
+    def passed_then(self) -> bool | None:
+        """Whether the previous scoring's value met today's threshold."""
+        return None if self.previous is None else self.meets(self.previous)
+
+    @property
     def trend(self) -> str:
         """better / worse / same against the previous scoring, or ""."""
         if self.previous is None or self.value is None:
@@ -159,7 +164,7 @@ class Report:
     @property
     def ranked(self) -> list[SiteReport]:
         """Every site by composite, highest first (a vetoed site keeps its place and its mark)."""
-        return sorted(self.sites, key=lambda s: (-(s.score or 0), s.site_id))
+        return by_composite(self.sites)
 
     @property
     def vetoed(self) -> list[SiteReport]:
@@ -171,13 +176,16 @@ class Report:
         return [s for s in self.ranked if not s.vetoes]
 
 
+def by_composite(sites: list[SiteReport]) -> list[SiteReport]:
+    """Sites by composite, highest first, then by id: the one order of every ranking."""
+    return sorted(sites, key=lambda s: (-(s.score or 0), s.site_id))
+
+
 def composite_of(site: SiteReport, rules: Rules, *, previous: bool = False) -> Composite:
     """A site's roll-up under `rules`: of today's verdicts, or of the previous scoring's values
     judged by today's thresholds (`previous`)."""
     verdicts = {
-        name: rules.judged(name, i.meets(i.previous) if i.previous is not None else None)
-        if previous
-        else rules.judged(name, i.passed)
+        name: rules.judged(name, i.passed_then if previous else i.passed)
         for name, i in site.indicators.items()
     }
     return roll_up(verdicts, rules.dimensions, rules.vetoes)
