@@ -8,6 +8,7 @@ from pathlib import Path
 
 from analysis.dimensions import Dimension, Judged
 from analysis.indicators import INDICATORS, REQUIRED_KEYS
+from analysis.periodic import is_periodic, problems
 
 DEFAULT_RULES = Path(__file__).with_name("rules.toml")
 
@@ -95,6 +96,8 @@ def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:
     for indicator in INDICATORS:
         if not isinstance(table[indicator].get("veto", False), bool):
             raise RulesError(f"{path}: [{indicator}] veto must be true or false")
+        if is_periodic(table[indicator]) and (wrong := problems(indicator, table[indicator])):
+            raise RulesError(f"{path}: {'; '.join(wrong)}")
     dimensions, source = read_dimensions(data.get("dimensions"), table, path)
     return Rules(str(data.get("name", path.stem)), path, table, dimensions, source)
 

@@ -19,6 +19,7 @@ import duckdb
 from analysis.db import sql
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
 from analysis.pairing import pair_documents
+from analysis.periodic import write_duties
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
 from analysis.snapshot import known_then
@@ -138,6 +139,7 @@ def set_variables(
     for name, value in rules.variables().items():
         cast = {list: "varchar[]", str: "varchar"}.get(type(value), "double")
         sql(con, f"set variable {name} = ?::{cast}", [value])
+    write_duties(con, rules.table)
     # the Chinese a finding says for a stored code: getvariable('form_labels')[code]
     for name, labels in (
         ("form_labels", FORM_LABELS),

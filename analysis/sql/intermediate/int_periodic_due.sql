@@ -1,0 +1,52 @@
+-- Every period of every periodic duty (analysis/periodic.py: one row per duty in
+-- `periodic_duties`) for each site of the duty's levels: the periods whose deadline falls in the
+-- window or after it up to the as-of date's period; the deadline (the end of the `due_months`-th
+-- month counted from the period's first month); the first document the site published for the
+-- period (known by the duty's title words; the period its title names, else the period it was
+-- published in, or the one before when the duty is expected only once its period is over); and
+-- whether it is missing or late, counted (deadline in the window) or not yet due.
+with duties as (
+    select *, case when expected_from = 'end' then period_months else 0 end as expected_after
+    from periodic_duties
+),
+
+periods as (
+    select d.indicator, d.document, d.period, s.site_id, s.homepage, p::date as period_start,
+           (p + to_months(d.due_months) - interval 1 day)::date as deadline,
+           (p + to_months(d.expected_after))::date as expected_from
+    from duties d
+    join sites s on d.levels is null or list_contains(d.levels, s.level),
+         range(date_trunc('year', getvariable('window_start') - to_months(d.due_months)),
+               getvariable('as_of'), to_months(d.period_months)) t(p)
+),
+
+documents as (
+    select d.indicator, t.site_id, t.url, t.published_date,
+           case when d.period_months = 1
+                then coalesce(make_date(t.title_year, t.title_month, 1),
+                              date_trunc('month', t.published_date - to_months(d.expected_after)))
+                else coalesce(make_date(t.title_year, 1, 1),
+                              date_trunc('year', t.published_date - to_months(d.expected_after)))
+           end::date as period_start
+    from duties d
+    join int_title_periods t on regexp_matches(t.title, d.title_pattern)
+    where t.published_date <= getvariable('as_of')
+    qualify row_number() over (
+        partition by d.indicator, t.site_id, period_start order by t.published_date, t.url
+    ) = 1
+),
+
+final as (
+    select p.*,
+           case when p.period = 'month' then strftime(p.period_start, '%Y年%-m月')
+                else year(p.period_start) || '年度' end as period_label,
+           doc.url, doc.published_date, (doc.published_date - p.deadline)::int as days_late,
+           doc.url is null or doc.published_date > p.deadline as missing_or_late,
+           p.deadline between getvariable('window_start') and getvariable('as_of') as counted,
+           p.deadline > getvariable('as_of') and doc.url is null
+               and p.expected_from <= getvariable('as_of') as pending
+    from periods p
+    left join documents doc using (indicator, site_id, period_start)
+)
+
+select * from final
