@@ -8,6 +8,11 @@ the sites of the rule's `levels` (all levels when it names none). `expected_from
 publication can first be expected: during its period (`start`: a catalogue, a budget) or once
 the period is over (`end`: a month's statistics, a year's final accounts); it also places a
 document whose title names no period (published in its period, or in the period after it).
+`excluded_titles` (optional) are title words that make a matching title another document (a
+所属单位's budget is not the department's).
+Where the source's own deadline cannot be seen from the site (a budget is due 20 days after its
+批复, whose day no page shows), `review_after_months` is the usual bound: a publication after it
+but within the deadline is listed for a person (待人工判断), not counted.
 
 Scoring writes one row per duty into the temporary table `periodic_duties`
 (`write_duties`); `analysis/sql/intermediate/int_periodic_due.sql` works out every period of
@@ -42,6 +47,14 @@ def problems(name: str, rule: dict) -> list[str]:
     titles = rule["titles"]
     if not isinstance(titles, list) or not titles or not all(isinstance(t, str) for t in titles):
         wrong.append(f"[{name}] titles must be a list of regular expressions")
+    excluded = rule.get("excluded_titles", [])
+    if not isinstance(excluded, list) or not all(isinstance(t, str) for t in excluded):
+        wrong.append(f"[{name}] excluded_titles must be a list of regular expressions")
+    review = rule.get("review_after_months")
+    if review is not None and not (
+        isinstance(review, int) and not isinstance(review, bool) and 1 <= review < due
+    ):
+        wrong.append(f"[{name}] review_after_months must be a whole number below due_months")
     levels = rule.get("levels")
     if levels is not None and not (
         isinstance(levels, list) and all(isinstance(v, str) for v in levels)
@@ -55,7 +68,8 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
     con.execute(
         "create or replace temp table periodic_duties (indicator varchar, document varchar, "
         "period varchar, period_months integer, due_months integer, expected_from varchar, "
-        "title_pattern varchar, levels varchar[])"
+        "title_pattern varchar, excluded_pattern varchar, levels varchar[], "
+        "review_after_months integer)"
     )
     rows = [
         (
@@ -66,10 +80,12 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
             int(rule["due_months"]),
             rule["expected_from"],
             "|".join(f"(?:{t})" for t in rule["titles"]),
+            "|".join(f"(?:{t})" for t in rule.get("excluded_titles", [])) or None,
             rule.get("levels"),
+            rule.get("review_after_months"),
         )
         for name, rule in table.items()
         if is_periodic(rule)
     ]
     if rows:
-        con.executemany("insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany("insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -45,3 +45,45 @@ def test_each_page_is_found_and_dated_and_its_period_read(name, url, rule, title
     assert ((stated["year"], stated["month"]) if stated else None) == of
     words = "|".join(load_rules()[rule]["titles"])
     assert re.search(words, row["title"]), "the rule's title words find the page"
+
+
+BUDGET_CASES = [
+    # file, url, title, published, the rule that finds it (None: neither), its period's year
+    ("zhejiang_2020_final_accounts.html", "https://wsjkw.zj.gov.cn/art/2021/8/31/art_1229123443_4720996.html",
+     "2020年度浙江省卫生健康委员会部门决算", D(2021, 8, 31), "department_final_accounts", 2020),
+    ("minle_2024_final_accounts.html",
+     "http://www.gsml.gov.cn/zfxxgk/fdzdgknr/jczwgkbzml/czyjs/2024ys/202509/t20250916_1453801.html",
+     "2024年度民乐县卫生健康局(本级)部门决算", D(2025, 9, 16), "department_final_accounts", 2024),
+    ("hongjiang_2025_budget.html", "http://www.hjs.gov.cn/hjs/c123531/202504/5c13705818684d06a821904fb17a8c81.shtml",
+     "洪江市卫生健康局2025年部门预算公开", D(2025, 1, 10), "department_budget", 2025),
+    # a hospital's own 单位决算 is not its commission's 部门决算
+    ("luzhou_tcm_2023_unit_final_accounts.html", "http://www.lzszyyy.com/content/3654.html",
+     "2023年度泸州市中医医院单位决算", D(2024, 9, 24), None, 2023),
+]  # fmt: skip
+
+
+def found_by(rule: dict, title: str) -> bool:
+    """The periodic duty's own reading: a title word and no excluded word (analysis/periodic.py)."""
+    return any(re.search(t, title) for t in rule["titles"]) and not any(
+        re.search(t, title) for t in rule.get("excluded_titles", [])
+    )
+
+
+@pytest.mark.parametrize(
+    "name, url, title, published, duty, year", BUDGET_CASES, ids=[c[0] for c in BUDGET_CASES]
+)
+def test_each_budget_page_is_dated_found_by_its_rule_alone_and_names_its_three_public(
+    name, url, title, published, duty, year
+):
+    html = (FILES / name).read_text(encoding="utf-8")
+    page = extract_page(html, url)
+    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
+    row = normalize_document(item).row
+    assert (row["title"], row["published_date"]) == (title, published)
+    rules = load_rules()
+    found = [
+        d for d in ("department_budget", "department_final_accounts") if found_by(rules[d], title)
+    ]
+    assert found == ([duty] if duty else [])
+    assert re.search(r"((?:19|20)\d{2})\s*年", title)[1] == str(year)
+    assert "三公经费" in page.facts["budget_parts"]["parts"], "each real page names its 三公经费"

@@ -10,6 +10,7 @@ also checks they stand in that seed (../shared/seeds/, skipped without it, faili
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -322,7 +323,8 @@ def rules_with(tmp_path: Path, changes: dict) -> Path:
             return "true" if v else "false"
         if isinstance(v, list):
             return "[" + ", ".join(value(x) for x in v) + "]"
-        return f'"{v}"' if isinstance(v, str) else repr(v)
+        # a TOML basic string escapes as JSON does (backslashes of the title patterns)
+        return json.dumps(v, ensure_ascii=False) if isinstance(v, str) else repr(v)
 
     lines = [f"name = {value(data.pop('name'))}"]
     for table, values in data.items():

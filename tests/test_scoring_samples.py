@@ -300,6 +300,29 @@ def test_the_health_duties_and_personal_data_equal_the_key(scored, truth_indicat
     assert not wrong & {path_of(u) for u, *_ in counted + listed}
 
 
+@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("duty", ["department_budget", "department_final_accounts"])
+def test_the_budgets_and_final_accounts_equal_the_key(scored, truth_indicators, site, duty):
+    """部门预算 each year, 部门决算 each year after it (issue 26): missing or late counted, after
+    the usual bound or without 三公经费 listed for a person, the year ahead not yet due."""
+    con, _ = scored
+    key = truth_indicators[site][duty]
+    failing = [y for y in key["due"] if y["missing_or_late"]]
+    assert indicator(con, site, duty)[:2] == (len(failing), len(key["due"]))
+    assert sorted(
+        (int(d[:4]), path_of(u) if a is not None else None, a)
+        for u, _, a, d in findings(con, site, duty)
+    ) == sorted((y["year"], y["url"], y["days_late"]) for y in failing)
+    assert [int(d[4:8]) for *_, d in pending(con, site, duty)] == key["pending"]
+    listed = findings(con, site, duty, "review")
+    assert sorted((int(d[:4]), path_of(u)) for u, *_, d in listed if "一般期限" in d) == sorted(
+        (y["year"], y["url"]) for y in key["after_usual_bound"]
+    )
+    assert sorted((int(d[:4]), path_of(u)) for u, *_, d in listed if "三公经费" in d) == sorted(
+        (y["year"], y["url"]) for y in key["without_three_public"]
+    )
+
+
 def test_a_rules_file_change_flips_a_verdict(scored, tmp_path):
     """One number in a copy of the rules: the principal leader's interviews a year, 2 → 3."""
     con, _ = scored

@@ -275,14 +275,39 @@ def read_stated_month(text: str) -> dict | None:
     return None
 
 
+# the parts a 部门预算 / 部门决算 page names, in its text or its attachments' names (枣庄 2016 三(六):
+# 本单位职责、机构设置、一般公共预算收支、政府性基金预算收支、机关运行经费; 三公经费 with them):
+# part -> words (the sites write “三公”经费 with quotes, 三公经费 without)
+BUDGET_PARTS = {
+    "三公经费": re.compile(r"三公"),
+    "机关运行经费": re.compile(r"机关运行经费"),
+    "一般公共预算": re.compile(r"一般公共预算"),
+    "政府性基金预算": re.compile(r"政府性基金"),
+    "政府采购": re.compile(r"政府采购"),
+    "国有资产": re.compile(r"国有资产"),
+    "绩效": re.compile(r"绩效"),
+}
+BUDGET_TITLE = re.compile(r"预算|决算")
+
+
+def read_budget_parts(text: str, titles: list[str]) -> dict | None:
+    """The parts a budget or final-accounts page names (BUDGET_PARTS), where a title says it is
+    one; an empty list where it names none (its tables may all be in attachments)."""
+    if not any(BUDGET_TITLE.search(t) for t in titles):
+        return None
+    return {"parts": [part for part, words in BUDGET_PARTS.items() if words.search(text)]}
+
+
 def read_body_facts(body, text: str, titles: list[str]) -> dict[str, dict]:
-    """Every fact the body gives, by name (annual_report, consultation, leader, stated_month)."""
+    """Every fact the body gives, by name (annual_report, consultation, leader, stated_month,
+    budget_parts)."""
     facts = {}
     for name, fact in (
         ("annual_report", read_annual_report(body, titles) if body is not None else None),
         ("consultation", read_consultation(text, titles)),
         ("leader", read_leader(text, titles)),
         ("stated_month", read_stated_month(text)),
+        ("budget_parts", read_budget_parts(text, titles)),
     ):
         if fact:
             facts[name] = fact

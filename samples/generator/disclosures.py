@@ -2,7 +2,9 @@
 法定传染病疫情概况 of the national and provincial commissions (one month missing, one late, one
 titled without its month and late, one not yet due), the yearly 重大行政决策事项目录 (late,
 missing, titled without its year), and personal data on published pages (a 身份证号 whose check character
-is right and a mobile number; elsewhere an ID-like number whose check character is wrong).
+is right and a mobile number; elsewhere an ID-like number whose check character is wrong), the
+yearly 部门预算 and 部门决算 (missing, late, after the usual bound, without 三公经费, titled
+without the year, not yet due).
 
 Planted after every other case (samples/generator/planted.py), so the earlier documents and the
 random draws that made them stay as they were.
@@ -41,6 +43,28 @@ CATALOGUES = {
     "qianxi": {2024: D(2024, 12, 18), 2025: D(2025, 3, 31), 2026: D(2026, 2, 10)},
 }
 CATALOGUE_WITHOUT_YEAR = {("qianxi", 2026)}
+# site -> (budget or final accounts, year) -> publication day, None: not published; the rest on
+# usual days (a budget in February or March of its year, final accounts in July to September
+# of the year after)
+BUDGET_DAYS = {
+    "jiangan": {("department_budget", 2025): D(2025, 6, 18)},  # after the usual bound (April)
+    "quanyang": {
+        ("department_final_accounts", 2024): None,
+        ("department_final_accounts", 2025): None,
+    },
+    "shiling": {("department_budget", 2025): D(2026, 1, 15)},  # after its year: late
+    "lingnan": {("department_budget", 2026): None},  # not yet due
+}
+BUDGET_WITHOUT_THREE_PUBLIC = {("qianxi", "department_budget", 2026)}
+BUDGET_WITHOUT_YEAR = {("qianxi", "department_budget", 2026)}
+# the periods planted: budgets of these years, final accounts of these years (the first ones
+# published before the samples' history, as a real site's older items are: their deadline,
+# the end of 2024, falls in a window of the whole history)
+BUDGET_YEARS = {
+    "department_budget": (2024, 2025, 2026),
+    "department_final_accounts": (2023, 2024, 2025),
+}
+BUDGET_NAMES = {"department_budget": "部门预算", "department_final_accounts": "部门决算"}
 # the people named on the planted 公示 pages (invented): name, ID number's first 17 digits
 PEOPLE = (("王某某", "52270119800512301"), ("李某某", "52270119761103202"))
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -118,6 +142,55 @@ def plant_decision_catalogues(p: Planner) -> None:
         p.plant("decision_catalogue", doc, year=year)
 
 
+def _budget_body(p: Planner, name: str, year: int, three_public: bool) -> str:
+    short = escape(p.spec.short)
+    kind = "预算" if name == "部门预算" else "决算"
+    parts = [
+        f"<p>根据预算法和财政部门有关要求，现将{short}{year}年{name}公开如下：</p>",
+        "<p>第一部分 部门概况：一、主要职责；二、机构设置。</p>",
+        f"<p>第二部分 {year}年{name}情况说明：一、收支{kind}总体情况；二、一般公共预算财政拨款支出情况；"
+        "三、政府性基金预算支出情况；四、机关运行经费情况；五、政府采购情况；六、国有资产占用情况；"
+        "七、绩效目标设置情况。</p>",
+    ]
+    if three_public:
+        parts.append(
+            f"<p>{year}年一般公共预算财政拨款“三公”经费{kind}{p.rng.randint(20, 300)}.{p.rng.randint(10, 99)}万元，"
+            "其中因公出国（境）费0万元，公务用车购置及运行费、公务接待费详见附表。</p>"
+        )
+    parts.append(f"<p>附件：{short}{year}年{name}公开表.xls</p>")
+    return "".join(parts)
+
+
+def plant_budgets(p: Planner) -> None:
+    site = p.spec.site_id
+    plan = BUDGET_DAYS.get(site, {})
+    for kind, years in BUDGET_YEARS.items():
+        name = BUDGET_NAMES[kind]
+        for year in years:
+            if (kind, year) in plan:
+                day = plan[kind, year]
+                if day is None:
+                    continue
+            elif kind == "department_budget":
+                day = D(year, 2, 10) + dt.timedelta(p.rng.randint(0, 45))
+            else:
+                day = D(year + 1, 7, 1) + dt.timedelta(p.rng.randint(0, 80))
+            day = _after(p, day)
+            if day > AS_OF:
+                continue
+            case = (site, kind, year)
+            title = (
+                f"{p.spec.short}{name}公开"
+                if case in BUDGET_WITHOUT_YEAR
+                else f"{p.spec.short}{year}年{name}公开"
+            )
+            three_public = case not in BUDGET_WITHOUT_THREE_PUBLIC
+            doc = p.new_doc("budget", "other", title, day, SUBJECTS[0])
+            doc.body_html = _budget_body(p, name, year, three_public)
+            doc.disclosure = {"kind": kind, "year": year, "three_public": three_public}
+            p.plant(kind, doc, year=year)
+
+
 def plant_personal_data(p: Planner) -> None:
     site = p.spec.site_id
     if site == "qianxi":
@@ -160,3 +233,4 @@ def plant_disclosures(p: Planner) -> None:
     plant_epidemic_reports(p)
     plant_decision_catalogues(p)
     plant_personal_data(p)
+    plant_budgets(p)

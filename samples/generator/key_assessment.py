@@ -116,7 +116,14 @@ def required_columns(plan: SitePlan) -> dict:
 
 
 EPIDEMIC_LEVELS = ("national", "provincial")  # the default rules' levels
-CATALOGUE_DEADLINE = (12, 31)  # the catalogue of year Y within year Y
+CATALOGUE_DUE_MONTHS = 12  # the catalogue of year Y within year Y
+# the default rules' 部门预算 (within its year; after April listed) and 部门决算 (within the year
+# after; after September of it listed): kind -> due_months, expected once the year is over,
+# review_after_months
+BUDGET_DUTIES = {
+    "department_budget": (12, False, 4),
+    "department_final_accounts": (24, True, 21),
+}
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -153,16 +160,26 @@ def epidemic_reports(plan: SitePlan) -> dict | None:
     return {"due": due, "pending": pending}
 
 
-def decision_catalogues(plan: SitePlan) -> dict:
-    catalogues = {
-        d.disclosure["year"]: d
-        for d in plan.docs
-        if d.disclosure and d.disclosure["kind"] == "decision_catalogue"
+def _month_end_after(year: int, months: int) -> dt.date:
+    """The last day of the `months`-th month counted from January of `year`."""
+    return _month_end(year + (months - 1) // 12, (months - 1) % 12 + 1)
+
+
+def yearly_duty(
+    plan: SitePlan, kind: str, *, due_months: int, expected_end: bool, review_after: int | None
+) -> dict:
+    """A document due once a year (the default rules' periodic duties): each year whose deadline
+    falls in the window (the document, days late, missing or late), the years expected but not
+    yet due and not published, and the documents published after the usual bound but within
+    the deadline (listed for a person), with those whose page names no 三公经费."""
+    docs = {
+        d.disclosure["year"]: d for d in plan.docs if d.disclosure and d.disclosure["kind"] == kind
     }
-    due, pending = [], []
-    for year in range(HISTORY_START.year, AS_OF.year + 1):
-        deadline = dt.date(year, *CATALOGUE_DEADLINE)
-        doc = catalogues.get(year)
+    due, pending, late_usual, without = [], [], [], []
+    for year in range(HISTORY_START.year - 2, AS_OF.year + 1):
+        deadline = _month_end_after(year, due_months)
+        expected = dt.date(year + expected_end, 1, 1)
+        doc = docs.get(year)
         if HISTORY_START <= deadline <= AS_OF:
             due.append({
                 "year": year,
@@ -170,9 +187,29 @@ def decision_catalogues(plan: SitePlan) -> dict:
                 "days_late": (doc.published - deadline).days if doc else None,
                 "missing_or_late": doc is None or doc.published > deadline,
             })  # fmt: skip
-        elif deadline > AS_OF and doc is None:
+        elif deadline > AS_OF and doc is None and expected <= AS_OF:
             pending.append(year)
-    return {"due": due, "pending": pending}
+        if doc and deadline >= HISTORY_START:
+            if review_after and _month_end_after(year, review_after) < doc.published <= deadline:
+                late_usual.append({"year": year, "url": doc.path})
+            if not doc.disclosure.get("three_public", True):
+                without.append({"year": year, "url": doc.path})
+    return {
+        "due": due,
+        "pending": pending,
+        "after_usual_bound": late_usual,
+        "without_three_public": without,
+    }
+
+
+def decision_catalogues(plan: SitePlan) -> dict:
+    return yearly_duty(
+        plan,
+        "decision_catalogue",
+        due_months=CATALOGUE_DUE_MONTHS,
+        expected_end=False,
+        review_after=None,
+    )
 
 
 def personal_data(plan: SitePlan) -> dict:
@@ -204,6 +241,10 @@ def assessment(plan: SitePlan) -> dict:
         "epidemic_reports": epidemic_reports(plan),
         "decision_catalogues": decision_catalogues(plan),
         "personal_data": personal_data(plan),
+        **{
+            kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
+            for kind, (due, end, review) in BUDGET_DUTIES.items()
+        },
         "annual_reports": annual_reports(plan),
         "consultations": consultations(plan),
         "leader_interpretations": leader_interpretations(plan),

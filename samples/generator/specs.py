@@ -325,9 +325,11 @@ OTHER_TITLES = {
         "{short}{year}年第{n}季度重点工作计划",
         "{place}医疗卫生服务体系规划（{year}—{year2}年）",
     ),
+    # the department's own 部门预算 / 部门决算 are planted (samples/generator/disclosures.py):
+    # the column's other items are what real 预决算 columns also hold
     "budget": (
-        "{short}{year}年部门预算公开（第{n}号）",
-        "{short}{year}年部门决算公开（第{n}号）",
+        "{short}{year}年政府采购意向公开（第{n}号）",
+        "{short}所属{place}事业单位{year}年决算公开",
         "{short}所属{place}事业单位{year}年预算公开",
     ),
     "powers": ("{short}权责清单（{year}年版）", "{short}权责清单动态调整公告"),

@@ -2,9 +2,11 @@
 -- `periodic_duties`) for each site of the duty's levels: the periods whose deadline falls in the
 -- window or after it up to the as-of date's period; the deadline (the end of the `due_months`-th
 -- month counted from the period's first month); the first document the site published for the
--- period (known by the duty's title words; the period its title names, else the period it was
+-- period (known by the duty's title words and not its excluded words; the period its title names, else the period it was
 -- published in, or the one before when the duty is expected only once its period is over); and
--- whether it is missing or late, counted (deadline in the window) or not yet due.
+-- whether it is missing or late, counted (deadline in the window) or not yet due; and whether it
+-- came after the usual bound (`review_after_months`, where the source's own day cannot be seen)
+-- but within the deadline: listed for a person.
 with duties as (
     select *, case when expected_from = 'end' then period_months else 0 end as expected_after
     from periodic_duties
@@ -13,7 +15,8 @@ with duties as (
 periods as (
     select d.indicator, d.document, d.period, s.site_id, s.homepage, p::date as period_start,
            (p + to_months(d.due_months) - interval 1 day)::date as deadline,
-           (p + to_months(d.expected_after))::date as expected_from
+           (p + to_months(d.expected_after))::date as expected_from,
+           (p + to_months(d.review_after_months) - interval 1 day)::date as usual_bound
     from duties d
     join sites s on d.levels is null or list_contains(d.levels, s.level),
          range(date_trunc('year', getvariable('window_start') - to_months(d.due_months)),
@@ -30,6 +33,7 @@ documents as (
            end::date as period_start
     from duties d
     join int_title_periods t on regexp_matches(t.title, d.title_pattern)
+        and not coalesce(regexp_matches(t.title, d.excluded_pattern), false)
     where t.published_date <= getvariable('as_of')
     qualify row_number() over (
         partition by d.indicator, t.site_id, period_start order by t.published_date, t.url
@@ -44,7 +48,9 @@ final as (
            doc.url is null or doc.published_date > p.deadline as missing_or_late,
            p.deadline between getvariable('window_start') and getvariable('as_of') as counted,
            p.deadline > getvariable('as_of') and doc.url is null
-               and p.expected_from <= getvariable('as_of') as pending
+               and p.expected_from <= getvariable('as_of') as pending,
+           coalesce(doc.published_date > p.usual_bound and doc.published_date <= p.deadline,
+                    false) as after_usual_bound
     from periods p
     left join documents doc using (indicator, site_id, period_start)
 )
