@@ -87,3 +87,39 @@ def test_each_budget_page_is_dated_found_by_its_rule_alone_and_names_its_three_p
     assert found == ([duty] if duty else [])
     assert re.search(r"((?:19|20)\d{2})\s*年", title)[1] == str(year)
     assert "三公经费" in page.facts["budget_parts"]["parts"], "each real page names its 三公经费"
+
+
+REPLY_CASES = [
+    # file, url, title, published, a reply the rule finds, its page holds the reply's words
+    ("gaoping_2023_reply.html",
+     "http://xxgk.sxgp.gov.cn/gzbm/gpwjj/fdzdgknr/jytabl_wtj/202310/t20231026_1875580.shtml",
+     "关于对市七届人大五次会议第71号建议的答 复", D(2023, 10, 26), True, True),
+    # a 提案公开办理工作方案 in the 政协委员提案 column is no reply
+    ("lishui_2025_proposal_plan.html", "https://www.lishui.gov.cn/art/2025/4/27/art_1229830607_5502952.html",
+     "丽水市卫生健康委员会关于印发市政协五届四次会议第271号提案公开办理工作方案的通知", D(2025, 4, 27),
+     False, False),
+    # nor is a news item on the bureau's handling of them
+    ("yangchun_2023_proposal_news.html", "http://www.yangchun.gov.cn/zxzx/bmdt/content/post_705611.html",
+     "市卫生健康局:重视人大建议和政协提案办理", D(2023, 5, 16), False, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, url, title, published, is_reply, answers", REPLY_CASES, ids=[c[0] for c in REPLY_CASES]
+)
+def test_each_proposal_page_is_dated_and_only_a_reply_is_taken_for_one(
+    name, url, title, published, is_reply, answers
+):
+    """The rule reads the title without its spaces (`建议的答 复`); a real reply can be shorter
+    than the rule's characters, and its own words (尊敬的…代表, 现答复如下) say it is one."""
+    html = (FILES / name).read_text(encoding="utf-8")
+    page = extract_page(html, url)
+    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
+    row = normalize_document(item).row
+    assert (row["title"], row["published_date"]) == (title, published)
+    rule = load_rules()["proposal_replies"]
+    flat = re.sub(r"\s+", "", title)
+    assert found_by(rule, flat) is is_reply
+    assert page.facts["reply"]["answers"] is answers
+    if is_reply:
+        assert row["body_chars"] < rule["min_chars"], "shorter than the rule: its words decide"

@@ -323,6 +323,24 @@ def test_the_budgets_and_final_accounts_equal_the_key(scored, truth_indicators, 
     )
 
 
+@pytest.mark.parametrize("site", SITES)
+def test_the_proposal_replies_equal_the_key(scored, truth_indicators, site):
+    """建议提案 replies in full text (issue 26): a reply of a line and no attachment counts, one
+    whose text is its attachment does not, a 摘要 is listed for a person."""
+    con, _ = scored
+    key = truth_indicators[site]["proposal_replies"]
+    assert indicator(con, site, "proposal_replies")[:2] == (
+        len(key["without_text"]),
+        key["replies"],
+    )
+    assert (
+        sorted(path_of(u) for u, *_ in findings(con, site, "proposal_replies"))
+        == key["without_text"]
+    )
+    listed = findings(con, site, "proposal_replies", "review")
+    assert sorted(path_of(u) for u, *_ in listed) == key["summaries"]
+
+
 def test_a_rules_file_change_flips_a_verdict(scored, tmp_path):
     """One number in a copy of the rules: the principal leader's interviews a year, 2 → 3."""
     con, _ = scored

@@ -298,9 +298,26 @@ def read_budget_parts(text: str, titles: list[str]) -> dict | None:
     return {"parts": [part for part, words in BUDGET_PARTS.items() if words.search(text)]}
 
 
+# a reply to a deputy's suggestion or a member's proposal speaks to them and answers: 尊敬的王某代表,
+# 您提出的…收悉, 现答复如下 (a real reply can be a few lines long: its words, not its length,
+# tell it from a title with a note)
+REPLY_TITLE = re.compile(r"建议|提案")
+REPLY_WORDS = re.compile(
+    r"尊敬的.{0,12}(?:代表|委员)|(?:代表|委员)[：:，,]?\s*您(?:好|提出|所提)|收悉|(?:现|特)?(?:将.{0,8})?答复如下|办理情况如下"
+)
+
+
+def read_reply(text: str, titles: list[str]) -> dict | None:
+    """Whether a page titled as a suggestion's or a proposal's reply holds a reply's own words."""
+    if not any(REPLY_TITLE.search(t) for t in titles):
+        return None
+    m = REPLY_WORDS.search(text[:2000])
+    return {"answers": bool(m), "words": m[0] if m else ""}
+
+
 def read_body_facts(body, text: str, titles: list[str]) -> dict[str, dict]:
     """Every fact the body gives, by name (annual_report, consultation, leader, stated_month,
-    budget_parts)."""
+    budget_parts, reply)."""
     facts = {}
     for name, fact in (
         ("annual_report", read_annual_report(body, titles) if body is not None else None),
@@ -308,6 +325,7 @@ def read_body_facts(body, text: str, titles: list[str]) -> dict[str, dict]:
         ("leader", read_leader(text, titles)),
         ("stated_month", read_stated_month(text)),
         ("budget_parts", read_budget_parts(text, titles)),
+        ("reply", read_reply(text, titles)),
     ):
         if fact:
             facts[name] = fact

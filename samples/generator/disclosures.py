@@ -13,6 +13,7 @@ random draws that made them stay as they were.
 from __future__ import annotations
 
 import datetime as dt
+import random
 from html import escape
 
 from samples.generator.plan import Planner
@@ -65,6 +66,29 @@ BUDGET_YEARS = {
     "department_final_accounts": (2023, 2024, 2025),
 }
 BUDGET_NAMES = {"department_budget": "部门预算", "department_final_accounts": "部门决算"}
+# replies to deputies' suggestions and members' proposals: site -> (title, day, body, with an
+# attachment, full text); the columns' other replies carry their full text
+PROPOSAL_REPLIES = {
+    "quanyang": [(
+        "对市政协十届三次会议第58号提案的答复", D(2026, 7, 14),
+        "<p>该提案已办理完毕，答复内容已函复提案委员本人。</p>", False, False,
+    )],
+    "jiangan": [(
+        "关于省十四届人大三次会议第0123号建议的答复", D(2026, 6, 30),
+        "<p>答复全文见附件。</p>", True, True,
+    )],
+    "nhc": [(
+        "关于十四届全国人大三次会议第1234号建议答复的摘要", D(2025, 9, 12), None, False, True,
+    )],
+    # 高平's shape: the title broken before 答 复, a real reply of a few lines (tests/files/disclosures)
+    "qianxi": [(
+        "关于对州十五届人大四次会议第36号建议的答 复", D(2026, 8, 4),
+        "<p>尊敬的代表：</p><p>您所提的关于改善乡镇卫生院就医环境的建议已收悉，现答复如下：</p>"
+        "<p>一、乡镇卫生院改造项目已列入今年计划，目前正在办理用地手续。</p>"
+        "<p>以上答复您是否满意，如有意见，敬请反馈。</p>",
+        False, True,
+    )],
+}  # fmt: skip
 # the people named on the planted 公示 pages (invented): name, ID number's first 17 digits
 PEOPLE = (("王某某", "52270119800512301"), ("李某某", "52270119761103202"))
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -191,6 +215,55 @@ def plant_budgets(p: Planner) -> None:
             p.plant(kind, doc, year=year)
 
 
+# a reply as real commissions publish it: the member addressed, the suggestion named, what has
+# been done and what comes next, point by point (a full reply runs to a thousand characters)
+REPLY_POINTS = (
+    "近年来，我们认真落实国家和省有关部署，将{subject}纳入年度重点工作，制定实施方案，明确责任分工，"
+    "建立工作台账，定期调度推进，取得了阶段性成效。",
+    "在资金保障方面，积极争取各级财政支持，统筹用好中央和省级转移支付资金，重点向基层和薄弱环节倾斜，"
+    "推动{subject}相关项目落地实施。",
+    "在人才队伍方面，通过公开招聘、定向培养、对口支援等方式充实基层力量，组织开展业务培训，"
+    "提升从业人员能力水平。",
+    "在制度建设方面，研究完善配套政策措施，健全考核评价机制，将{subject}情况纳入年度绩效考核内容，"
+    "对工作推进缓慢的地区进行通报并督促整改。",
+    "在信息化支撑方面，依托全民健康信息平台推进数据互联互通，优化服务流程，减少群众跑腿次数，"
+    "提升{subject}服务的便捷性和可及性。",
+    "在宣传引导方面，通过政府网站、政务新媒体和基层医疗卫生机构广泛宣传相关政策，及时回应群众关切，"
+    "营造全社会关心支持{subject}的良好氛围。",
+    "下一步，我们将认真研究吸纳您的意见建议，会同有关部门进一步完善政策措施，加强督促指导，"
+    "推动{subject}工作取得更大成效。",
+)
+
+
+def _reply_body(title: str, subject: str, site: str) -> str:
+    rng = random.Random(f"reply:{site}:{title}")
+    who = "委员" if "提案" in title else "代表"
+    points = "".join(
+        f"<p>{'一二三四五'[i]}、{escape(text.format(subject=subject))}</p>"
+        for i, text in enumerate(rng.sample(REPLY_POINTS[:-1], 4) + [REPLY_POINTS[-1]])
+    )
+    return (
+        f"<p>尊敬的{who}：</p><p>您提出的关于加强{escape(subject)}的{'提案' if who == '委员' else '建议'}收悉。"
+        "经认真研究，现答复如下：</p>"
+        f"{points}<p>感谢您对卫生健康工作的关心和支持。</p>"
+    )
+
+
+def plant_proposal_replies(p: Planner) -> None:
+    # the column's replies get a reply's body (before, the family's short news body)
+    for doc in p.docs:
+        if doc.column.key == "proposals" and "答复" in doc.title and doc.body_html is None:
+            doc.body_html = _reply_body(doc.title, doc.subject, p.spec.site_id)
+    for title, day, body, attached, full in PROPOSAL_REPLIES.get(p.spec.site_id, ()):
+        doc = p.new_doc("proposals", "other", title, _after(p, day), SUBJECTS[2])
+        doc.body_html = body or _reply_body(title, doc.subject, p.spec.site_id)
+        doc.bare_body = body is not None
+        if attached:
+            p.add_attachments(doc, 1)
+        doc.disclosure = {"kind": "proposal_reply", "full": full}
+        p.plant("proposal_reply" if full else "proposal_reply_without_text", doc)
+
+
 def plant_personal_data(p: Planner) -> None:
     site = p.spec.site_id
     if site == "qianxi":
@@ -234,3 +307,4 @@ def plant_disclosures(p: Planner) -> None:
     plant_decision_catalogues(p)
     plant_personal_data(p)
     plant_budgets(p)
+    plant_proposal_replies(p)

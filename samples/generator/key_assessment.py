@@ -212,6 +212,27 @@ def decision_catalogues(plan: SitePlan) -> dict:
     )
 
 
+def proposal_replies(plan: SitePlan) -> dict:
+    """The replies to suggestions and proposals (the column's replies, as the generator titles
+    them, and the planted ones) published in the window: those without their full text, and
+    the summaries (摘要) listed for a person."""
+    replies = [
+        d
+        for d in plan.docs
+        if HISTORY_START <= d.published <= AS_OF
+        and (
+            (d.disclosure and d.disclosure["kind"] == "proposal_reply")
+            or (d.column.key == "proposals" and "答复" in d.title)
+        )
+    ]
+    full = {d.path: not d.disclosure or d.disclosure["full"] for d in replies}
+    return {
+        "replies": len(replies),
+        "without_text": sorted(path for path, ok in full.items() if not ok),
+        "summaries": sorted(d.path for d in replies if "摘要" in d.title and full[d.path]),
+    }
+
+
 def personal_data(plan: SitePlan) -> dict:
     """The pages that show a valid ID number or a mobile number (counted, listed), and the
     numbers masked as the scorecard must show them; an ID-like number with a wrong check
@@ -241,6 +262,7 @@ def assessment(plan: SitePlan) -> dict:
         "epidemic_reports": epidemic_reports(plan),
         "decision_catalogues": decision_catalogues(plan),
         "personal_data": personal_data(plan),
+        "proposal_replies": proposal_replies(plan),
         **{
             kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
             for kind, (due, end, review) in BUDGET_DUTIES.items()

@@ -85,6 +85,7 @@ class Doc:
     leader: str | None = None  # an interview: who is interviewed, as the page names them
     body_html: str | None = None  # a planted page's own body (samples/generator/disclosures.py)
     disclosure: dict | None = None  # what the key needs of it: kind, period, personal numbers
+    bare_body: bool = False  # the body as planted, without the editors' long filler
 
     @property
     def expected_warnings(self) -> list[str]:

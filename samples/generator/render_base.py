@@ -147,7 +147,10 @@ class SiteRenderer:
         if doc.report:
             return report_body(doc, self.spec.short)
         if doc.body_html is not None:
-            return doc.body_html
+            if not doc.attachments:
+                return doc.body_html
+            links = "<br>".join(f'<a href="{a.path}">{escape(a.name)}</a>' for a in doc.attachments)
+            return f"{doc.body_html}\n<p>附件：<br>{links}</p>"
         if doc.consultation:  # then the signature, note and attachments as any notice
             parts.append(consultation_body(doc, self.spec.short))
         elif doc.doc_type == "interpretation":
@@ -229,7 +232,7 @@ class SiteRenderer:
         rng = random.Random(f"{SEED}:{doc.site_id}:{doc.seq}:noise")
         lines = html.split("\n")
         filler = []
-        if doc.doc_type in ("policy", "notice", "news", "other"):
+        if doc.doc_type in ("policy", "notice", "news", "other") and not doc.bare_body:
             target = rng.randint(1500, 3000)
             size = 0
             while size < target:

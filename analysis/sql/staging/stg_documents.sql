@@ -18,6 +18,8 @@ final as (
         disclosure_attr,
         validity,
         interpretation_form,
+        body_chars,
+        attachment_count,
         -- a document an interpretation can explain (be paired with by a link or a name): any
         -- type but an interpretation, and a news item only when it carries a 文号
         doc_type <> 'interpretation' and (doc_type <> 'news' or doc_no is not null) as explainable,
