@@ -12,7 +12,12 @@ document whose title names no period (published in its period, or in the period 
 所属单位's budget is not the department's).
 Where the source's own deadline cannot be seen from the site (a budget is due 20 days after its
 批复, whose day no page shows), `review_after_months` is the usual bound: a publication after it
-but within the deadline is listed for a person (待人工判断), not counted.
+but within the deadline is listed for a person (待人工判断), not counted; so is a document
+whose page names none of the rule's `parts` (a budget without its 三公经费: body fact
+budget_parts), which may be in its attachments.
+
+`int_periodic_findings.sql` words every duty's findings, 未到期 and 待人工判断 items once; an
+indicator file selects its own.
 
 Scoring writes one row per duty into the temporary table `periodic_duties`
 (`write_duties`); `analysis/sql/intermediate/int_periodic_due.sql` works out every period of
@@ -32,35 +37,40 @@ def is_periodic(rule: dict) -> bool:
     return "period" in rule
 
 
+def _texts(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _months(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
 def problems(name: str, rule: dict) -> list[str]:
     """What is wrong with a periodic duty's rule (an empty list: nothing)."""
     wrong = [f"[{name}] needs `{key}`" for key in KEYS if key not in rule]
     if wrong:
         return wrong
-    if rule["period"] not in PERIOD_MONTHS:
-        wrong.append(f"[{name}] period must be one of {list(PERIOD_MONTHS)}")
-    if rule["expected_from"] not in EXPECTED_FROM:
-        wrong.append(f"[{name}] expected_from must be one of {list(EXPECTED_FROM)}")
-    due = rule["due_months"]
-    if not isinstance(due, int) or isinstance(due, bool) or due < 1:
-        wrong.append(f"[{name}] due_months must be a whole number of months, at least 1")
-    titles = rule["titles"]
-    if not isinstance(titles, list) or not titles or not all(isinstance(t, str) for t in titles):
-        wrong.append(f"[{name}] titles must be a list of regular expressions")
-    excluded = rule.get("excluded_titles", [])
-    if not isinstance(excluded, list) or not all(isinstance(t, str) for t in excluded):
-        wrong.append(f"[{name}] excluded_titles must be a list of regular expressions")
-    review = rule.get("review_after_months")
-    if review is not None and not (
-        isinstance(review, int) and not isinstance(review, bool) and 1 <= review < due
-    ):
-        wrong.append(f"[{name}] review_after_months must be a whole number below due_months")
-    levels = rule.get("levels")
-    if levels is not None and not (
-        isinstance(levels, list) and all(isinstance(v, str) for v in levels)
-    ):
-        wrong.append(f"[{name}] levels must be a list of levels")
-    return wrong
+    due, review = rule["due_months"], rule.get("review_after_months")
+    checks = (
+        (rule["period"] in PERIOD_MONTHS, f"period must be one of {list(PERIOD_MONTHS)}"),
+        (
+            rule["expected_from"] in EXPECTED_FROM,
+            f"expected_from must be one of {list(EXPECTED_FROM)}",
+        ),
+        (_months(due), "due_months must be a whole number of months, at least 1"),
+        (_texts(rule["titles"]) and rule["titles"], "titles must be a list of regular expressions"),
+        (
+            _texts(rule.get("excluded_titles", [])),
+            "excluded_titles must be a list of regular expressions",
+        ),
+        (
+            review is None or (_months(review) and _months(due) and review < due),
+            "review_after_months must be a whole number below due_months",
+        ),
+        (_texts(rule.get("parts", [])), "parts must be a list of part names"),
+        (rule.get("levels") is None or _texts(rule["levels"]), "levels must be a list of levels"),
+    )
+    return [f"[{name}] {message}" for ok, message in checks if not ok]
 
 
 def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None:
@@ -69,7 +79,7 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
         "create or replace temp table periodic_duties (indicator varchar, document varchar, "
         "period varchar, period_months integer, due_months integer, expected_from varchar, "
         "title_pattern varchar, excluded_pattern varchar, levels varchar[], "
-        "review_after_months integer)"
+        "review_after_months integer, parts varchar[])"
     )
     rows = [
         (
@@ -83,9 +93,12 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
             "|".join(f"(?:{t})" for t in rule.get("excluded_titles", [])) or None,
             rule.get("levels"),
             rule.get("review_after_months"),
+            rule.get("parts", []),
         )
         for name, rule in table.items()
         if is_periodic(rule)
     ]
     if rows:
-        con.executemany("insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.executemany(
+            "insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )

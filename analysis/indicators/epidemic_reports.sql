@@ -9,28 +9,15 @@
 -- definition: 发布期限（规则所定，默认为次月底）落在窗口内的月份中，未发布或晚于期限发布该月法定传染病疫情概况的月数；只评规则所列层级（默认国家和省级）；某月的概况以标题所写年月认定，标题未写月份的按发布日期的上一个月
 -- quote: 卫办发〔2006〕79号：“各省、自治区、直辖市卫生行政部门应按照《传染病防治法》第三十八条第二款的规定，定期发布本行政区域的传染病疫情信息”；所附发布方案：卫生部“以月报、季报、年报方式”公布法定报告传染病疫情
 
--- score: months whose report fell due in the window without it, or with a late one / months due
+-- score: periods due in the window without the document or with a late one / periods due
 select site_id, count(*) filter (counted and missing_or_late) as numerator,
        count(*) filter (counted) as denominator, 'exact' as basis
-from int_periodic_due
-where indicator = 'epidemic_reports'
-group by all
+from int_periodic_due where indicator = 'epidemic_reports' group by all
 
--- findings: each period without its document (url: the homepage) or with a late one (days late)
-select site_id, coalesce(url, homepage) as url,
-       period_label || document ||
-       case when url is null then '未公开（应于 ' || strftime(deadline, '%Y-%m-%d') || ' 前）'
-            else ' ' || strftime(published_date, '%Y-%m-%d') || ' 公开，晚于 '
-                 || strftime(deadline, '%Y-%m-%d') || ' ' || days_late || ' 天'
-       end as detail,
-       null as related_url, days_late as amount
-from int_periodic_due
-where indicator = 'epidemic_reports' and counted and missing_or_late
+-- findings: worded in int_periodic_findings.sql
+select site_id, url, detail, null as related_url, amount
+from int_periodic_findings where indicator = 'epidemic_reports' and status = 'finding'
 
--- pending: a period whose document can be expected but is not due yet, and not yet seen
-select site_id, homepage as url,
-       '未到期：' || period_label || document || '应于 ' || strftime(deadline, '%Y-%m-%d')
-           || ' 前公开，尚未见' as detail,
-       null as related_url, (deadline - getvariable('as_of'))::int as amount
-from int_periodic_due
-where indicator = 'epidemic_reports' and pending
+-- pending: not yet due and not yet seen
+select site_id, url, detail, null as related_url, amount
+from int_periodic_findings where indicator = 'epidemic_reports' and status = 'pending'

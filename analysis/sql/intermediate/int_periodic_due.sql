@@ -13,7 +13,7 @@ with duties as (
 ),
 
 periods as (
-    select d.indicator, d.document, d.period, s.site_id, s.homepage, p::date as period_start,
+    select d.indicator, d.document, d.period, d.parts, s.site_id, s.homepage, p::date as period_start,
            (p + to_months(d.due_months) - interval 1 day)::date as deadline,
            (p + to_months(d.expected_after))::date as expected_from,
            (p + to_months(d.review_after_months) - interval 1 day)::date as usual_bound
