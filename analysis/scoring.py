@@ -31,6 +31,7 @@ SQL_DIR = Path(__file__).with_name("sql")
 LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
+MATERIALIZED = re.compile(r"^--\s*materialized\s*$", re.M)  # a later file computed once per run
 
 
 @dataclass
@@ -56,16 +57,18 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every SQL file as a temporary relation of its name, layer by layer (files in a layer use
     the layers before it, the tables, and other files of their layer: those are created first).
     Staging is read by almost every later query, so it is computed once per run (a temporary
-    table); the other layers stay views."""
+    table); so is a later file that says `-- materialized` on a line of its own (one several
+    indicators' queries read); the other layers stay views."""
     names = []
     for layer in LAYERS:
-        kind = "table" if layer == "staging" else "view"
         pending = {p.stem: p.read_text(encoding="utf-8") for p in (SQL_DIR / layer).glob("*.sql")}
         while pending:
             for name in sorted(pending):
                 if _uses(pending[name], set(pending) - {name}):
                     continue
-                sql(con, f"create or replace temp {kind} {name} as {pending.pop(name)}")
+                text = pending.pop(name)
+                kind = "table" if layer == "staging" or MATERIALIZED.search(text) else "view"
+                sql(con, f"create or replace temp {kind} {name} as {text}")
                 names.append(name)
                 break
             else:

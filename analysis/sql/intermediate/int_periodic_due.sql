@@ -7,6 +7,8 @@
 -- whether it is missing or late, counted (deadline in the window) or not yet due; and whether it
 -- came after the usual bound (`review_after_months`, where the source's own day cannot be seen)
 -- but within the deadline: listed for a person.
+-- materialized
+-- (read by every periodic indicator's queries: computed once per scoring)
 with duties as (
     select *, case when expected_from = 'end' then period_months else 0 end as expected_after
     from periodic_duties

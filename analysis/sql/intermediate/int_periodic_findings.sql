@@ -4,6 +4,8 @@
 -- 'review' for a document published after the usual bound but within the deadline, and for a
 -- document whose page names none of the duty's parts (they may be in its attachments). Each
 -- indicator file selects its own duty's rows.
+-- materialized
+-- (read by every periodic indicator's queries: computed once per scoring)
 with named_parts as (
     select site_id, url, json_extract_string(value, '$.parts[*]') as parts
     from stg_body_facts
