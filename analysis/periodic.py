@@ -16,21 +16,23 @@ but within the deadline is listed for a person (待人工判断), not counted; s
 whose page names none of the rule's `parts` (a budget without its 三公经费: body fact
 budget_parts), which may be in its attachments.
 
-`int_periodic_findings.sql` words every duty's findings, 未到期 and 待人工判断 items once; an
-indicator file selects its own.
-
-Scoring writes one row per duty into the temporary table `periodic_duties`
-(`write_duties`); `analysis/sql/intermediate/int_periodic_due.sql` works out every period of
-every duty; each indicator file selects its own duty's rows from it.
+Scoring writes one row per duty into the temporary table `periodic_duties` and every duty's
+title words into the variable `periodic_titles` (`write_duties`);
+`analysis/sql/intermediate/int_periodic_due.sql` works out every period of every duty,
+`int_periodic_findings.sql` words every duty's findings, 未到期 and 待人工判断 items once, and
+each indicator file selects its own duty's rows.
 """
 
 from __future__ import annotations
 
 import duckdb
 
+from crawlers.extract.body_facts import BUDGET_PARTS
+
 PERIOD_MONTHS = {"month": 1, "year": 12}
 EXPECTED_FROM = ("start", "end")
 KEYS = ("period", "due_months", "expected_from", "titles", "document")
+NO_TITLE = "\\x00"  # matches no title: the pattern when the rules hold no periodic duty
 
 
 def is_periodic(rule: dict) -> bool:
@@ -67,14 +69,18 @@ def problems(name: str, rule: dict) -> list[str]:
             review is None or (_months(review) and _months(due) and review < due),
             "review_after_months must be a whole number below due_months",
         ),
-        (_texts(rule.get("parts", [])), "parts must be a list of part names"),
+        (
+            _texts(rule.get("parts", [])) and set(rule.get("parts", [])) <= set(BUDGET_PARTS),
+            f"parts must be a list of the parts pages are read for: {list(BUDGET_PARTS)}",
+        ),
         (rule.get("levels") is None or _texts(rule["levels"]), "levels must be a list of levels"),
     )
     return [f"[{name}] {message}" for ok, message in checks if not ok]
 
 
 def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None:
-    """The temporary table `periodic_duties`, one row per periodic indicator of the rules."""
+    """The temporary table `periodic_duties`, one row per periodic indicator of the rules, and
+    the variable `periodic_titles`."""
     con.execute(
         "create or replace temp table periodic_duties (indicator varchar, document varchar, "
         "period varchar, period_months integer, due_months integer, expected_from varchar, "
@@ -102,3 +108,6 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
         con.executemany(
             "insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
+    # every duty's title words as one constant pattern, tried first (int_periodic_due.sql)
+    titles = "|".join(row[6] for row in rows) or NO_TITLE
+    con.execute("set variable periodic_titles = ?::varchar", [titles])

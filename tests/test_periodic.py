@@ -21,6 +21,7 @@ CASES = [
     ({"excluded_titles": "单位预算"}, "excluded_titles must be a list"),
     ({"review_after_months": 12}, "review_after_months must be a whole number below due_months"),
     ({"levels": "national"}, "levels must be a list"),
+    ({"parts": ["三公"]}, "parts must be a list of the parts pages are read for"),
 ]
 
 

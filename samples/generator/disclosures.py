@@ -58,6 +58,8 @@ BUDGET_DAYS = {
 }
 BUDGET_WITHOUT_THREE_PUBLIC = {("qianxi", "department_budget", 2026)}
 BUDGET_WITHOUT_YEAR = {("qianxi", "department_budget", 2026)}
+# a title broken over two lines, which extraction reads with a space (高平's `建议的答 复` shape)
+BUDGET_SPACED = {("jiangan", "department_budget", 2026)}
 # the periods planted: budgets of these years, final accounts of these years (the first ones
 # published before the samples' history, as a real site's older items are: their deadline,
 # the end of 2024, falls in a window of the whole history)
@@ -208,6 +210,8 @@ def plant_budgets(p: Planner) -> None:
                 if case in BUDGET_WITHOUT_YEAR
                 else f"{p.spec.short}{year}年{name}公开"
             )
+            if case in BUDGET_SPACED:
+                title = title.replace(name, f"{name[:2]} {name[2:]}")
             three_public = case not in BUDGET_WITHOUT_THREE_PUBLIC
             doc = p.new_doc("budget", "other", title, day, SUBJECTS[0])
             doc.body_html = _budget_body(p, name, year, three_public)

@@ -1,12 +1,12 @@
 -- Each reply to a 人大代表建议 or 政协委员提案 a site published (known by the rule's title words,
--- getvariable('proposal_replies__titles'), read with the title's spaces removed (`建议的答 复`),
+-- getvariable('proposal_replies__titles'), read in the title without its spaces (`建议的答 复`),
 -- and not its excluded words: a 办理工作方案, a yearly 总结, a meeting's report are not replies),
 -- and whether its page carries the reply: the reply's own words (尊敬的…代表, 收悉, 现答复如下:
 -- stg_body_facts, reply), a body of at least the rule's characters, or an attachment (the reply
 -- as a file). A real reply can be a few lines long; a page with none of these is a title.
 with replies as (
-    select site_id, url, title, published_date, in_window, body_chars, attachment_count,
-           regexp_replace(title, '\s+', '', 'g') as flat_title
+    select site_id, url, title, flat_title, published_date, in_window, body_chars,
+           attachment_count
     from stg_documents
 ),
 

@@ -4,7 +4,7 @@
 -- its opening (`2023年1月（2023年1月1日0时至1月31日24时）`: stg_body_facts, stated_month).
 -- NULL where neither names one. Each indicator picks its documents by its rule's title words.
 with titled as (
-    select site_id, url, title, published_date, in_window,
+    select site_id, url, title, flat_title, published_date, in_window,
            try_cast(regexp_extract(title, '((?:19|20)\d{2})\s*年', 1) as int) as title_year,
            try_cast(regexp_extract(title, '(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月', 1) as int)
                as title_month
@@ -23,7 +23,7 @@ stated as (
 final as (
     -- the title's year always wins; the body's stated month fills in only where the title names
     -- no month and the body's year is the title's (or the title names no year)
-    select t.site_id, t.url, t.title, t.published_date, t.in_window,
+    select t.site_id, t.url, t.title, t.flat_title, t.published_date, t.in_window,
            coalesce(t.title_year, s.stated_year) as title_year,
            case when t.title_month between 1 and 12 then t.title_month
                 when t.title_year is null or s.stated_year = t.title_year then s.stated_month

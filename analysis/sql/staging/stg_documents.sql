@@ -8,6 +8,9 @@ final as (
         site_id,
         url,
         title,
+        -- the title without its spaces, for title words (extraction leaves single spaces:
+        -- `建议的答 复`, `部门 预算` where a title is broken over two lines)
+        replace(title, ' ', '') as flat_title,
         column_url,
         column_kind,
         doc_type,
