@@ -301,7 +301,8 @@ def read_budget_parts(text: str, titles: list[str]) -> dict | None:
 # a reply to a deputy's suggestion or a member's proposal speaks to them and answers: 尊敬的王某代表,
 # 您提出的…收悉, 现答复如下 (a real reply can be a few lines long: its words, not its length,
 # tell it from a title with a note)
-REPLY_TITLE = re.compile(r"建议|提案")
+# a title naming a suggestion or a proposal and an answer or its handling (not every 意见建议)
+REPLY_TITLE = re.compile(r"(?=.*(?:建议|提案))(?=.*(?:答|复|办理))")
 REPLY_WORDS = re.compile(
     r"尊敬的.{0,12}(?:代表|委员)|(?:代表|委员)[：:，,]?\s*您(?:好|提出|所提)|收悉|(?:现|特)?(?:将.{0,8})?答复如下|办理情况如下"
 )

@@ -139,6 +139,14 @@ class SiteRenderer:
         t = doc.title
         return t[t.index("《") + 1 : t.rindex("》")] if "《" in t and "》" in t else t
 
+    @staticmethod
+    def attachments_html(doc: Doc) -> list[str]:
+        """The body's 附件 paragraph (none without attachments)."""
+        if not doc.attachments:
+            return []
+        links = "<br>".join(f'<a href="{a.path}">{escape(a.name)}</a>' for a in doc.attachments)
+        return [f"<p>附件：<br>{links}</p>"]
+
     def body(self, doc: Doc) -> str:
         """The article body: paragraphs, signature, disclosure note, attachments, media."""
         rng = self.doc_rng(doc)
@@ -147,10 +155,7 @@ class SiteRenderer:
         if doc.report:
             return report_body(doc, self.spec.short)
         if doc.body_html is not None:
-            if not doc.attachments:
-                return doc.body_html
-            links = "<br>".join(f'<a href="{a.path}">{escape(a.name)}</a>' for a in doc.attachments)
-            return f"{doc.body_html}\n<p>附件：<br>{links}</p>"
+            return "\n".join([doc.body_html, *self.attachments_html(doc)])
         if doc.consultation:  # then the signature, note and attachments as any notice
             parts.append(consultation_body(doc, self.spec.short))
         elif doc.doc_type == "interpretation":
@@ -210,9 +215,7 @@ class SiteRenderer:
                 )
             for img in doc.images:
                 parts.append(f'<p style="text-align:center"><img src="{img.path}" alt=""></p>')
-        if doc.attachments:
-            links = "<br>".join(f'<a href="{a.path}">{escape(a.name)}</a>' for a in doc.attachments)
-            parts.append(f"<p>附件：<br>{links}</p>")
+        parts.extend(self.attachments_html(doc))
         if doc.signing:
             parts.append(f'<p style="text-align:right">{escape(doc.issuer or self.spec.short)}</p>')
             parts.append(f'<p style="text-align:right">{doc.signing}</p>')
