@@ -9,8 +9,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from analysis.periodic import write_duties
 from analysis.rules import load_rules
 from crawlers.extract.detail import extract_page
 from crawlers.items import DocumentItem
@@ -69,6 +71,22 @@ def found_by(rule: dict, title: str) -> bool:
     )
 
 
+def duties_finding(title: str) -> list[str]:
+    """The periodic duties whose rule finds the title, matched as scoring matches them: RE2 in
+    DuckDB on the title without its spaces (analysis/periodic.py, int_periodic_due.sql)."""
+    con = duckdb.connect()
+    write_duties(con, load_rules().table)
+    flat = re.sub(r"\s+", "", title)
+    return [
+        name
+        for (name,) in con.execute(
+            "select indicator from periodic_duties where regexp_matches(?, title_pattern) "
+            "and not coalesce(regexp_matches(?, excluded_pattern), false) order by indicator",
+            [flat, flat],
+        ).fetchall()
+    ]
+
+
 @pytest.mark.parametrize(
     "name, url, title, published, duty, year", BUDGET_CASES, ids=[c[0] for c in BUDGET_CASES]
 )
@@ -80,11 +98,7 @@ def test_each_budget_page_is_dated_found_by_its_rule_alone_and_names_its_three_p
     item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
     row = normalize_document(item).row
     assert (row["title"], row["published_date"]) == (title, published)
-    rules = load_rules()
-    found = [
-        d for d in ("department_budget", "department_final_accounts") if found_by(rules[d], title)
-    ]
-    assert found == ([duty] if duty else [])
+    assert duties_finding(title) == ([duty] if duty else [])
     assert re.search(r"((?:19|20)\d{2})\s*年", title)[1] == str(year)
     assert "三公经费" in page.facts["budget_parts"]["parts"], "each real page names its 三公经费"
 
@@ -123,3 +137,31 @@ def test_each_proposal_page_is_dated_and_only_a_reply_is_taken_for_one(
     assert page.facts["reply"]["answers"] is answers
     if is_reply:
         assert row["body_chars"] < rule["min_chars"], "shorter than the rule: its words decide"
+
+
+RANDOM_CASES = [
+    # file, url, title, published, a 双随机 result the rule finds
+    ("jiangyin_2018_random_results.html", "http://221.228.70.110/wjj/a/201810/1olxtfjucl47p.shtml",
+     "2018年下半年江阴市公共场所国家“双随机”抽查结果公示", D(2018, 10, 16), True),
+    # the year's list of what may be inspected is no result
+    ("yiyuan_2023_random_list.html",
+     "http://www.yiyuan.gov.cn/gongkai/site_yyxwsjkj/channel_c_5f9f6cb0744146b464b6e88e_n_1605858942.3923/doc_63f5d23f4579d1bef05a87cf.html",
+     "沂源县卫生健康局2023年度部门联合“双随机、一公开”随机抽查事项清单", D(2023, 2, 17), False),
+    # nor is the news that the year's inspections have begun
+    ("zhengzhou_2020_random_launch.html", "http://wjw.zhengzhou.gov.cn/xqdt/3297339.jhtml",
+     "全市卫生健康系统启动2020年 “双随机、一公开”抽查工作", D(2020, 5, 9), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, url, title, published, is_result", RANDOM_CASES, ids=[c[0] for c in RANDOM_CASES]
+)
+def test_each_random_inspection_page_is_dated_and_only_a_result_is_taken_for_one(
+    name, url, title, published, is_result
+):
+    html = (FILES / name).read_text(encoding="utf-8")
+    page = extract_page(html, url)
+    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
+    row = normalize_document(item).row
+    assert (row["title"], row["published_date"]) == (title, published)
+    assert duties_finding(title) == (["random_inspection"] if is_result else [])

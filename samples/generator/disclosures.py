@@ -4,7 +4,8 @@ titled without its month and late, one not yet due), the yearly 重大行政决�
 missing, titled without its year), and personal data on published pages (a 身份证号 whose check character
 is right and a mobile number; elsewhere an ID-like number whose check character is wrong), the
 yearly 部门预算 and 部门决算 (missing, late, after the usual bound, without 三公经费, titled
-without the year, not yet due).
+without the year, not yet due), the replies to suggestions and proposals, and the yearly
+双随机一公开 抽查结果 (a year without any, one published after its year, a plan that is not one).
 
 Planted after every other case (samples/generator/planted.py), so the earlier documents and the
 random draws that made them stay as they were.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from html import escape
 
 from samples.generator.plan import Planner
@@ -68,6 +70,24 @@ BUDGET_YEARS = {
     "department_final_accounts": (2023, 2024, 2025),
 }
 BUDGET_NAMES = {"department_budget": "部门预算", "department_final_accounts": "部门决算"}
+# 双随机一公开 抽查结果 beyond the 双随机 column's own (whose results are drawn at its rate):
+# site -> (title, day, column); the first ones published before the samples' history, a year's
+# results titled with its year but published after it (late), a result titled without a year,
+# and a plan (计划) that is not a result
+RANDOM_RESULTS = {
+    "jiangan": [("{year}年第1批“双随机、一公开”抽查结果公示", D(2024, 9, 20), "random")],
+    "quanyang": [
+        ("{year}年第3批“双随机、一公开”抽查结果公示", D(2024, 10, 15), "random"),
+        ("{short}2026年度“双随机、一公开”抽查计划", D(2026, 2, 27), "notice"),
+    ],
+    "qianxi": [
+        ("{year}年国家随机监督抽查结果公示", D(2024, 8, 1), "random"),
+        ("关于“双随机、一公开”抽查结果的公示", D(2026, 3, 5), "random"),
+    ],
+    # the county's 双随机 column is blank: its 2025 results come in January 2026 as a notice,
+    # 2024's never, 2026's not yet
+    "shiling": [("{short}2025年度“双随机、一公开”监督抽查结果汇总", D(2026, 1, 22), "notice")],
+}
 # replies to deputies' suggestions and members' proposals: site -> (title, day, body, with an
 # attachment, full text); the columns' other replies carry their full text
 PROPOSAL_REPLIES = {
@@ -306,9 +326,46 @@ def plant_personal_data(p: Planner) -> None:
         p.plant("id_like_number_wrong_check", doc)
 
 
+RESULT_BODY = (
+    "<p>现将{short}“双随机、一公开”抽查结果公示如下：</p>"
+    "<table><tr><th>被检查单位</th><th>检查事项</th><th>检查结果</th></tr>"
+    "<tr><td>某某诊所</td><td>医疗机构依法执业</td><td>未发现问题</td></tr></table>"
+)
+PLAN_BODY = "<p>根据“双随机、一公开”监管工作要求，现将{short}本年度随机抽查计划公布如下。</p>"
+
+
+def _inspection_year(title: str, published: dt.date) -> int:
+    named = re.search(r"(20\d\d)年", title)
+    return int(named.group(1)) if named else published.year
+
+
+def plant_random_inspections(p: Planner) -> None:
+    for title, day, column in RANDOM_RESULTS.get(p.spec.site_id, ()):
+        day = _after(p, day)
+        title = title.format(year=day.year, short=p.spec.short)
+        doc = p.new_doc(
+            column, "notice" if column == "notice" else "other", title, day, SUBJECTS[3]
+        )
+        body = PLAN_BODY if "计划" in title else RESULT_BODY
+        doc.body_html = body.format(short=escape(p.spec.short))
+        if "计划" in title:
+            p.plant("random_inspection_plan", doc)
+        else:
+            doc.disclosure = {"kind": "random_inspection", "year": _inspection_year(title, day)}
+            p.plant("random_inspection_result", doc, year=doc.disclosure["year"])
+    # the 双随机 column's own results, drawn at its rate: the year each is of, for the key
+    for doc in p.docs:
+        if doc.column.key == "random" and "结果" in doc.title and doc.disclosure is None:
+            doc.disclosure = {
+                "kind": "random_inspection",
+                "year": _inspection_year(doc.title, doc.published),
+            }
+
+
 def plant_disclosures(p: Planner) -> None:
     plant_epidemic_reports(p)
     plant_decision_catalogues(p)
     plant_personal_data(p)
     plant_budgets(p)
     plant_proposal_replies(p)
+    plant_random_inspections(p)

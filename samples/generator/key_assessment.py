@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from samples.generator.plan import SitePlan
+from samples.generator.plan import Doc, SitePlan
 from samples.generator.specs import AS_OF, HISTORY_START
 
 REPORT_DEADLINE = (1, 31)  # the report on year Y is due by 31 January of Y + 1
@@ -172,9 +172,10 @@ def yearly_duty(
     falls in the window (the document, days late, missing or late), the years expected but not
     yet due and not published, and the documents published after the usual bound but within
     the deadline (listed for a person), with those whose page names no 三公经费."""
-    docs = {
-        d.disclosure["year"]: d for d in plan.docs if d.disclosure and d.disclosure["kind"] == kind
-    }
+    docs: dict[int, Doc] = {}  # the first one published for each year
+    for d in sorted(plan.docs, key=lambda d: (d.published, d.path)):
+        if d.disclosure and d.disclosure["kind"] == kind:
+            docs.setdefault(d.disclosure["year"], d)
     due, pending, late_usual, without = [], [], [], []
     for year in range(HISTORY_START.year - 2, AS_OF.year + 1):
         deadline = _month_end_after(year, due_months)
@@ -200,6 +201,18 @@ def yearly_duty(
         "after_usual_bound": late_usual,
         "without_three_public": without,
     }
+
+
+RANDOM_INSPECTION_LEVELS = ("provincial", "prefecture", "county")  # the default rules' levels
+
+
+def random_inspections(plan: SitePlan) -> dict | None:
+    """双随机一公开 抽查结果: at least one a year, within the year, of the levels the rule names."""
+    if plan.spec.level not in RANDOM_INSPECTION_LEVELS:
+        return None
+    return yearly_duty(
+        plan, "random_inspection", due_months=12, expected_end=False, review_after=None
+    )
 
 
 def decision_catalogues(plan: SitePlan) -> dict:
@@ -263,6 +276,7 @@ def assessment(plan: SitePlan) -> dict:
         "decision_catalogues": decision_catalogues(plan),
         "personal_data": personal_data(plan),
         "proposal_replies": proposal_replies(plan),
+        "random_inspection": random_inspections(plan),
         **{
             kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
             for kind, (due, end, review) in BUDGET_DUTIES.items()
