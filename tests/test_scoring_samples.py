@@ -330,6 +330,33 @@ def test_the_yearly_duties_equal_the_key(scored, truth_indicators, site, duty):
 
 
 @pytest.mark.parametrize("site", SITES)
+def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, site):
+    """互动回应 (issue 26): a letter received in the window and answered after its 60 days, or
+    not at all once they are over, counts; one not yet due is listed as such; one answered after
+    5 working days is listed for a person; one unanswered for more than 3 months is the
+    checklist's veto. A site showing no letter has no verdict on either."""
+    con, _ = scored
+    key = truth_indicators[site]["letters"]
+    if key is None:
+        assert indicator(con, site, "letter_replies") is None
+        assert indicator(con, site, "letters_unanswered") is None
+        return
+    assert indicator(con, site, "letter_replies")[:2] == (len(key["late_or_missing"]), key["due"])
+    assert sorted(path_of(u) for u, *_ in findings(con, site, "letter_replies")) == key[
+        "late_or_missing"
+    ]
+    assert sorted(path_of(u) for u, *_ in pending(con, site, "letter_replies")) == key["pending"]
+    listed = findings(con, site, "letter_replies", "review")
+    assert sorted(path_of(u) for u, *_ in listed) == key["after_usual_workdays"]
+    got = indicator(con, site, "letters_unanswered")
+    assert got[:2] == (len(key["unanswered"]), key["lookback"])
+    assert got[3] is (not key["unanswered"]), "one letter unanswered for 3 months fails it"
+    assert sorted(path_of(u) for u, *_ in findings(con, site, "letters_unanswered")) == key[
+        "unanswered"
+    ]
+
+
+@pytest.mark.parametrize("site", SITES)
 def test_the_proposal_replies_equal_the_key(scored, truth_indicators, site):
     """建议提案 replies in full text (issue 26): a reply of a line and no attachment counts, one
     whose text is its attachment does not, a 摘要 is listed for a person."""

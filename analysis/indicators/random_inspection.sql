@@ -1,6 +1,6 @@
 -- label: 双随机抽查结果公开
 -- short: 双随机结果
--- order: 178
+-- order: 177
 -- kind: count
 -- unit: 年
 -- threshold: max_count

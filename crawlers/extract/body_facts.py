@@ -1,5 +1,5 @@
 """What a page's body says that an indicator needs beyond its fields: a yearly report's parts and
-application table, a consultation's period, the leader giving an interpretation.
+application table, a consultation's period, the leader giving an interpretation, a letter's days.
 
 Each reader returns plain data (stored as JSON in `document_fields`, source `body:<fact>`) or
 None when the page is not that kind of page. A value that cannot be read is left out and the
@@ -316,10 +316,49 @@ def read_reply(text: str, titles: list[str]) -> dict | None:
     return {"answers": bool(m), "words": m[0] if m else ""}
 
 
-def read_body_facts(body, text: str, titles: list[str]) -> dict[str, dict]:
-    """Every fact the body gives, by name (annual_report, consultation, leader, stated_month,
-    budget_parts, reply)."""
+# what a letter's page says of a letter not yet answered (办理状态：办理中)
+NOT_ANSWERED = re.compile(
+    r"未回复|未答复|待回复|待答复|待处理|办理中|处理中|正在办理|未办结|受理中"
+)
+
+
+def _full_date(text: str | None) -> dt.date | None:
+    """A date written with its year (a letter's dates always are); None for anything else."""
+    m = re.search(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", text or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def read_letter(labelled: dict[str, str]) -> dict | None:
+    """A letter to the commission and its reply, from the page's labels (来信时间, 回复时间,
+    办理状态: crawlers.extract.labels.LETTER_FIELDS): the day it was received, the day it was
+    answered (None where the page shows no reply, or a reply dated before the letter: said in
+    `problem`), the status as written. None when the page names no day received."""
+    received = _full_date(labelled.get("letter_received"))
+    if received is None:
+        return None
+    replied = _full_date(labelled.get("letter_replied"))
+    status = (labelled.get("letter_status") or "").strip()
+    fact: dict = {"received": received.isoformat(), "replied": None, "status": status}
+    if replied is not None and replied < received:
+        fact["problem"] = "回复时间早于来信时间"
+    elif replied is not None and not NOT_ANSWERED.search(status):
+        fact["replied"] = replied.isoformat()
+    return fact
+
+
+def read_body_facts(
+    body, text: str, titles: list[str], labelled: dict[str, str] | None = None
+) -> dict[str, dict]:
+    """Every fact the page gives, by name (annual_report, consultation, leader, stated_month,
+    budget_parts, reply; letter from the page's labels)."""
     facts = {}
+    if letter := read_letter(labelled or {}):
+        facts["letter"] = letter
     for name, fact in (
         ("annual_report", read_annual_report(body, titles) if body is not None else None),
         ("consultation", read_consultation(text, titles)),

@@ -21,8 +21,9 @@ from crawlers.extract.body_facts import read_body_facts
 from crawlers.extract.labels import (
     BYLINE_DATE_LABELS,
     COLON_HEADINGS,
-    NOT_PUBLISHED_DATE_LABELS,
+    LETTER_FIELDS,
     NOT_RELATED_HEADINGS,
+    OTHER_DATE_LABELS,
     RELATED_HEADINGS,
     STOP_LABELS,
     is_navigation,
@@ -366,7 +367,7 @@ def _links(page: PageExtract, root, nodes, body, base_url: str) -> None:
 def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
     """`( 2022-04-26)` right under the title, with no label (Shanghai's commission), or opening
     the byline before its other labels (`2025-02-18 来源：财务处`). A date after a label of another
-    date (归档时间) is that date, never the publication's."""
+    date (归档时间, a letter's 来信时间) is that date, never the publication's."""
     if any(
         c.field == "published_date" and c.source.startswith(("table", "byline"))
         for c in page.candidates
@@ -379,7 +380,7 @@ def _unlabelled_date_near_title(page: PageExtract, nodes, body) -> None:
             for later, el in nodes[i + 1 : i + 6]:
                 if inside(el, body):
                     break
-                after_other_date = label_key(before).endswith(NOT_PUBLISHED_DATE_LABELS)
+                after_other_date = label_key(before).endswith(OTHER_DATE_LABELS)
                 before = later
                 m = BARE_DATE.match(later)
                 if not m or after_other_date:
@@ -408,7 +409,11 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     _unlabelled_date_near_title(page, nodes, body)
     text = _body(page, body, url)
     titles = [c.raw for c in page.candidates if c.field == "title"]
-    page.facts = read_body_facts(body, text, titles)
+    labelled = {}  # the first value of each letter label (来信时间, 回复时间, 办理状态)
+    for c in page.candidates:
+        if c.field in LETTER_FIELDS:
+            labelled.setdefault(c.field, c.raw)
+    page.facts = read_body_facts(body, text, titles, labelled)
     # personal numbers the document itself shows (its title or body, not the site's footer)
     shown = []
     for e in exposures:

@@ -18,12 +18,45 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "disclosure": ("公开方式", "公开属性", "公开形式", "公开类型"),
     "title": ("标题", "名称", "文件名称", "信息名称"),
     "keywords": ("主题词", "关键词"),
+    # a letter to the commission (领导信箱, 咨询投诉, 留言办理) and its reply, read into the body
+    # fact `letter` (crawlers/extract/body_facts.py): never a publication date
+    "letter_received": (
+        "来信时间",
+        "来信日期",
+        "留言时间",
+        "留言日期",
+        "提问时间",
+        "咨询时间",
+        "写信时间",
+        "发信时间",
+        "投诉时间",
+        "信件时间",
+    ),
+    "letter_replied": (
+        "回复时间",
+        "回复日期",
+        "答复时间",
+        "答复日期",
+        "办结时间",
+        "办结日期",
+        "反馈时间",
+    ),
+    "letter_status": ("办理状态", "处理状态", "回复状态", "信件状态", "办结状态"),
 }
+
 # dated lines under the title (时间: 2017-07-17 …): a published date only where a date follows
 BYLINE_DATE_LABELS = ("发稿时间", "发表时间", "编稿时间", "时间", "日期")
 # dates a page shows that are not its publication: an 归档时间 (when the page was filed in the
 # archive, often years before or after) never fills 发布日期, and ends the value before it
 NOT_PUBLISHED_DATE_LABELS = ("归档时间", "归档日期", "废止日期", "失效日期", "有效期至")
+# the fields a letter's page fills (read into the body fact `letter`, no column of their own)
+LETTER_FIELDS = ("letter_received", "letter_replied", "letter_status")
+# labels of a date that is not the page's publication: a bare date after one is that date
+OTHER_DATE_LABELS = (
+    *NOT_PUBLISHED_DATE_LABELS,
+    *FIELD_LABELS["letter_received"],
+    *FIELD_LABELS["letter_replied"],
+)
 LABEL_TO_FIELD = {label: field for field, labels in FIELD_LABELS.items() for label in labels}
 LABEL_TO_FIELD.update({label: "published_date" for label in BYLINE_DATE_LABELS})
 # labels that fill no field but end the value before them (发布时间：… 来源：… 浏览次数：)

@@ -18,8 +18,9 @@ import random
 import re
 from html import escape
 
+from samples.generator import calendar
 from samples.generator.plan import Planner
-from samples.generator.specs import AS_OF, HISTORY_START, SUBJECTS
+from samples.generator.specs import AS_OF, HISTORY_START, PLACES, SUBJECTS
 
 D = dt.date
 # national and provincial sites publish a report each month; per site the months it leaves
@@ -362,6 +363,93 @@ def plant_random_inspections(p: Planner) -> None:
             }
 
 
+# letters to the commission shown in its 信箱 column: the questions people write, and per site the
+# labels its letter pages use (来信时间 / 回复时间, or 留言时间 / 答复时间 with a 办理状态)
+LETTER_QUESTIONS = (
+    "咨询{place}卫生院预约挂号问题",
+    "关于{place}社区卫生服务中心收费的咨询",
+    "反映{place}诊所夜间无人值班的问题",
+    "咨询新生儿出生医学证明办理事宜",
+    "关于乡村医生养老待遇的咨询",
+    "咨询{place}疫苗接种门诊开放时间",
+)
+LETTER_LABELS = {
+    "jiangan": ("来信时间", "回复时间", None),
+    "quanyang": ("来信时间", "回复时间", None),
+    "shiling": ("留言时间", "答复时间", "办理状态"),
+}
+# planted letters per site: (received, working days to the reply; None: not answered)
+LETTER_CASES = {
+    "jiangan": [(D(2026, 4, 7), 9)],  # answered after the usual 5 working days: listed
+    "quanyang": [
+        (D(2026, 3, 2), 52),  # answered after the 60 days: late
+        (D(2026, 11, 12), None),  # not answered and not yet due
+    ],
+    # not answered for more than 3 months: past its 60 days, and the checklist's veto
+    "shiling": [(D(2026, 6, 10), None), (D(2026, 10, 29), None)],
+}
+
+
+def _letter_body(
+    p: Planner, question: str, received: dt.date, replied: dt.date | None, labels: tuple
+) -> str:
+    asked, answered, status = labels
+    rows = [
+        f"<tr><td>来信人：</td><td>{p.rng.choice('张王李赵刘陈杨黄')}**</td>"
+        f"<td>{asked}：</td><td>{received.isoformat()} {p.rng.randint(8, 21):02d}:{p.rng.randint(0, 59):02d}</td></tr>",
+        f'<tr><td>来信内容：</td><td colspan="3">您好，{escape(question)}，请予答复，谢谢。</td></tr>',
+    ]
+    if replied is None:
+        if status:
+            rows.append(f'<tr><td>{status}：</td><td colspan="3">办理中</td></tr>')
+    else:
+        rows.append(
+            f"<tr><td>回复单位：</td><td>{escape(p.spec.short)}</td>"
+            f"<td>{answered}：</td><td>{replied.isoformat()}</td></tr>"
+        )
+        if status:
+            rows.append(f'<tr><td>{status}：</td><td colspan="3">已办结</td></tr>')
+        rows.append(
+            '<tr><td>回复内容：</td><td colspan="3">您好！您反映的问题已收悉。经了解，'
+            "我委已责成相关科室和单位核实处理，具体事宜可向所在地卫生健康部门咨询。感谢您的关注。</td></tr>"
+        )
+    return f'<table class="letter">{"".join(rows)}</table>'
+
+
+def plant_letters(p: Planner) -> None:
+    """A letter every few weeks of the history, answered in one to four working days, and the
+    site's planted cases; each letter's page is published the day it is answered (the day it
+    is received where it is not)."""
+    site = p.spec.site_id
+    if site not in LETTER_LABELS:
+        return
+    rng = random.Random(f"letters:{site}")
+    letters = []
+    day = HISTORY_START + dt.timedelta(rng.randint(3, 20))
+    while day < AS_OF - dt.timedelta(30):
+        if calendar.is_workday(day):
+            letters.append((day, rng.randint(1, 4), None))
+        day += dt.timedelta(rng.randint(14, 30))
+    letters += [(received, lag, "planted") for received, lag in LETTER_CASES.get(site, ())]
+    for n, (received, lag, planted) in enumerate(sorted(letters, key=lambda x: x[0])):
+        replied = calendar.add_workdays(received, lag) if lag is not None else None
+        shown = replied or received
+        if shown > AS_OF:
+            continue
+        question = p.unique_title(
+            lambda n=n: LETTER_QUESTIONS[n % len(LETTER_QUESTIONS)].format(place=rng.choice(PLACES))
+        )
+        doc = p.new_doc("letters", "other", question, shown, SUBJECTS[4])
+        doc.body_html = _letter_body(p, question, received, replied, LETTER_LABELS[site])
+        doc.disclosure = {
+            "kind": "letter",
+            "received": received.isoformat(),
+            "replied": replied.isoformat() if replied else None,
+        }
+        if planted:
+            p.plant("letter_unanswered" if replied is None else "letter_slow", doc)
+
+
 def plant_disclosures(p: Planner) -> None:
     plant_epidemic_reports(p)
     plant_decision_catalogues(p)
@@ -369,3 +457,4 @@ def plant_disclosures(p: Planner) -> None:
     plant_budgets(p)
     plant_proposal_replies(p)
     plant_random_inspections(p)
+    plant_letters(p)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from samples.generator import calendar
 from samples.generator.plan import Doc, SitePlan
 from samples.generator.specs import AS_OF, HISTORY_START
 
@@ -215,6 +216,58 @@ def random_inspections(plan: SitePlan) -> dict | None:
     )
 
 
+# the default rules' letters: answered within 60 days (after 5 working days listed), and
+# unanswered for more than 3 months among those of the last 12 (the veto)
+LETTER_REPLY_DAYS, LETTER_USUAL_WORKDAYS = 60, 5
+UNANSWERED_MONTHS, LOOKBACK_MONTHS = 3, 12
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    month = day.month - months
+    year = day.year + (month - 1) // 12
+    return day.replace(year=year, month=(month - 1) % 12 + 1)
+
+
+def letters(plan: SitePlan) -> dict | None:
+    """The letters the site shows (None: it shows none): those received in the window answered
+    late or not at all by their day, those not yet due, those answered after the usual working
+    days, and those unanswered for more than 3 months (the veto)."""
+    shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "letter"]
+    if not shown:
+        return None
+    late, pending, slow, unanswered = [], [], [], []
+    due = 0
+    for d in shown:
+        received = dt.date.fromisoformat(d.disclosure["received"])
+        replied = d.disclosure["replied"] and dt.date.fromisoformat(d.disclosure["replied"])
+        deadline = received + dt.timedelta(LETTER_REPLY_DAYS)
+        if received >= HISTORY_START:
+            if replied or deadline <= AS_OF:
+                due += 1
+            if (replied and replied > deadline) or (not replied and deadline <= AS_OF):
+                late.append(d.path)
+            elif not replied:
+                pending.append(d.path)
+            elif calendar.workdays_between(received, replied) > LETTER_USUAL_WORKDAYS:
+                slow.append(d.path)
+        lookback = _months_before(AS_OF, LOOKBACK_MONTHS) < received
+        if lookback and not replied and received <= _months_before(AS_OF, UNANSWERED_MONTHS):
+            unanswered.append(d.path)
+    lookback_count = sum(
+        1
+        for d in shown
+        if dt.date.fromisoformat(d.disclosure["received"]) > _months_before(AS_OF, LOOKBACK_MONTHS)
+    )
+    return {
+        "due": due,
+        "late_or_missing": sorted(late),
+        "pending": sorted(pending),
+        "after_usual_workdays": sorted(slow),
+        "unanswered": sorted(unanswered),
+        "lookback": lookback_count,
+    }
+
+
 def decision_catalogues(plan: SitePlan) -> dict:
     return yearly_duty(
         plan,
@@ -277,6 +330,7 @@ def assessment(plan: SitePlan) -> dict:
         "personal_data": personal_data(plan),
         "proposal_replies": proposal_replies(plan),
         "random_inspection": random_inspections(plan),
+        "letters": letters(plan),
         **{
             kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
             for kind, (due, end, review) in BUDGET_DUTIES.items()

@@ -111,6 +111,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("apply", "依申请公开", "other", 0.0, "ysqgk"),
             ("annual", "信息公开年报", "other", 0.0, "xxgknb"),
             ("consult", "征求意见", "other", 0.0, "zqyj"),
+            ("letters", "主任信箱", "other", 0.0, "zrxx"),
         ),
     ),
     SiteSpec(
@@ -171,6 +172,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("apply", "依申请公开", "other", 0.0, "50371"),
             ("annual", "年度报告", "other", 0.0, "50372"),
             ("consult", "公开征求意见", "other", 0.0, "50373"),
+            ("letters", "局长信箱", "other", 0.0, "50374"),
         ),
     ),
     SiteSpec(
@@ -234,6 +236,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("apply", "依申请公开", "other", 0.0, "31"),
             ("annual", "信息公开年报", "other", 0.0, "32"),
             ("consult", "征求意见", "other", 0.0, "33"),
+            ("letters", "咨询投诉", "other", 0.0, "35"),
         ),
     ),
 )
