@@ -342,18 +342,20 @@ def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, s
         assert indicator(con, site, "letters_unanswered") is None
         return
     assert indicator(con, site, "letter_replies")[:2] == (len(key["late_or_missing"]), key["due"])
-    assert sorted(path_of(u) for u, *_ in findings(con, site, "letter_replies")) == key[
-        "late_or_missing"
-    ]
+    assert (
+        sorted(path_of(u) for u, *_ in findings(con, site, "letter_replies"))
+        == key["late_or_missing"]
+    )
     assert sorted(path_of(u) for u, *_ in pending(con, site, "letter_replies")) == key["pending"]
     listed = findings(con, site, "letter_replies", "review")
     assert sorted(path_of(u) for u, *_ in listed) == key["after_usual_workdays"]
     got = indicator(con, site, "letters_unanswered")
     assert got[:2] == (len(key["unanswered"]), key["lookback"])
     assert got[3] is (not key["unanswered"]), "one letter unanswered for 3 months fails it"
-    assert sorted(path_of(u) for u, *_ in findings(con, site, "letters_unanswered")) == key[
-        "unanswered"
-    ]
+    assert (
+        sorted(path_of(u) for u, *_ in findings(con, site, "letters_unanswered"))
+        == key["unanswered"]
+    )
 
 
 @pytest.mark.parametrize("site", SITES)
