@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.extract.body_facts import read_consultation, read_leader
+from crawlers.extract.body_facts import (
+    read_consultation,
+    read_leader,
+    read_letter,
+    read_letter_stats,
+)
 
 # title, body text, what is read
 CONSULTATIONS = [
@@ -70,3 +75,42 @@ LEADERS = [
 @pytest.mark.parametrize(("title", "text", "role"), LEADERS)
 def test_the_principal_leader_is_named_not_a_deputy(title, text, role):
     assert (read_leader(text, [title]) or {}).get("role") == role
+
+
+# a letter's labels as its page shows them (crawlers.extract.labels.LETTER_FIELDS), what is read
+LETTERS = [
+    ({"letter_received": "2026-03-02 10:15", "letter_replied": "2026-03-05"},
+     {"received": "2026-03-02", "replied": "2026-03-05", "status": ""}),
+    ({"letter_received": "2025年12月30日", "letter_replied": "2026年1月4日", "letter_status": "已办结"},
+     {"received": "2025-12-30", "replied": "2026-01-04", "status": "已办结"}),
+    # a page that says it is still being handled has no reply, whatever day it shows
+    ({"letter_received": "2026-06-10", "letter_replied": "2026-06-11", "letter_status": "办理中"},
+     {"received": "2026-06-10", "replied": None, "status": "办理中"}),
+    # a reply dated before the letter is no reply: said, not guessed
+    ({"letter_received": "2026-06-10", "letter_replied": "2026-06-01"},
+     {"received": "2026-06-10", "replied": None, "status": "", "problem": "回复时间早于来信时间"}),
+    # no day received (or one without its year): no letter to judge
+    ({"letter_replied": "2026-06-01"}, None),
+    ({"letter_received": "6月10日", "letter_replied": "2026-06-11"}, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("labelled, read", LETTERS)
+def test_a_letter_is_read_from_its_labels(labelled, read):
+    assert read_letter(labelled) == read
+
+
+# a statistics page's title and sentence, the site's own figures read (None: no statistics)
+STATS_PROSE = [
+    ("2026年第三季度局长信箱来信办理情况", "第三季度，局长信箱共收到群众来信18件，已办结17件，超期1件。",
+     {"rows": [{"unit": None, "received": 18, "closed": 17, "overdue": 1}]}),
+    # an overdue count the page does not state is left out, never 0
+    ("2026年10月领导信箱办理情况统计", "本月共受理来信9件，办结9件。",
+     {"rows": [{"unit": None, "received": 9, "closed": 9}]}),
+    ("关于开展12345热线业务培训的通知", "共收到报名35件。", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title, text, read", STATS_PROSE)
+def test_a_mailbox_statistic_is_read_from_its_sentence(title, text, read):
+    assert read_letter_stats(None, text, [title]) == read

@@ -165,3 +165,38 @@ def test_each_random_inspection_page_is_dated_and_only_a_result_is_taken_for_one
     row = normalize_document(item).row
     assert (row["title"], row["published_date"]) == (title, published)
     assert duties_finding(title) == (["random_inspection"] if is_result else [])
+
+
+LETTER_CASES = [
+    # file, url, title, published, the facts read (letter, letter_stats)
+    # a city portal's monthly 市长信箱 statistics: the commission's own row of the units' table
+    # (the page's 434 letters are the whole city's); the address names only the month
+    ("hanzhong_2022_08_mailbox_stats.html",
+     "http://www.hanzhong.gov.cn/hzszf/hdjl/12345rx/202209/db3890416aa44c41b840ba54464d9375.shtml",
+     "2022年8月市长信箱办理情况", None,
+     {"letter_stats": {"rows": [
+         {"unit": "市卫生健康委员会", "received": 6, "closed": 4, "open": 0, "overdue": 2}]}}),
+    # a 卫生信箱 letter and its answer with no 来信时间: the day it came cannot be read, so the
+    # reply's time is not judged (the 发布时间 is the page's)
+    ("chongqing_2012_mailbox_letter.html",
+     "http://m.52667788.cn/rencai/2013/20130701162754_669336.shtml",
+     "关于重庆市12320健康公益服务热线工作何时开展", D(2012, 9, 6), {}),
+    # a notice of where to complain, naming working days and 来信来访: no letter, no statistics
+    ("shiquan_2023_complaint_notice.html", "https://www.shiquan.gov.cn/Content-2564421.html",
+     "关于公布爱国卫生和国家卫生城镇巩固工作意见建议及监督投诉渠道的公告", D(2023, 4, 26), {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, url, title, published, facts", LETTER_CASES, ids=[c[0] for c in LETTER_CASES]
+)
+def test_each_letter_page_gives_only_what_it_states(name, url, title, published, facts):
+    """互动回应's pages: the commission's row of a portal's statistics, never the portal's total;
+    a letter without the day it came is no letter to judge; a notice about complaints is none."""
+    html = (FILES / name).read_text(encoding="utf-8")
+    page = extract_page(html, url)
+    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
+    row = normalize_document(item).row
+    assert (row["title"], row["published_date"]) == (title, published)
+    read = {k: v for k, v in page.facts.items() if k in ("letter", "letter_stats")}
+    assert read == facts

@@ -351,11 +351,74 @@ def read_letter(labelled: dict[str, str]) -> dict | None:
     return fact
 
 
+# a mailbox's or a 12345 line's statistics of a month or a quarter (信箱办理情况, 来信统计): a table
+# with a row per unit (承办单位 | 承办件数 | 办结数 | 在办数 | 超时未办数), or the site's own figures
+# in a sentence (共收到来信35件，已办结35件，超期0件)
+STATS_TITLE = re.compile(
+    r"(?=.*(?:信箱|12345|热线|来信|留言|诉求))(?=.*(?:办理情况|统计|情况通报|数据|分析))"
+)
+# the health commission's own row among the units (汉中: 市卫生健康委员会)
+HEALTH_UNIT = re.compile(r"卫生健康|卫健|卫生和计划生育|卫计|卫生局")
+# a column's heading -> the figure it holds, tried in this order (按时办结率 is no count of 办结)
+STATS_COLUMNS = (
+    ("rate", re.compile(r"率")),
+    ("overdue", re.compile(r"超时|超期|逾期")),
+    ("open", re.compile(r"在办|办理中")),
+    ("closed", re.compile(r"办结")),
+    ("received", re.compile(r"承办|受理|来信|收到|转办|件数|总数|总量")),
+)
+STATS_PROSE = {
+    "received": re.compile(r"(?:收到|受理|接收)[^，。；\d]{0,12}?(\d+)\s*[件封条]"),
+    "closed": re.compile(r"办结[^，。；\d]{0,6}?(\d+)\s*[件封条]"),
+    "overdue": re.compile(r"(?:超时|超期|逾期)[^，。；\d]{0,6}?(\d+)\s*[件封条]"),
+}
+
+
+def _stats_header(cells: list[str]) -> list[str | None] | None:
+    named = [next((k for k, words in STATS_COLUMNS if words.search(c)), None) for c in cells]
+    if "received" in named and ("closed" in named or "overdue" in named):
+        return named
+    return None
+
+
+def read_letter_stats(body, text: str, titles: list[str]) -> dict | None:
+    """A page of mailbox or 12345 statistics (STATS_TITLE): the rows of the units that are a
+    health commission (HEALTH_UNIT) in a table of units, or the page's own figures in prose
+    (unit None: the site's own mailbox; never where a table of units shows no health row, whose
+    prose totals are the portal's). A figure the page does not state is left out (never taken
+    for 0)."""
+    if not any(STATS_TITLE.search(t) for t in titles):
+        return None
+    rows: list[dict] = []
+    units_table = False  # a table of units: its total is the portal's, never the commission's
+    for table in body.iter("table") if body is not None else ():
+        header = None
+        for cells in _rows(table):
+            if header is None:
+                header = _stats_header(cells)
+                units_table = units_table or header is not None
+                continue
+            if not cells or not HEALTH_UNIT.search(cells[0]):
+                continue
+            row: dict = {"unit": cells[0]}
+            for name, cell in zip(header, cells, strict=False):
+                if name and name != "rate" and cell.isdigit():
+                    row[name] = int(cell)
+            if "received" in row:
+                rows.append(row)
+    if not units_table:
+        prose = {name: words.search(text) for name, words in STATS_PROSE.items()}
+        if prose["received"]:
+            row = {"unit": None, **{k: int(m[1]) for k, m in prose.items() if m}}
+            rows.append(row)
+    return {"rows": rows} if rows else None
+
+
 def read_body_facts(
     body, text: str, titles: list[str], labelled: dict[str, str] | None = None
 ) -> dict[str, dict]:
     """Every fact the page gives, by name (annual_report, consultation, leader, stated_month,
-    budget_parts, reply; letter from the page's labels)."""
+    budget_parts, reply, letter_stats; letter from the page's labels)."""
     facts = {}
     if letter := read_letter(labelled or {}):
         facts["letter"] = letter
@@ -366,6 +429,7 @@ def read_body_facts(
         ("stated_month", read_stated_month(text)),
         ("budget_parts", read_budget_parts(text, titles)),
         ("reply", read_reply(text, titles)),
+        ("letter_stats", read_letter_stats(body, text, titles)),
     ):
         if fact:
             facts[name] = fact

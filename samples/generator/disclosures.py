@@ -5,7 +5,8 @@ missing, titled without its year), and personal data on published pages (a 身�
 is right and a mobile number; elsewhere an ID-like number whose check character is wrong), the
 yearly 部门预算 and 部门决算 (missing, late, after the usual bound, without 三公经费, titled
 without the year, not yet due), the replies to suggestions and proposals, and the yearly
-双随机一公开 抽查结果 (a year without any, one published after its year, a plan that is not one).
+双随机一公开 抽查结果 (a year without any, one published after its year, a plan that is not one),
+letters to the commission and their replies (slow, late, unanswered) and mailbox statistics.
 
 Planted after every other case (samples/generator/planted.py), so the earlier documents and the
 random draws that made them stay as they were.
@@ -450,6 +451,56 @@ def plant_letters(p: Planner) -> None:
             p.plant("letter_unanswered" if replied is None else "letter_slow", doc)
 
 
+# sites that show no letter but publish their mailbox's statistics: (title, day, the site's own
+# figures: received, closed, overdue (None: not stated), in a table of units or in a sentence)
+LETTER_STATS = {
+    "qianxi": [
+        ("2026年9月州长信箱办理情况", D(2026, 10, 9), (12, 11, 1), "table"),
+        ("2026年10月州长信箱办理情况", D(2026, 11, 6), (9, 9, 0), "table"),
+    ],
+    "lingnan": [
+        ("2026年第二季度主任信箱来信办理情况", D(2026, 7, 8), (21, 21, 0), "prose"),
+        ("2026年第三季度主任信箱来信办理情况", D(2026, 10, 13), (18, 18, None), "prose"),
+    ],
+}
+# the other units of a portal's table (the commission's row is one of them)
+OTHER_UNITS = ("州公安局", "州教育局", "州住房和城乡建设局", "州医疗保障局")
+
+
+def _stats_body(p: Planner, figures: tuple, form: str) -> str:
+    received, closed, overdue = figures
+    if form == "prose":
+        said = f"，超期{overdue}件" if overdue is not None else ""
+        return (
+            f"<p>本季度，{escape(p.spec.short)}主任信箱共收到群众来信{received}件，"
+            f"已办结{closed}件{said}。</p><p>来信主要涉及医疗服务、疫苗接种和生育政策咨询。</p>"
+        )
+    rows = [("承办单位", "承办件数", "办结数", "在办数", "超时未办数")]
+    for unit in OTHER_UNITS[:2]:
+        n = p.rng.randint(5, 40)
+        rows.append((unit, str(n), str(n), "0", "0"))
+    rows.append(
+        (p.spec.short, str(received), str(closed), str(received - closed - overdue), str(overdue))
+    )
+    for unit in OTHER_UNITS[2:]:
+        n = p.rng.randint(5, 40)
+        rows.append((unit, str(n), str(n - 1), "1", "0"))
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
+    )
+    total = sum(int(r[1]) for r in rows[1:])
+    return f"<p>本月，州长信箱共收到群众来信{total}件。各承办单位办理情况如下：</p><table>{cells}</table>"
+
+
+def plant_letter_stats(p: Planner) -> None:
+    for title, day, figures, form in LETTER_STATS.get(p.spec.site_id, ()):
+        doc = p.new_doc("notice", "notice", title, _after(p, day), SUBJECTS[4])
+        doc.body_html = _stats_body(p, figures, form)
+        received, _, overdue = figures
+        doc.disclosure = {"kind": "letter_stats", "received": received, "overdue": overdue}
+        p.plant("letter_stats", doc, overdue=overdue)
+
+
 def plant_disclosures(p: Planner) -> None:
     plant_epidemic_reports(p)
     plant_decision_catalogues(p)
@@ -458,3 +509,4 @@ def plant_disclosures(p: Planner) -> None:
     plant_proposal_replies(p)
     plant_random_inspections(p)
     plant_letters(p)
+    plant_letter_stats(p)

@@ -234,7 +234,7 @@ def letters(plan: SitePlan) -> dict | None:
     days, and those unanswered for more than 3 months (the veto)."""
     shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "letter"]
     if not shown:
-        return None
+        return letter_stats(plan)
     late, pending, slow, unanswered = [], [], [], []
     due = 0
     for d in shown:
@@ -265,6 +265,29 @@ def letters(plan: SitePlan) -> dict | None:
         "after_usual_workdays": sorted(slow),
         "unanswered": sorted(unanswered),
         "lookback": lookback_count,
+    }
+
+
+def letter_stats(plan: SitePlan) -> dict | None:
+    """A site showing no letter, scored on the mailbox statistics it published in the window:
+    overdue over received, each statement of overdue letters a finding, one not stating them
+    listed for a person (None: it published none either)."""
+    stats = [
+        d
+        for d in plan.docs
+        if d.disclosure
+        and d.disclosure["kind"] == "letter_stats"
+        and HISTORY_START <= d.published <= AS_OF
+    ]
+    if not stats:
+        return None
+    return {
+        "statistics": True,
+        "due": sum(d.disclosure["received"] for d in stats),
+        "overdue": sum(d.disclosure["overdue"] or 0 for d in stats),
+        "late_or_missing": sorted(d.path for d in stats if d.disclosure["overdue"]),
+        "pending": [],
+        "after_usual_workdays": sorted(d.path for d in stats if d.disclosure["overdue"] is None),
     }
 
 
