@@ -1,5 +1,6 @@
 -- What document bodies say beyond the fields (crawlers/extract/body_facts.py): one row per
--- document and fact (annual_report, consultation, leader), the fact as JSON, with its document's
+-- document and fact (annual_report, consultation, leader, stated_month, budget_parts, reply,
+-- letter, letter_stats: docs/schema.md), the fact as JSON, with its document's
 -- title, type and date.
 with source as (
     select site_id, url, field as fact, value::json as value
