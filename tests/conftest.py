@@ -20,17 +20,39 @@ def read_csv(name: str) -> list[dict]:
 
 
 def indicator_rows(levels: list[str | None] | None = None) -> int:
-    """How many indicator rows scoring sites of these levels writes (default: the six sample
-    sites' levels): every indicator of every site, except where a rule asks it only of some
-    levels (`levels`: 疫情 monthly)."""
-    from analysis.indicators import INDICATORS
+    """How many rows of the indicators judged on every site scoring sites of these levels writes
+    (default: the six sample sites' levels): every such indicator of every site, except where a
+    rule asks it only of some levels (`levels`: 疫情 monthly). The indicators judged only where a
+    site shows what they judge (JUDGED_WHERE_SHOWN: letters) are not among them: their rows
+    depend on the data, and their own tests check them against the key."""
+    from analysis.indicators import INDICATORS, JUDGED_WHERE_SHOWN
     from analysis.rules import load_rules
 
     rules = load_rules()
     levels = [r["level"] for r in read_csv("sites.csv")] if levels is None else levels
     return sum(
-        sum(level in rules[name].get("levels", [level]) for level in levels) for name in INDICATORS
+        sum(level in rules[name].get("levels", [level]) for level in levels)
+        for name in INDICATORS
+        if name not in JUDGED_WHERE_SHOWN
     )
+
+
+def judged_everywhere_rows(db) -> int:
+    """The rows a store holds of the indicators judged on every site (what indicator_rows
+    predicts)."""
+    import duckdb
+
+    from analysis.indicators import JUDGED_WHERE_SHOWN
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        marks = ", ".join("?" for _ in JUDGED_WHERE_SHOWN) or "''"
+        return con.execute(
+            f"select count(*) from indicators where indicator not in ({marks})",
+            list(JUDGED_WHERE_SHOWN),
+        ).fetchone()[0]
+    finally:
+        con.close()
 
 
 def shared_path(*parts: str) -> Path:

@@ -9,7 +9,9 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from .conftest import ROOT, indicator_rows
+import duckdb
+
+from .conftest import ROOT, indicator_rows, judged_everywhere_rows
 from .support.fragile import free_ports
 
 SKIP = {".venv", "output", ".git", ".pytest_cache", ".ruff_cache", "build", "dist"}
@@ -58,4 +60,9 @@ def test_the_built_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path):
     assert "scorecard: " in demo.stdout
     assert (work / "output" / "report" / "index.html").is_file()
     assert "sites not ok" not in demo.stdout
-    assert f"{indicator_rows()} indicator rows" in demo.stdout  # every indicator of 6 sites
+    db = work / "output" / "audit.duckdb"
+    assert judged_everywhere_rows(db) == indicator_rows()  # every indicator of 6 sites
+    con = duckdb.connect(str(db), read_only=True)
+    (stored,) = con.execute("select count(*) from indicators").fetchone()
+    con.close()
+    assert f"{stored} indicator rows" in demo.stdout

@@ -20,7 +20,7 @@ from analysis.workdays import BASIS_LABELS
 from pipelines.publish import working_path
 from reports.report_data import LABELS
 
-from .conftest import ROOT, indicator_rows, run_zwgk
+from .conftest import ROOT, indicator_rows, judged_everywhere_rows, run_zwgk
 
 SCREENSHOTS = ROOT / "output" / "screenshots"
 HOSTILE = ("<img src=x onerror=alert(1)>", "<script>alert(1)</script>")
@@ -266,7 +266,11 @@ def test_the_workbook_rows_are_the_findings(rendered):
     assert {r[4] for r in rows if r[4]} == urls
     linked = [c for c in sheet["E"][1:] if c.value]
     assert all(c.hyperlink and c.hyperlink.target == c.value for c in linked)
-    assert book["指标"].max_row - 1 == indicator_rows()
+    con = duckdb.connect(str(db), read_only=True)
+    (stored,) = con.execute("select count(*) from indicators").fetchone()
+    con.close()
+    assert book["指标"].max_row - 1 == stored
+    assert judged_everywhere_rows(db) == indicator_rows()
     header, *rows = list(book["指标"].values)
     basis = header.index("工作日依据")
     assert {r[basis] for r in rows} <= set(BASIS_LABELS.values()), "in Chinese"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from .conftest import indicator_rows, run_zwgk, write_sites_file
+from .conftest import indicator_rows, judged_everywhere_rows, run_zwgk, write_sites_file
 from .support.db import query
 
 
@@ -15,7 +15,7 @@ def test_the_weekly_job_crawls_scores_and_writes_the_scorecard_and_workbook(samp
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1] == "zwgk run: done; every site ok"
     levels = [level for (level,) in query(db, "select level from sites")]
-    assert query(db, "select count(*) from indicators") == [(indicator_rows(levels),)]
+    assert judged_everywhere_rows(db) == indicator_rows(levels)
     assert (tmp_path / "report" / "index.html").exists()
     book = load_workbook(tmp_path / "evidence.xlsx", read_only=True)
     assert {"指标", "问题清单", "待复核配对"} <= set(book.sheetnames)

@@ -16,6 +16,8 @@ A file opens with its declaration, one `-- key: value` line each:
                 page beside the definition)
     changed     optional: how the definition moved from the one before, so an assessor can
                 explain a moved verdict (old → new)
+    judged      optional: the words saying which sites it judges when not every site of its
+                levels (a site showing no letter has no 互动回应 verdict: no row, not a pass)
 
 then two queries, each after a comment line naming it:
 
@@ -66,6 +68,7 @@ class IndicatorSpec:
     keys: tuple[str, ...]  # the numbers its rule needs, besides weight / counts / source
     quote: str = ""  # the source's words the definition follows
     changed: str = ""  # how the definition moved from the one before (old → new)
+    judged: str = ""  # which sites it judges, when not every site of its levels
     kind: str = "share"
     threshold_key: str = "required"
     unit: str = ""
@@ -140,6 +143,7 @@ def read_spec(path: Path) -> IndicatorSpec:
         definition=header["definition"],
         quote=header["quote"],
         changed=header.get("changed", ""),
+        judged=header.get("judged", ""),
         keys=keys,
         kind=header["kind"],
         threshold_key=header["threshold"],
@@ -164,3 +168,5 @@ BY_NAME = {spec.name: spec for spec in SPECS}
 INDICATORS = tuple(spec.name for spec in SPECS)
 REQUIRED_KEYS = {spec.name: spec.keys for spec in SPECS}
 SHARES = frozenset(spec.name for spec in SPECS if spec.is_share)
+# judged only on the sites that show what they judge (their `judged` line): no row elsewhere
+JUDGED_WHERE_SHOWN = tuple(spec.name for spec in SPECS if spec.judged)

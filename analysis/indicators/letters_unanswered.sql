@@ -4,6 +4,7 @@
 -- kind: count
 -- unit: 件
 -- threshold: max_count
+-- judged: 网站公开了近期来信的
 -- keys: max_count, unanswered_months, lookback_months
 -- rule: （来信{unanswered_months:g}个月仍未答复即否决；查近{lookback_months:g}个月的来信）
 -- definition: 近12个月（规则所定）网站公开的来信中，来信后超过3个月（规则所定）仍未见答复的件数；网站未公开任何来信的不评（是否开设互动栏目另行检查）
