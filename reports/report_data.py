@@ -34,7 +34,11 @@ CRAWL_STATUS = {
 }
 
 LABELS = {spec.name: spec.label for spec in SPECS}
-DEFINITIONS = {spec.name: spec.definition for spec in SPECS}
+# the methodology's sentence, and which sites it judges where not every site of its levels
+DEFINITIONS = {
+    spec.name: spec.definition + (f"（只评{spec.judged}网站）" if spec.judged else "")
+    for spec in SPECS
+}
 QUOTES = {spec.name: spec.quote for spec in SPECS}  # the source's words each definition follows
 CHANGES = {spec.name: spec.changed for spec in SPECS}  # old → new, where a definition moved
 # how each site's pairs were made, as the scorecard shows it (a person's decision first)

@@ -100,6 +100,23 @@ def test_a_letter_is_read_from_its_labels(labelled, read):
     assert read_letter(labelled) == read
 
 
+# a page showing its reply without the reply's day: answered, when unknown (never unanswered);
+# one saying it is still being handled, or showing an empty reply, is not answered
+REPLY_TEXTS = [
+    ("来信时间：2026-05-06 回复单位：某县卫生健康局 回复内容：您好！您反映的问题已收悉。", True),
+    ("留言时间：2026-05-06 办理结果：已转相关科室办理并电话答复来信人。", True),
+    ("来信时间：2026-05-06 回复内容：暂无", False),
+    ("来信时间：2026-05-06 来信内容：请问疫苗接种门诊几点开门？", False),
+]
+
+
+@pytest.mark.parametrize("page_text, undated", REPLY_TEXTS)
+def test_a_reply_shown_without_its_day_is_no_unanswered_letter(page_text, undated):
+    read = read_letter({"letter_received": "2026-05-06"}, page_text)
+    assert read["replied"] is None
+    assert read.get("reply_undated", False) is undated
+
+
 # a statistics page's title and sentence, the site's own figures read (None: no statistics)
 STATS_PROSE = [
     ("2026年第三季度局长信箱来信办理情况", "第三季度，局长信箱共收到群众来信18件，已办结17件，超期1件。",

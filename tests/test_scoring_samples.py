@@ -331,10 +331,10 @@ def test_the_yearly_duties_equal_the_key(scored, truth_indicators, site, duty):
 
 @pytest.mark.parametrize("site", SITES)
 def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, site):
-    """互动回应 (issue 26): a letter received in the window and answered after its 60 days, or
-    not at all once they are over, counts; one not yet due is listed as such; one answered after
-    5 working days is listed for a person; one unanswered for more than 3 months is the
-    checklist's veto. A site showing no letter is scored on its mailbox statistics (its own row
+    """互动回应 (issue 26): a letter due in the window (its 60 days over within it) and answered
+    after them, or not at all, counts; one not yet due is listed as such; one answered after 5
+    working days, or whose reply the page shows without its day, is listed for a person (never
+    unanswered); one unanswered for more than 3 months is the checklist's veto. A site showing no letter is scored on its mailbox statistics (its own row
     of a portal's table, or its own sentence; a statement without the overdue letters listed);
     one showing neither has no verdict."""
     con, _ = scored
@@ -350,7 +350,7 @@ def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, s
             == key["late_or_missing"]
         )
         listed = findings(con, site, "letter_replies", "review")
-        assert sorted(path_of(u) for u, *_ in listed) == key["after_usual_workdays"]
+        assert sorted(path_of(u) for u, *_ in listed) == key["listed"]
         assert indicator(con, site, "letters_unanswered") is None
         return
     assert indicator(con, site, "letter_replies")[:2] == (len(key["late_or_missing"]), key["due"])
@@ -360,7 +360,7 @@ def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, s
     )
     assert sorted(path_of(u) for u, *_ in pending(con, site, "letter_replies")) == key["pending"]
     listed = findings(con, site, "letter_replies", "review")
-    assert sorted(path_of(u) for u, *_ in listed) == key["after_usual_workdays"]
+    assert sorted(path_of(u) for u, *_ in listed) == key["listed"]
     got = indicator(con, site, "letters_unanswered")
     assert got[:2] == (len(key["unanswered"]), key["lookback"])
     assert got[3] is (not key["unanswered"]), "one letter unanswered for 3 months fails it"

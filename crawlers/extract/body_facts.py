@@ -322,32 +322,33 @@ NOT_ANSWERED = re.compile(
 )
 
 
-def _full_date(text: str | None) -> dt.date | None:
-    """A date written with its year (a letter's dates always are); None for anything else."""
-    m = re.search(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", text or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+# a reply the page shows (回复内容：您好…, 办理结果：…), whether or not it is dated
+REPLY_SHOWN = re.compile(
+    r"(?:回复|答复|办理|处理)(?:内容|结果|意见)\s*[:：]\s*(?!暂无|无\s|待|办理中)\S{2}"
+)
 
 
-def read_letter(labelled: dict[str, str]) -> dict | None:
+def read_letter(labelled: dict[str, str], page_text: str = "") -> dict | None:
     """A letter to the commission and its reply, from the page's labels (来信时间, 回复时间,
     办理状态: crawlers.extract.labels.LETTER_FIELDS): the day it was received, the day it was
     answered (None where the page shows no reply, or a reply dated before the letter: said in
-    `problem`), the status as written. None when the page names no day received."""
-    received = _full_date(labelled.get("letter_received"))
+    `problem`), the status as written; `reply_undated` where the page shows a reply
+    (REPLY_SHOWN in its text) but no day for it: answered, when unknown, never unanswered. None
+    when the page names no day received (a date without its year is none)."""
+    received = _date(labelled.get("letter_received") or "")
     if received is None:
         return None
-    replied = _full_date(labelled.get("letter_replied"))
+    replied = _date(labelled.get("letter_replied") or "")
     status = (labelled.get("letter_status") or "").strip()
     fact: dict = {"received": received.isoformat(), "replied": None, "status": status}
+    if NOT_ANSWERED.search(status):
+        return fact
     if replied is not None and replied < received:
         fact["problem"] = "回复时间早于来信时间"
-    elif replied is not None and not NOT_ANSWERED.search(status):
+    elif replied is not None:
         fact["replied"] = replied.isoformat()
+    elif REPLY_SHOWN.search(page_text):
+        fact["reply_undated"] = True
     return fact
 
 
@@ -415,12 +416,16 @@ def read_letter_stats(body, text: str, titles: list[str]) -> dict | None:
 
 
 def read_body_facts(
-    body, text: str, titles: list[str], labelled: dict[str, str] | None = None
+    body,
+    text: str,
+    titles: list[str],
+    labelled: dict[str, str] | None = None,
+    page_text: str = "",
 ) -> dict[str, dict]:
     """Every fact the page gives, by name (annual_report, consultation, leader, stated_month,
-    budget_parts, reply, letter_stats; letter from the page's labels)."""
+    budget_parts, reply, letter_stats; letter from the page's labels and its whole text)."""
     facts = {}
-    if letter := read_letter(labelled or {}):
+    if letter := read_letter(labelled or {}, page_text):
         facts["letter"] = letter
     for name, fact in (
         ("annual_report", read_annual_report(body, titles) if body is not None else None),

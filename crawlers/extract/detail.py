@@ -413,7 +413,8 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     for c in page.candidates:
         if c.field in LETTER_FIELDS:
             labelled.setdefault(c.field, c.raw)
-    page.facts = read_body_facts(body, text, titles, labelled)
+    page_text = " ".join(t for t, _ in nodes) if labelled else ""  # a letter's page only
+    page.facts = read_body_facts(body, text, titles, labelled, page_text)
     # personal numbers the document itself shows (its title or body, not the site's footer)
     shown = []
     for e in exposures:

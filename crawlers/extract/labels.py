@@ -51,6 +51,10 @@ BYLINE_DATE_LABELS = ("发稿时间", "发表时间", "编稿时间", "时间", 
 NOT_PUBLISHED_DATE_LABELS = ("归档时间", "归档日期", "废止日期", "失效日期", "有效期至")
 # the fields a letter's page fills (read into the body fact `letter`, no column of their own)
 LETTER_FIELDS = ("letter_received", "letter_replied", "letter_status")
+# fields whose labels count in the article body's paragraphs too, not only in its table cells:
+# a letter's page is its body, and many write `<p>来信时间：…</p>` (other labels in a paragraph,
+# `时间：`, are prose)
+BODY_FIELDS = frozenset(LETTER_FIELDS)
 # labels of a date that is not the page's publication: a bare date after one is that date
 OTHER_DATE_LABELS = (
     *NOT_PUBLISHED_DATE_LABELS,

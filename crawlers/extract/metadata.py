@@ -22,7 +22,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crawlers.extract.labels import LABEL_TO_FIELD, PLACEHOLDERS, STOP_LABELS, label_key
+from crawlers.extract.labels import (
+    BODY_FIELDS,
+    LABEL_TO_FIELD,
+    PLACEHOLDERS,
+    STOP_LABELS,
+    label_key,
+)
 
 CELL_TAGS = frozenset({"td", "th", "li", "dd", "dt", "p", "div", "tr", "section"})
 # cells of a structured block: a label in one of these counts even inside the article body
@@ -110,7 +116,8 @@ def read_labelled_values(
 ) -> list[LabelledValue]:
     """Every `label → value` pair in `pieces` (visible text pieces with their owning element,
     in document order). Labels that name no field (来源, 浏览次数 …) only end the value before them.
-    A label whose element is in `skip` (ids: the article body) counts only in a table-like cell."""
+    A label whose element is in `skip` (ids: the article body) counts only in a table-like cell,
+    unless its field is one of BODY_FIELDS (a letter's 来信时间 in a paragraph)."""
     # tokens: (label or None, text, owning element, number of the text piece it came from)
     tokens: list[tuple[str | None, str, object, int]] = []
     for n, (text, el) in enumerate(pieces):
@@ -128,7 +135,8 @@ def read_labelled_values(
             continue
         cell = _cell(el)
         cell_tag = cell.tag if cell is not None else ""
-        if id(el) in skip and cell_tag not in TABLE_CELLS:
+        in_body_prose = id(el) in skip and cell_tag not in TABLE_CELLS
+        if in_body_prose and LABEL_TO_FIELD[label] not in BODY_FIELDS:
             continue
         raw, inline = _value_after(tokens, i, el, cell)
         if len(raw) > MAX_VALUE_CHARS:

@@ -379,42 +379,54 @@ LETTER_LABELS = {
     "quanyang": ("来信时间", "回复时间", None),
     "shiling": ("留言时间", "答复时间", "办理状态"),
 }
-# planted letters per site: (received, working days to the reply; None: not answered)
+# how a site lays its letter out: label and value in table cells, or one `<p>label：value</p>` a
+# line inside the article body (石岭, as many county sites write it)
+LETTER_LINES = {"shiling"}
+UNDATED = "undated"  # a reply the page shows without its day
+# planted letters per site: (received, working days to the reply; None: not answered; UNDATED)
 LETTER_CASES = {
     "jiangan": [(D(2026, 4, 7), 9)],  # answered after the usual 5 working days: listed
     "quanyang": [
         (D(2026, 3, 2), 52),  # answered after the 60 days: late
         (D(2026, 11, 12), None),  # not answered and not yet due
+        (D(2026, 5, 6), UNDATED),  # answered, the day not shown: listed, never unanswered
     ],
     # not answered for more than 3 months: past its 60 days, and the checklist's veto
     "shiling": [(D(2026, 6, 10), None), (D(2026, 10, 29), None)],
 }
+REPLY_TEXT = (
+    "您好！您反映的问题已收悉。经了解，我委已责成相关科室和单位核实处理，"
+    "具体事宜可向所在地卫生健康部门咨询。感谢您的关注。"
+)
 
 
 def _letter_body(
-    p: Planner, question: str, received: dt.date, replied: dt.date | None, labels: tuple
+    p: Planner, question: str, received: dt.date, replied, labels: tuple, lines: bool
 ) -> str:
+    """The letter's labels and values (`replied`: a day, None, or UNDATED), in the site's layout."""
     asked, answered, status = labels
-    rows = [
-        f"<tr><td>来信人：</td><td>{p.rng.choice('张王李赵刘陈杨黄')}**</td>"
-        f"<td>{asked}：</td><td>{received.isoformat()} {p.rng.randint(8, 21):02d}:{p.rng.randint(0, 59):02d}</td></tr>",
-        f'<tr><td>来信内容：</td><td colspan="3">您好，{escape(question)}，请予答复，谢谢。</td></tr>',
+    when = f"{received.isoformat()} {p.rng.randint(8, 21):02d}:{p.rng.randint(0, 59):02d}"
+    pairs = [
+        ("来信人", f"{p.rng.choice('张王李赵刘陈杨黄')}**"),
+        (asked, when),
+        ("来信内容", f"您好，{question}，请予答复，谢谢。"),
     ]
     if replied is None:
         if status:
-            rows.append(f'<tr><td>{status}：</td><td colspan="3">办理中</td></tr>')
+            pairs.append((status, "办理中"))
     else:
-        rows.append(
-            f"<tr><td>回复单位：</td><td>{escape(p.spec.short)}</td>"
-            f"<td>{answered}：</td><td>{replied.isoformat()}</td></tr>"
-        )
+        pairs.append(("回复单位", p.spec.short))
+        if replied != UNDATED:
+            pairs.append((answered, replied.isoformat()))
         if status:
-            rows.append(f'<tr><td>{status}：</td><td colspan="3">已办结</td></tr>')
-        rows.append(
-            '<tr><td>回复内容：</td><td colspan="3">您好！您反映的问题已收悉。经了解，'
-            "我委已责成相关科室和单位核实处理，具体事宜可向所在地卫生健康部门咨询。感谢您的关注。</td></tr>"
-        )
-    return f'<table class="letter">{"".join(rows)}</table>'
+            pairs.append((status, "已办结"))
+        pairs.append(("回复内容", REPLY_TEXT))
+    if lines:
+        return "".join(f"<p>{label}：{escape(value)}</p>" for label, value in pairs)
+    cells = "".join(
+        f"<tr><td>{label}：</td><td>{escape(value)}</td></tr>" for label, value in pairs
+    )
+    return f'<table class="letter">{cells}</table>'
 
 
 def plant_letters(p: Planner) -> None:
@@ -433,7 +445,10 @@ def plant_letters(p: Planner) -> None:
         day += dt.timedelta(rng.randint(14, 30))
     letters += [(received, lag, "planted") for received, lag in LETTER_CASES.get(site, ())]
     for n, (received, lag, planted) in enumerate(sorted(letters, key=lambda x: x[0])):
-        replied = calendar.add_workdays(received, lag) if lag is not None else None
+        undated = lag == UNDATED
+        replied = (
+            calendar.add_workdays(received, 3 if undated else lag) if lag is not None else None
+        )
         shown = replied or received
         if shown > AS_OF:
             continue
@@ -441,14 +456,19 @@ def plant_letters(p: Planner) -> None:
             lambda n=n: LETTER_QUESTIONS[n % len(LETTER_QUESTIONS)].format(place=rng.choice(PLACES))
         )
         doc = p.new_doc("letters", "other", question, shown, SUBJECTS[4])
-        doc.body_html = _letter_body(p, question, received, replied, LETTER_LABELS[site])
+        doc.body_html = _letter_body(
+            p, question, received, UNDATED if undated else replied, LETTER_LABELS[site],
+            site in LETTER_LINES,
+        )  # fmt: skip
         doc.disclosure = {
             "kind": "letter",
             "received": received.isoformat(),
-            "replied": replied.isoformat() if replied else None,
+            "replied": replied.isoformat() if replied and not undated else None,
+            "reply_undated": undated,
         }
         if planted:
-            p.plant("letter_unanswered" if replied is None else "letter_slow", doc)
+            case = "letter_unanswered" if replied is None else "letter_slow"
+            p.plant("letter_reply_undated" if undated else case, doc)
 
 
 # sites that show no letter but publish their mailbox's statistics: (title, day, the site's own

@@ -223,48 +223,60 @@ UNANSWERED_MONTHS, LOOKBACK_MONTHS = 3, 12
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
+    """The day `months` before, clamped to the month's end (as DuckDB's date - interval)."""
     month = day.month - months
-    year = day.year + (month - 1) // 12
-    return day.replace(year=year, month=(month - 1) % 12 + 1)
+    year, month = day.year + (month - 1) // 12, (month - 1) % 12 + 1
+    return min(day.replace(day=1, year=year, month=month) + dt.timedelta(day.day - 1),
+               _month_end(year, month))  # fmt: skip
 
 
 def letters(plan: SitePlan) -> dict | None:
-    """The letters the site shows (None: it shows none): those received in the window answered
-    late or not at all by their day, those not yet due, those answered after the usual working
-    days, and those unanswered for more than 3 months (the veto)."""
+    """The letters the site shows (a site showing none: its statistics, or None): those due
+    in the window (their day within it) answered late or not at all, those not yet due, those
+    answered in the window within their day but after the usual working days, those whose
+    reply the page shows without its day (listed, in no figure), and those unanswered for more
+    than 3 months among the last 12 months' (the veto)."""
     shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "letter"]
     if not shown:
         return letter_stats(plan)
-    late, pending, slow, unanswered = [], [], [], []
-    due = 0
+    late, pending, slow, undated, unanswered = [], [], [], [], []
+    due = lookback = 0
+    since, long_ago = (
+        _months_before(AS_OF, LOOKBACK_MONTHS),
+        _months_before(AS_OF, UNANSWERED_MONTHS),
+    )
     for d in shown:
         received = dt.date.fromisoformat(d.disclosure["received"])
         replied = d.disclosure["replied"] and dt.date.fromisoformat(d.disclosure["replied"])
         deadline = received + dt.timedelta(LETTER_REPLY_DAYS)
-        if received >= HISTORY_START:
-            if replied or deadline <= AS_OF:
-                due += 1
-            if (replied and replied > deadline) or (not replied and deadline <= AS_OF):
+        in_window = HISTORY_START <= deadline <= AS_OF
+        if d.disclosure["reply_undated"]:
+            if in_window:
+                undated.append(d.path)
+        elif in_window:
+            due += 1
+            if not replied or replied > deadline:
                 late.append(d.path)
-            elif not replied:
-                pending.append(d.path)
-            elif calendar.workdays_between(received, replied) > LETTER_USUAL_WORKDAYS:
-                slow.append(d.path)
-        lookback = _months_before(AS_OF, LOOKBACK_MONTHS) < received
-        if lookback and not replied and received <= _months_before(AS_OF, UNANSWERED_MONTHS):
-            unanswered.append(d.path)
-    lookback_count = sum(
-        1
-        for d in shown
-        if dt.date.fromisoformat(d.disclosure["received"]) > _months_before(AS_OF, LOOKBACK_MONTHS)
-    )
+        elif not replied and deadline > AS_OF:
+            pending.append(d.path)
+        if (
+            replied
+            and HISTORY_START <= replied <= AS_OF
+            and replied <= deadline
+            and calendar.workdays_between(received, replied) > LETTER_USUAL_WORKDAYS
+        ):
+            slow.append(d.path)
+        if received > since:
+            lookback += 1
+            if not replied and not d.disclosure["reply_undated"] and received <= long_ago:
+                unanswered.append(d.path)
     return {
         "due": due,
         "late_or_missing": sorted(late),
         "pending": sorted(pending),
-        "after_usual_workdays": sorted(slow),
+        "listed": sorted(slow + undated),
         "unanswered": sorted(unanswered),
-        "lookback": lookback_count,
+        "lookback": lookback,
     }
 
 
@@ -287,7 +299,7 @@ def letter_stats(plan: SitePlan) -> dict | None:
         "overdue": sum(d.disclosure["overdue"] or 0 for d in stats),
         "late_or_missing": sorted(d.path for d in stats if d.disclosure["overdue"]),
         "pending": [],
-        "after_usual_workdays": sorted(d.path for d in stats if d.disclosure["overdue"] is None),
+        "listed": sorted(d.path for d in stats if d.disclosure["overdue"] is None),
     }
 
 
