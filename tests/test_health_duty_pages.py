@@ -21,6 +21,14 @@ from pipelines.normalize import normalize_document
 FILES = Path(__file__).parent / "files" / "disclosures"
 D = dt.date
 
+
+def read_page(name: str, url: str):
+    """A saved page as the crawl reads it: its extract and its normalised `documents` row."""
+    page = extract_page((FILES / name).read_text(encoding="utf-8"), url)
+    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
+    return page, normalize_document(item).row
+
+
 CASES = [
     # file, url, rule, title, published, the month the body states (year, month) or None
     ("hainan_2020_10_epidemic.html", "https://wst.hainan.gov.cn/sjkzx/info/1053/1469.htm",
@@ -38,10 +46,7 @@ CASES = [
 
 @pytest.mark.parametrize("name, url, rule, title, published, of", CASES, ids=[c[0] for c in CASES])
 def test_each_page_is_found_and_dated_and_its_period_read(name, url, rule, title, published, of):
-    html = (FILES / name).read_text(encoding="utf-8")
-    page = extract_page(html, url)
-    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
-    row = normalize_document(item).row
+    page, row = read_page(name, url)
     assert (row["title"], row["published_date"]) == (title, published)
     stated = page.facts.get("stated_month")
     assert ((stated["year"], stated["month"]) if stated else None) == of
@@ -93,10 +98,7 @@ def duties_finding(title: str) -> list[str]:
 def test_each_budget_page_is_dated_found_by_its_rule_alone_and_names_its_three_public(
     name, url, title, published, duty, year
 ):
-    html = (FILES / name).read_text(encoding="utf-8")
-    page = extract_page(html, url)
-    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
-    row = normalize_document(item).row
+    page, row = read_page(name, url)
     assert (row["title"], row["published_date"]) == (title, published)
     assert duties_finding(title) == ([duty] if duty else [])
     assert re.search(r"((?:19|20)\d{2})\s*年", title)[1] == str(year)
@@ -126,10 +128,7 @@ def test_each_proposal_page_is_dated_and_only_a_reply_is_taken_for_one(
 ):
     """The rule reads the title without its spaces (`建议的答 复`); a real reply can be shorter
     than the rule's characters, and its own words (尊敬的…代表, 现答复如下) say it is one."""
-    html = (FILES / name).read_text(encoding="utf-8")
-    page = extract_page(html, url)
-    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
-    row = normalize_document(item).row
+    page, row = read_page(name, url)
     assert (row["title"], row["published_date"]) == (title, published)
     rule = load_rules()["proposal_replies"]
     flat = re.sub(r"\s+", "", title)
@@ -159,10 +158,7 @@ RANDOM_CASES = [
 def test_each_random_inspection_page_is_dated_and_only_a_result_is_taken_for_one(
     name, url, title, published, is_result
 ):
-    html = (FILES / name).read_text(encoding="utf-8")
-    page = extract_page(html, url)
-    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
-    row = normalize_document(item).row
+    page, row = read_page(name, url)
     assert (row["title"], row["published_date"]) == (title, published)
     assert duties_finding(title) == (["random_inspection"] if is_result else [])
 
@@ -193,10 +189,7 @@ LETTER_CASES = [
 def test_each_letter_page_gives_only_what_it_states(name, url, title, published, facts):
     """互动回应's pages: the commission's row of a portal's statistics, never the portal's total;
     a letter without the day it came is no letter to judge; a notice about complaints is none."""
-    html = (FILES / name).read_text(encoding="utf-8")
-    page = extract_page(html, url)
-    item = DocumentItem(site_id="t", url=url, page=page.to_dict(), fetched_at="2026-12-01T08:00:00")
-    row = normalize_document(item).row
+    page, row = read_page(name, url)
     assert (row["title"], row["published_date"]) == (title, published)
     read = {k: v for k, v in page.facts.items() if k in ("letter", "letter_stats")}
     assert read == facts
