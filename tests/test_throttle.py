@@ -153,5 +153,10 @@ def test_a_public_site_through_a_proxy_slows_the_crawl_without_an_error(tmp_path
     starts = sorted(started for started, _ in arrivals)
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     print("seconds between requests:", " ".join(f"{g:.2f}" for g in gaps))
-    # after the first slow answers the slot's delay has grown from 0.1 s toward 0.8 s
-    assert min(gaps[PublicSiteThroughProxy.fast + 2 :]) > 0.5, gaps
+    # after the first slow answers the slot's delay has grown from 0.1 s toward 0.8 s. AutoThrottle
+    # moves it halfway each answer (0.1 → 0.45 → 0.63 …), and with two requests in flight a gap
+    # of that first step can come late (0.44 and 0.46 s seen in CI among gaps of 0.7–1.2 s): every
+    # gap is well above the fixed 0.1–0.15 s of the bug, and most have reached the latency
+    slow = sorted(gaps[PublicSiteThroughProxy.fast + 2 :])
+    assert slow[0] > 0.3, gaps
+    assert slow[len(slow) // 2] > 0.6, gaps
