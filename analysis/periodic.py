@@ -1,7 +1,8 @@
 """Publications due once a period: the one home of the periodic duties' mechanism.
 
 An indicator whose rule has a `period` is a periodic duty: a document (the rule's `document`,
-known by its `titles`) due each month or each year, by the end of the `due_months`-th month
+known by its `titles`) due each month, each year or every two years (counted from the rule's
+`first_year`), by the end of the `due_months`-th month
 counted from the period's first month (a month's 疫情概况 by the end of the next: 2; a year's
 重大行政决策事项目录 within its year: 12; a year's 部门决算 within the year after: 24), from
 the sites of the rule's `levels` (all levels when it names none). `expected_from` says when a
@@ -29,7 +30,10 @@ import duckdb
 
 from crawlers.extract.body_facts import BUDGET_PARTS
 
-PERIOD_MONTHS = {"month": 1, "year": 12}
+PERIOD_MONTHS = {"month": 1, "year": 12, "two_years": 24}
+# periods of more than a year are counted from a rule's `first_year` (黔南's 规范性文件 cleaned
+# every 2 years from 2018: 2018–2019, 2020–2021 …); shorter ones need none
+FIRST_YEAR = 2000
 EXPECTED_FROM = ("start", "end")
 KEYS = ("period", "due_months", "expected_from", "titles", "document")
 NO_TITLE = "\\x00"  # matches no title: the pattern when the rules hold no periodic duty
@@ -74,6 +78,11 @@ def problems(name: str, rule: dict) -> list[str]:
             f"parts must be a list of the parts pages are read for: {list(BUDGET_PARTS)}",
         ),
         (rule.get("levels") is None or _texts(rule["levels"]), "levels must be a list of levels"),
+        (
+            isinstance(rule.get("first_year", FIRST_YEAR), int)
+            and 1990 <= rule.get("first_year", FIRST_YEAR) <= 2100,
+            "first_year must be a year (the first period's)",
+        ),
     )
     return [f"[{name}] {message}" for ok, message in checks if not ok]
 
@@ -85,7 +94,7 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
         "create or replace temp table periodic_duties (indicator varchar, document varchar, "
         "period varchar, period_months integer, due_months integer, expected_from varchar, "
         "title_pattern varchar, excluded_pattern varchar, levels varchar[], "
-        "review_after_months integer, parts varchar[])"
+        "review_after_months integer, parts varchar[], first_year integer)"
     )
     rows = [
         (
@@ -100,13 +109,14 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
             rule.get("levels"),
             rule.get("review_after_months"),
             rule.get("parts", []),
+            rule.get("first_year", FIRST_YEAR),
         )
         for name, rule in table.items()
         if is_periodic(rule)
     ]
     if rows:
         con.executemany(
-            "insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            "insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
     # every duty's title words as one constant pattern, tried first (int_periodic_due.sql)
     titles = "|".join(row[6] for row in rows) or NO_TITLE

@@ -8,6 +8,7 @@ import pytest
 from crawlers.extract.body_facts import (
     read_consultation,
     read_leader,
+    read_decision,
     read_letter,
     read_letter_stats,
 )
@@ -115,6 +116,30 @@ def test_a_reply_shown_without_its_day_is_no_unanswered_letter(page_text, undate
     read = read_letter({"letter_received": "2026-05-06"}, page_text)
     assert read["replied"] is None
     assert read.get("reply_undated", False) is undated
+
+
+# an enforcement decision's page: its labels (crawlers.extract.labels: decision_date) and title,
+# what is read (None: not a decision's page)
+DECISIONS = [
+    ({"decision_date": "2026-03-02"}, "某县卫生健康局行政处罚决定公示（县卫医罚〔2026〕12号）",
+     {"kind": "处罚", "decided": "2026-03-02"}),
+    ({"decision_date": "2026年6月8日"}, "医疗机构执业登记行政许可决定公示",
+     {"kind": "许可", "decided": "2026-06-08"}),
+    # the label makes the page a decision's whatever its title says
+    ({"decision_date": "2025/12/01"}, "双公示信息（某某诊所）", {"kind": None, "decided": "2025-12-01"}),
+    # a decision's page by its title, without the day: read, the day left empty (listed)
+    ({}, "行政处罚信息公示（某某宾馆）", {"kind": "处罚", "decided": None}),
+    # a rule about decisions, a list, an explanation: no decision
+    ({}, "医疗机构监督管理行政处罚程序", None),
+    ({}, "关于公布行政处罚四项清单的通知", None),
+    ({}, "卫生健康行政处罚裁量基准解读", None),
+    ({}, "关于开展医疗机构依法执业自查的通知", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("labelled, title, read", DECISIONS)
+def test_an_enforcement_decision_is_read_from_its_label_and_title(labelled, title, read):
+    assert read_decision(labelled, [title]) == read
 
 
 # a statistics page's title and sentence, the site's own figures read (None: no statistics)

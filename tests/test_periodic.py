@@ -1,5 +1,5 @@
-"""A periodic duty's rule (analysis/periodic.py) is refused with a message naming the key; the
-双随机 rule's title words tell a result from a plan or a list."""
+"""A periodic duty's rule (analysis/periodic.py) is refused with a message naming the key; each
+duty's title words tell its document from a plan, a list or a call to start the work."""
 
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ CASES = [
     ({"review_after_months": 12}, "review_after_months must be a whole number below due_months"),
     ({"levels": "national"}, "levels must be a list"),
     ({"parts": ["三公"]}, "parts must be a list of the parts pages are read for"),
+    ({"period": "two_years", "first_year": "2018"}, "first_year must be a year"),
+    ({"period": "two_years", "first_year": 18}, "first_year must be a year"),
+    ({"period": "two_years", "first_year": 2018, "due_months": 24}, None),
 ]
 
 
@@ -41,30 +44,39 @@ def test_a_periodic_rule_without_its_document_name_is_refused():
     assert problems("department_budget", rule) == ["[department_budget] needs `document`"]
 
 
-# titles as health commissions write them: (title, whether it is a 双随机 抽查结果)
-RANDOM_INSPECTION_TITLES = [
-    ("2024年第1批“双随机、一公开”抽查结果公示", True),
-    ("2023年国家随机监督抽查结果公示", True),
-    ("关于“双随机、一公开”抽查结果的公示", True),
-    ("某县卫生健康局2025年度“双随机、一公开”监督抽查工作情况通报", True),
-    ("2024年度卫生健康领域随机抽查查处情况", True),
-    ("“双随机、一公开”抽查事项清单", False),
-    ("某县卫生健康局2026年度“双随机、一公开”抽查计划", False),
-    ("关于印发双随机抽查工作实施方案的通知", False),
-    ("2024年第2期食品安全监督抽检信息公告", False),
+# titles as health commissions write them: (duty, title, whether it is the duty's document)
+DUTY_TITLES = [
+    ("random_inspection", "2024年第1批“双随机、一公开”抽查结果公示", True),
+    ("random_inspection", "2023年国家随机监督抽查结果公示", True),
+    ("random_inspection", "关于“双随机、一公开”抽查结果的公示", True),
+    ("random_inspection", "某县卫生健康局2025年度“双随机、一公开”监督抽查工作情况通报", True),
+    ("random_inspection", "2024年度卫生健康领域随机抽查查处情况", True),
+    ("random_inspection", "“双随机、一公开”抽查事项清单", False),
+    ("random_inspection", "某县卫生健康局2026年度“双随机、一公开”抽查计划", False),
+    ("random_inspection", "关于印发双随机抽查工作实施方案的通知", False),
+    ("random_inspection", "2024年第2期食品安全监督抽检信息公告", False),
+    ("normative_cleanup", "关于公布规章和规范性文件清理结果的通知", True),
+    ("normative_cleanup", "某市卫生健康委员会关于2023年度规范性文件清理情况的公告", True),
+    ("normative_cleanup", "关于废止和宣布失效部分规范性文件的决定", True),
+    ("normative_cleanup", "国家卫生健康委关于废止和修改部分规范性文件的决定", True),
+    # 山东省卫健委 2025's shape: its cleanup of 政策性文件（不含规范性文件）voids 委文件
+    ("normative_cleanup", "山东省卫生健康委员会关于宣布失效第二批委文件的决定", False),
+    ("normative_cleanup", "关于开展规范性文件清理工作的通知", False),
+    ("normative_cleanup", "规范性文件清理工作方案", False),
+    ("normative_cleanup", "关于印发某市卫生健康系统规范性文件管理办法的通知", False),
 ]
 
 
-@pytest.mark.parametrize("title, result", RANDOM_INSPECTION_TITLES)
-def test_a_random_inspection_result_is_known_by_its_title(title, result):
+@pytest.mark.parametrize("duty, title, matches", DUTY_TITLES)
+def test_a_duty_document_is_known_by_its_title(duty, title, matches):
     """The rule's title words, matched as scoring matches them (RE2 in DuckDB, the title read
-    without its spaces), tell a result from a plan, a list or a scheme."""
+    without its spaces), tell the duty's document from a plan, a list or a scheme."""
     con = duckdb.connect()
     write_duties(con, load_rules().table)
     matched = con.execute(
         "select regexp_matches(?, title_pattern) "
         "and not coalesce(regexp_matches(?, excluded_pattern), false) "
-        "from periodic_duties where indicator = 'random_inspection'",
-        [title.replace(" ", ""), title.replace(" ", "")],
+        "from periodic_duties where indicator = ?",
+        [title.replace(" ", ""), title.replace(" ", ""), duty],
     ).fetchone()[0]
-    assert matched is result
+    assert matched is matches

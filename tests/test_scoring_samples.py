@@ -302,11 +302,12 @@ def test_the_health_duties_and_personal_data_equal_the_key(scored, truth_indicat
 
 @pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize(
-    "duty", ["department_budget", "department_final_accounts", "random_inspection"]
+    "duty",
+    ["department_budget", "department_final_accounts", "random_inspection", "normative_cleanup"],
 )
 def test_the_yearly_duties_equal_the_key(scored, truth_indicators, site, duty):
     """部门预算 each year, 部门决算 each year after it, 双随机一公开 抽查结果 within each year
-    (issue 26): missing or late counted, after the usual bound or without 三公经费 listed for a
+    and 规范性文件清理结果 every two years (issue 26): missing or late counted, after the usual bound or without 三公经费 listed for a
     person, the year ahead not yet due; a level the rule does not name has no verdict."""
     con, _ = scored
     key = truth_indicators[site][duty]
@@ -455,3 +456,25 @@ def test_data_tests_return_no_rows(scored, path: Path):
     con.execute("set variable indicator_names = ?::varchar[]", [list(INDICATORS)])
     con.execute("set variable share_indicators = ?::varchar[]", [sorted(SHARES)])
     assert con.execute(path.read_text(encoding="utf-8")).fetchall() == []
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_the_enforcement_decisions_equal_the_key(scored, truth_indicators, site):
+    """行政执法公示 (issue 26): a 行政处罚 or 行政许可 decision published in the window more than
+    20 working days after it was made counts (at a county, 7: its 标准目录's day); one after 7
+    at another level is listed for a person, as is one
+    whose page shows no day (a table of labels, or `<p>处罚决定日期：…</p>`); a site showing no
+    decision has no verdict."""
+    con, _ = scored
+    key = truth_indicators[site]["decisions"]
+    if key is None:
+        assert indicator(con, site, "enforcement_disclosure") is None
+        return
+    got = indicator(con, site, "enforcement_disclosure")
+    assert got[:2] == (len(key["late"]), key["counted"])
+    assert got[3] is (not key["late"])
+    late = findings(con, site, "enforcement_disclosure")
+    assert sorted(path_of(u) for u, *_ in late) == key["late"]
+    listed = findings(con, site, "enforcement_disclosure", "review")
+    assert sorted(path_of(u) for u, *_, d in listed if "一般期限" in d) == key["slow"]
+    assert sorted(path_of(u) for u, *_, d in listed if "未载明" in d) == key["undated"]

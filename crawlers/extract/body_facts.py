@@ -352,6 +352,30 @@ def read_letter(labelled: dict[str, str], page_text: str = "") -> dict | None:
     return fact
 
 
+# an enforcement decision made public (行政执法公示, 双公示): a 行政处罚 or 行政许可 decision's
+# page, known by its title or by a decision day's label (处罚决定日期 …); a rule about them, a
+# list of 裁量基准 or of 事项, a scheme, an explanation is none
+DECISION_TITLE = re.compile(
+    r"行政处罚|处罚决定|处罚信息|行政许可|许可决定|许可信息|执法决定|双公示"
+)
+NOT_DECISION_TITLE = re.compile(r"裁量|清单|程序|办法|规定|规范|解读|事项|目录|方案|细则|通知|意见")
+
+
+def read_decision(labelled: dict[str, str], titles: list[str]) -> dict | None:
+    """An enforcement decision's page: its kind (处罚 or 许可, None when the title says neither)
+    and the day it was made, from the page's decision-day label (crawlers.extract.labels:
+    decision_date); `decided` None where the page is a decision's by its title but shows no day
+    (a date without its year is none)."""
+    raw = labelled.get("decision_date")
+    title = next((t for t in titles if DECISION_TITLE.search(t)), None)
+    if raw is None and (title is None or NOT_DECISION_TITLE.search(title)):
+        return None
+    words = title or next(iter(titles), "")
+    kind = "处罚" if "处罚" in words else "许可" if "许可" in words else None
+    decided = _date(raw or "")
+    return {"kind": kind, "decided": decided.isoformat() if decided else None}
+
+
 # a mailbox's or a 12345 line's statistics of a month or a quarter (信箱办理情况, 来信统计): a table
 # with a row per unit (承办单位 | 承办件数 | 办结数 | 在办数 | 超时未办数), or the site's own figures
 # in a sentence (共收到来信35件，已办结35件，超期0件)
@@ -423,10 +447,13 @@ def read_body_facts(
     page_text: str = "",
 ) -> dict[str, dict]:
     """Every fact the page gives, by name (annual_report, consultation, leader, stated_month,
-    budget_parts, reply, letter_stats; letter from the page's labels and its whole text)."""
+    budget_parts, reply, letter_stats; letter from the page's labels and its whole text; decision
+    from its labels and title)."""
     facts = {}
     if letter := read_letter(labelled or {}, page_text):
         facts["letter"] = letter
+    if decision := read_decision(labelled or {}, titles):
+        facts["decision"] = decision
     for name, fact in (
         ("annual_report", read_annual_report(body, titles) if body is not None else None),
         ("consultation", read_consultation(text, titles)),

@@ -21,6 +21,7 @@ from crawlers.extract.body_facts import read_body_facts
 from crawlers.extract.labels import (
     BYLINE_DATE_LABELS,
     COLON_HEADINGS,
+    FACT_FIELDS,
     LETTER_FIELDS,
     NOT_RELATED_HEADINGS,
     OTHER_DATE_LABELS,
@@ -409,11 +410,12 @@ def extract_page(html: str, url: str, *, body_hints: tuple[str, ...] = ()) -> Pa
     _unlabelled_date_near_title(page, nodes, body)
     text = _body(page, body, url)
     titles = [c.raw for c in page.candidates if c.field == "title"]
-    labelled = {}  # the first value of each letter label (来信时间, 回复时间, 办理状态)
+    labelled = {}  # the first value of each fact's label (来信时间, 回复时间, 处罚决定日期 …)
     for c in page.candidates:
-        if c.field in LETTER_FIELDS:
+        if c.field in FACT_FIELDS:
             labelled.setdefault(c.field, c.raw)
-    page_text = " ".join(t for t, _ in nodes) if labelled else ""  # a letter's page only
+    letter = any(field in labelled for field in LETTER_FIELDS)
+    page_text = " ".join(t for t, _ in nodes) if letter else ""  # a letter's page only
     page.facts = read_body_facts(body, text, titles, labelled, page_text)
     # personal numbers the document itself shows (its title or body, not the site's footer)
     shown = []

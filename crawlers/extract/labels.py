@@ -42,6 +42,19 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "反馈时间",
     ),
     "letter_status": ("办理状态", "处理状态", "回复状态", "信件状态", "办结状态"),
+    # the day an enforcement decision (行政处罚, 行政许可) was made, as 双公示 pages label it:
+    # read into the body fact `decision`, never a publication date
+    "decision_date": (
+        "处罚决定日期",
+        "作出处罚决定日期",
+        "作出行政处罚决定日期",
+        "处罚日期",
+        "许可决定日期",
+        "作出许可决定日期",
+        "决定日期",
+        "作出决定日期",
+        "决定作出日期",
+    ),
 }
 
 # dated lines under the title (时间: 2017-07-17 …): a published date only where a date follows
@@ -51,15 +64,18 @@ BYLINE_DATE_LABELS = ("发稿时间", "发表时间", "编稿时间", "时间", 
 NOT_PUBLISHED_DATE_LABELS = ("归档时间", "归档日期", "废止日期", "失效日期", "有效期至")
 # the fields a letter's page fills (read into the body fact `letter`, no column of their own)
 LETTER_FIELDS = ("letter_received", "letter_replied", "letter_status")
+# the fields read into body facts, not columns (a letter; an enforcement decision's day)
+FACT_FIELDS = (*LETTER_FIELDS, "decision_date")
 # fields whose labels count in the article body's paragraphs too, not only in its table cells:
-# a letter's page is its body, and many write `<p>来信时间：…</p>` (other labels in a paragraph,
-# `时间：`, are prose)
-BODY_FIELDS = frozenset(LETTER_FIELDS)
+# a letter's or a decision's page is its body, and many write `<p>来信时间：…</p>` (other labels
+# in a paragraph, `时间：`, are prose)
+BODY_FIELDS = frozenset(FACT_FIELDS)
 # labels of a date that is not the page's publication: a bare date after one is that date
 OTHER_DATE_LABELS = (
     *NOT_PUBLISHED_DATE_LABELS,
     *FIELD_LABELS["letter_received"],
     *FIELD_LABELS["letter_replied"],
+    *FIELD_LABELS["decision_date"],
 )
 LABEL_TO_FIELD = {label: field for field, labels in FIELD_LABELS.items() for label in labels}
 LABEL_TO_FIELD.update({label: "published_date" for label in BYLINE_DATE_LABELS})

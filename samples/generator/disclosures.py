@@ -90,6 +90,19 @@ RANDOM_RESULTS = {
     # 2024's never, 2026's not yet
     "shiling": [("{short}2025年度“双随机、一公开”监督抽查结果汇总", D(2026, 1, 22), "notice")],
 }
+# 规范性文件清理结果, due every two years from 2018 (2024–2025 by the end of 2025): site ->
+# (title, day, column); a result titled without a year (its publication's year places it), one
+# titled with 2025 and published in 2026 (late), a 废止 decision, a call to clean up (not a
+# result) and a site that publishes none for 2024–2025
+CLEANUP_RESULTS = {
+    "nhc": [("国家卫生健康委关于废止和修改部分规范性文件的决定", D(2025, 11, 20), "notice")],
+    "jiangan": [("{short}关于公布规范性文件清理结果的通知", D(2025, 6, 18), "notice")],
+    "quanyang": [("关于开展规范性文件清理工作的通知", D(2025, 9, 1), "notice")],
+    "qianxi": [("{short}2025年规范性文件清理结果", D(2026, 2, 10), "notice")],
+    "shiling": [("关于废止和宣布失效部分规范性文件的决定", D(2026, 4, 8), "notice")],
+    "lingnan": [("{short}关于2024年度规范性文件清理结果的公告", D(2024, 12, 2), "notice")],
+}
+CLEANUP_FIRST_YEAR, CLEANUP_YEARS = 2018, 2  # the default rule's periods
 # replies to deputies' suggestions and members' proposals: site -> (title, day, body, with an
 # attachment, full text); the columns' other replies carry their full text
 PROPOSAL_REPLIES = {
@@ -364,6 +377,109 @@ def plant_random_inspections(p: Planner) -> None:
             }
 
 
+CLEANUP_BODY = (
+    "<p>根据规范性文件定期清理制度，{short}对现行规范性文件进行了全面清理。经清理，继续有效的"
+    "规范性文件12件，废止3件，宣布失效2件，现将清理结果公布如下。</p>"
+)
+CLEANUP_CALL = "<p>为做好规范性文件定期清理工作，现就开展清理有关事项通知如下。</p>"
+
+
+def _cleanup_period(title: str, published: dt.date) -> int:
+    """The first year of the two-year period a cleanup result is of (its title's year, else its
+    publication's)."""
+    year = _inspection_year(title, published)
+    return year - (year - CLEANUP_FIRST_YEAR) % CLEANUP_YEARS
+
+
+def plant_cleanup_results(p: Planner) -> None:
+    for title, day, column in CLEANUP_RESULTS.get(p.spec.site_id, ()):
+        day = _after(p, day)
+        title = title.format(short=p.spec.short)
+        doc = p.new_doc(column, "notice", title, day, SUBJECTS[0])
+        if "开展" in title:
+            doc.body_html = CLEANUP_CALL
+            p.plant("normative_cleanup_call", doc)
+            continue
+        doc.body_html = CLEANUP_BODY.format(short=escape(p.spec.short))
+        doc.disclosure = {"kind": "normative_cleanup", "year": _cleanup_period(title, day)}
+        p.plant("normative_cleanup_result", doc, period=doc.disclosure["year"])
+
+
+UNDATED = "undated"  # a reply, or a decision, the page shows without its day
+# enforcement decisions made public in a 行政处罚公示 column (行政执法公示): a decision every few
+# weeks published 2–6 working days after it was made, and the site's planted cases: (the day it
+# was made, working days to its publication or UNDATED, kind); the default rule counts one
+# published after 20 working days and lists one after 7, and one whose page shows no day
+DECISION_CASES = {
+    "jiangan": [
+        (D(2026, 5, 11), 12, "处罚"),  # after 7 working days: listed
+        (D(2026, 8, 3), 31, "处罚"),  # after 20: counted
+        (D(2026, 9, 14), UNDATED, "处罚"),  # no day shown: listed
+        (D(2026, 6, 8), 4, "许可"),
+    ],
+    # a county: its 基层政务公开标准目录's 7 working days count
+    "shiling": [(D(2025, 12, 1), 25, "处罚"), (D(2026, 6, 15), 10, "处罚")],
+}
+DECISION_LINES = {"shiling"}  # `<p>处罚决定日期：…</p>`, the others a table of labels and values
+DECISION_SUBJECTS = (
+    ("某某诊所", "未取得《医疗机构执业许可证》擅自执业", "警告，罚款人民币5000元"),
+    ("某某口腔门诊部", "使用非卫生技术人员从事医疗卫生技术工作", "罚款人民币3000元"),
+    ("某某宾馆", "公共场所卫生检测不合格", "警告"),
+    ("某某游泳馆", "未按规定进行卫生检测", "警告，罚款人民币1000元"),
+)
+
+
+def _decision_body(p: Planner, n: int, decided, kind: str, lines: bool) -> str:
+    party, fact, penalty = DECISION_SUBJECTS[n % len(DECISION_SUBJECTS)]
+    pairs = [("行政相对人名称", party)]
+    if kind == "处罚":
+        pairs += [("违法事实", fact), ("处罚内容", penalty)]
+        label = "处罚决定日期"
+    else:
+        pairs += [("许可事项", "医疗机构执业登记"), ("许可内容", "准予登记")]
+        label = "许可决定日期"
+    if decided != UNDATED:
+        pairs.append((label, f"{decided.year}年{decided.month}月{decided.day}日"))
+    pairs.append(("作出决定机关", p.spec.short))
+    if lines:
+        return "".join(f"<p>{label}：{escape(value)}</p>" for label, value in pairs)
+    cells = "".join(f"<tr><td>{label}</td><td>{escape(value)}</td></tr>" for label, value in pairs)
+    return f"<table>{cells}</table>"
+
+
+def plant_decisions(p: Planner) -> None:
+    """A decision every six to ten weeks of the history and the site's planted cases, each
+    published in the site's 行政处罚公示 column some working days after it was made."""
+    site = p.spec.site_id
+    if site not in DECISION_CASES:
+        return
+    rng = random.Random(f"decisions:{site}")
+    decisions = []
+    day = HISTORY_START + dt.timedelta(rng.randint(5, 25))
+    while day < AS_OF - dt.timedelta(30):
+        if calendar.is_workday(day):
+            decisions.append((day, rng.randint(2, 6), "处罚", False))
+        day += dt.timedelta(rng.randint(42, 70))
+    decisions += [(d, lag, kind, True) for d, lag, kind in DECISION_CASES[site]]
+    for n, (decided, lag, kind, planted) in enumerate(sorted(decisions, key=lambda x: x[0])):
+        published = calendar.add_workdays(decided, 5 if lag == UNDATED else lag)
+        if published > AS_OF or p.silent(published):
+            continue
+        abbr = "罚" if kind == "处罚" else "许"
+        number = f"〔{decided.year}〕{n + 1}号"
+        title = f"{p.spec.short}行政{kind}决定公示（卫{abbr}{number}）"
+        doc = p.new_doc("enforcement", "other", title, published, SUBJECTS[3])
+        shown = UNDATED if lag == UNDATED else decided
+        doc.body_html = _decision_body(p, n, shown, kind, site in DECISION_LINES)
+        doc.disclosure = {
+            "kind": "decision",
+            "decided": None if lag == UNDATED else decided.isoformat(),
+            "workdays": None if lag == UNDATED else lag,
+        }
+        if planted:
+            p.plant("decision_undated" if lag == UNDATED else "decision_published", doc, lag=lag)
+
+
 # letters to the commission shown in its 信箱 column: the questions people write, and per site the
 # labels its letter pages use (来信时间 / 回复时间, or 留言时间 / 答复时间 with a 办理状态)
 LETTER_QUESTIONS = (
@@ -382,7 +498,6 @@ LETTER_LABELS = {
 # how a site lays its letter out: label and value in table cells, or one `<p>label：value</p>` a
 # line inside the article body (石岭, as many county sites write it)
 LETTER_LINES = {"shiling"}
-UNDATED = "undated"  # a reply the page shows without its day
 # planted letters per site: (received, working days to the reply; None: not answered; UNDATED)
 LETTER_CASES = {
     "jiangan": [(D(2026, 4, 7), 9)],  # answered after the usual 5 working days: listed
@@ -528,5 +643,7 @@ def plant_disclosures(p: Planner) -> None:
     plant_budgets(p)
     plant_proposal_replies(p)
     plant_random_inspections(p)
+    plant_cleanup_results(p)
+    plant_decisions(p)
     plant_letters(p)
     plant_letter_stats(p)

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from samples.generator import calendar
+from samples.generator.disclosures import CLEANUP_FIRST_YEAR, CLEANUP_YEARS
 from samples.generator.plan import Doc, SitePlan
 from samples.generator.specs import AS_OF, HISTORY_START
 
@@ -167,7 +168,14 @@ def _month_end_after(year: int, months: int) -> dt.date:
 
 
 def yearly_duty(
-    plan: SitePlan, kind: str, *, due_months: int, expected_end: bool, review_after: int | None
+    plan: SitePlan,
+    kind: str,
+    *,
+    due_months: int,
+    expected_end: bool,
+    review_after: int | None,
+    years: int = 1,
+    first_year: int = 2000,
 ) -> dict:
     """A document due once a year (the default rules' periodic duties): each year whose deadline
     falls in the window (the document, days late, missing or late), the years expected but not
@@ -178,9 +186,10 @@ def yearly_duty(
         if d.disclosure and d.disclosure["kind"] == kind:
             docs.setdefault(d.disclosure["year"], d)
     due, pending, late_usual, without = [], [], [], []
-    for year in range(HISTORY_START.year - 2, AS_OF.year + 1):
+    start = HISTORY_START.year - 2 - years
+    for year in range(start - (start - first_year) % years, AS_OF.year + 1, years):
         deadline = _month_end_after(year, due_months)
-        expected = dt.date(year + expected_end, 1, 1)
+        expected = dt.date(year + expected_end * years, 1, 1)
         doc = docs.get(year)
         if HISTORY_START <= deadline <= AS_OF:
             due.append({
@@ -207,6 +216,15 @@ def yearly_duty(
 RANDOM_INSPECTION_LEVELS = ("provincial", "prefecture", "county")  # the default rules' levels
 
 
+def normative_cleanups(plan: SitePlan) -> dict:
+    """规范性文件清理结果: one every two years from 2018, within the period (its first year keys
+    each period)."""
+    return yearly_duty(
+        plan, "normative_cleanup", due_months=24, expected_end=False, review_after=None,
+        years=CLEANUP_YEARS, first_year=CLEANUP_FIRST_YEAR,
+    )  # fmt: skip
+
+
 def random_inspections(plan: SitePlan) -> dict | None:
     """双随机一公开 抽查结果: at least one a year, within the year, of the levels the rule names."""
     if plan.spec.level not in RANDOM_INSPECTION_LEVELS:
@@ -214,6 +232,35 @@ def random_inspections(plan: SitePlan) -> dict | None:
     return yearly_duty(
         plan, "random_inspection", due_months=12, expected_end=False, review_after=None
     )
+
+
+# the default rules' enforcement decisions: published within 20 working days of the decision
+# (after 7 listed), a county's within 7
+DECISION_WORKDAYS, DECISION_COUNTY_WORKDAYS = 20, 7
+
+
+def decisions(plan: SitePlan) -> dict | None:
+    """The enforcement decisions a site shows (None: it shows none): those published in the
+    window more than 20 working days after they were made (a county's: 7), those after 7 at
+    the other levels (listed), those whose
+    page shows no day (listed), and how many were counted (published in the window, dated)."""
+    shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "decision"]
+    if not shown:
+        return None
+    in_window = [d for d in shown if HISTORY_START <= d.published <= AS_OF]
+    dated = [d for d in in_window if d.disclosure["decided"]]
+    county = plan.spec.level == "county"
+    limit = DECISION_COUNTY_WORKDAYS if county else DECISION_WORKDAYS
+    lag = {d.path: calendar.workdays_between(dt.date.fromisoformat(d.disclosure["decided"]),
+                                            d.published) for d in dated}  # fmt: skip
+    return {
+        "counted": len(dated),
+        "late": sorted(p for p, n in lag.items() if n > limit),
+        "slow": sorted(
+            p for p, n in lag.items() if not county and DECISION_COUNTY_WORKDAYS < n <= limit
+        ),
+        "undated": sorted(d.path for d in in_window if not d.disclosure["decided"]),
+    }
 
 
 # the default rules' letters: answered within 60 days (after 5 working days listed), and
@@ -365,7 +412,9 @@ def assessment(plan: SitePlan) -> dict:
         "personal_data": personal_data(plan),
         "proposal_replies": proposal_replies(plan),
         "random_inspection": random_inspections(plan),
+        "normative_cleanup": normative_cleanups(plan),
         "letters": letters(plan),
+        "decisions": decisions(plan),
         **{
             kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
             for kind, (due, end, review) in BUDGET_DUTIES.items()

@@ -11,20 +11,32 @@
 -- materialized
 -- (read by every periodic indicator's queries: computed once per scoring)
 with duties as (
-    select *, case when expected_from = 'end' then period_months else 0 end as expected_after
+    select *, case when expected_from = 'end' then period_months else 0 end as expected_after,
+           make_date(first_year, 1, 1) as first_period
     from periodic_duties
 ),
 
+-- the first period to look at: the one holding the year before the window's earliest due
+-- period, aligned on the duty's `first_year` (a two-year duty's periods start in its even or
+-- odd years; a month's or a year's align on any January)
+starts as (
+    select *,
+           first_period + to_months(period_months * floor(
+               datediff('month', first_period,
+                        date_trunc('year', getvariable('window_start') - to_months(due_months)))
+               / period_months)::int) as first_start
+    from duties
+),
+
 periods as (
-    select d.indicator, d.document, d.period, d.parts, s.site_id, s.homepage,
+    select d.indicator, d.document, d.period, d.period_months, d.parts, s.site_id, s.homepage,
            p::date as period_start,
            (p + to_months(d.due_months) - interval 1 day)::date as deadline,
            (p + to_months(d.expected_after))::date as expected_from,
            (p + to_months(d.review_after_months) - interval 1 day)::date as usual_bound
-    from duties d
+    from starts d
     join sites s on d.levels is null or list_contains(d.levels, s.level),
-         range(date_trunc('year', getvariable('window_start') - to_months(d.due_months)),
-               getvariable('as_of'), to_months(d.period_months)) t(p)
+         range(d.first_start, getvariable('as_of'), to_months(d.period_months)) t(p)
 ),
 
 -- every duty's title words in one constant pattern first (getvariable('periodic_titles')): a
@@ -41,8 +53,11 @@ documents as (
            case when d.period_months = 1
                 then coalesce(make_date(t.title_year, t.title_month, 1),
                               date_trunc('month', t.published_date - to_months(d.expected_after)))
-                else coalesce(make_date(t.title_year, 1, 1),
-                              date_trunc('year', t.published_date - to_months(d.expected_after)))
+                -- the period holding the year the title names, else the publication's
+                else make_date(d.first_year + (d.period_months // 12) * floor(
+                         (coalesce(t.title_year,
+                                   year(t.published_date - to_months(d.expected_after)))
+                          - d.first_year) / (d.period_months // 12))::int, 1, 1)
            end::date as period_start
     from duties d
     join candidates t on regexp_matches(t.flat_title, d.title_pattern)
@@ -55,7 +70,10 @@ documents as (
 final as (
     select p.*,
            case when p.period = 'month' then strftime(p.period_start, '%Y年%-m月')
-                else year(p.period_start) || '年度' end as period_label,
+                when p.period = 'year' then year(p.period_start) || '年度'
+                else year(p.period_start) || '—'
+                     || year(p.period_start + to_months(p.period_months) - interval 1 day) || '年'
+           end as period_label,
            doc.url, doc.published_date, (doc.published_date - p.deadline)::int as days_late,
            doc.url is null or doc.published_date > p.deadline as missing_or_late,
            p.deadline between getvariable('window_start') and getvariable('as_of') as counted,
