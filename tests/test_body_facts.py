@@ -7,8 +7,8 @@ import pytest
 
 from crawlers.extract.body_facts import (
     read_consultation,
-    read_leader,
     read_decision,
+    read_leader,
     read_letter,
     read_letter_stats,
 )
