@@ -9,6 +9,7 @@ from pathlib import Path
 from analysis.dimensions import Dimension, Judged
 from analysis.indicators import INDICATORS, REQUIRED_KEYS
 from analysis.periodic import is_periodic, problems
+from crawlers.extract.labels import GUIDE_ELEMENTS
 
 DEFAULT_RULES = Path(__file__).with_name("rules.toml")
 
@@ -90,6 +91,12 @@ def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:
     classes = table["interpretation_rate"]["classes"]
     if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
         raise RulesError(f"{path}: [interpretation_rate] classes must be a list of class names")
+    required = table["service_guides"]["required_elements"]
+    if not isinstance(required, list) or not set(required) <= set(GUIDE_ELEMENTS) or not required:
+        raise RulesError(
+            f"{path}: [service_guides] required_elements must be a list of the elements pages "
+            f"are read for: {list(GUIDE_ELEMENTS)}"
+        )
     unknown = set(data) - set(INDICATORS) - set(SETTINGS) - {"name", "dimensions"}
     if unknown:
         raise RulesError(f"{path}: unknown tables {sorted(unknown)}; known: {list(INDICATORS)}")

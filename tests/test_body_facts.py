@@ -8,6 +8,7 @@ import pytest
 from crawlers.extract.body_facts import (
     read_consultation,
     read_decision,
+    read_guide,
     read_leader,
     read_letter,
     read_letter_stats,
@@ -140,6 +141,31 @@ DECISIONS = [
 @pytest.mark.parametrize("labelled, title, read", DECISIONS)
 def test_an_enforcement_decision_is_read_from_its_label_and_title(labelled, title, read):
     assert read_decision(labelled, [title]) == read
+
+
+# a 办事指南 page: its title, its text, the elements read and whether it hands the service to a
+# 政务服务网 (None: not a guide; the 政府信息公开指南 is another document)
+GUIDE_TEXT = (
+    "一、事项名称 医疗机构执业登记 二、设定依据 《医疗机构管理条例》 三、申请条件 … 四、申请材料 … "
+    "五、办理流程 … 六、承诺时限 15个工作日 七、收费标准 不收费 八、办理地点 … 九、办理时间 … "
+    "十、咨询电话 … 十一、监督投诉 12345"
+)
+GUIDES = [
+    ("医疗机构执业登记办事指南", GUIDE_TEXT,
+     {"elements": ["事项名称", "办理依据", "办理条件", "申请材料", "办理流程", "办理时限", "收费",
+                   "办理地点", "办理时间", "咨询方式", "监督投诉"], "service_portal": False}),
+    ("护士执业注册服务指南", "受理机构：某县卫生健康局 所需材料：… 办理时间：工作日",
+     {"elements": ["受理机构", "申请材料", "办理时间"], "service_portal": False}),
+    ("饮用水供水单位卫生许可办事指南", "本事项已纳入某省政务服务网统一办理，请登录政务服务网在线申报。",
+     {"elements": [], "service_portal": True}),
+    ("某县卫生健康局政府信息公开指南", GUIDE_TEXT, None),
+    ("关于印发政务服务事项办事指南编制规范的通知", GUIDE_TEXT, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title, text, read", GUIDES)
+def test_a_guide_is_read_for_its_elements(title, text, read):
+    assert read_guide(None, text, [title]) == read
 
 
 # a statistics page's title and sentence, the site's own figures read (None: no statistics)

@@ -85,3 +85,16 @@ def test_the_readme_table_is_the_rules_file():
         )
         assert f"| {d.label} | {d.weight:g} | {labels} |" in readme, d.key
     assert data["dimensions"]["source"] in readme
+
+
+@pytest.mark.parametrize(
+    "elements", ['["事项名称", "办理事项"]', '"事项名称"', "[]"], ids=["unknown", "text", "empty"]
+)
+def test_a_guide_rule_naming_elements_pages_are_not_read_for_is_refused(tmp_path, elements):
+    """service_guides.required_elements names the elements crawlers/extract/labels.py reads."""
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    start = text.index("required_elements = [")
+    end = text.index("]", start) + 1
+    text = text[:start] + f"required_elements = {elements}" + text[end:]
+    with pytest.raises(RulesError, match=r"\[service_guides\] required_elements must be a list"):
+        load_rules(write(tmp_path, text))

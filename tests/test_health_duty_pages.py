@@ -193,3 +193,35 @@ def test_each_letter_page_gives_only_what_it_states(name, url, title, published,
     assert (row["title"], row["published_date"]) == (title, published)
     read = {k: v for k, v in page.facts.items() if k in ("letter", "letter_stats")}
     assert read == facts
+
+
+STANDARD_CATALOGUE_CASES = [
+    # file, url, title, published, the 信息公开 table's values read (index_no, issuer, written)
+    # 重庆 酉阳's TRS page writes its labels in brackets without a colon: `[ 索引号 ]`
+    ("youyang_2023_standard_catalogue.html",
+     "http://youyang.gov.cn/bmjz_sites/bm/wsjkw/zwgk_104134/zfxxgkml/wsjklyjczwgk/bzml/202309/t20230922_12366951.html",
+     "酉阳自治县卫生健康领域政务公开标准目录(2023年版)", D(2023, 9, 22),
+     ("11500242322384326D/2023-00148", "酉阳县卫生健康委", D(2023, 9, 22))),
+    ("nanhai_2020_standard_catalogue.html",
+     "http://www.nanhai.gov.cn/fsnhq/zwgk/jczwgkml/bzml/wsjk/index.html",
+     "南海区卫生健康领域基层政务公开标准目录行政许可", D(2020, 12, 16), (None, None, None)),
+    # a 四川 county's catalogue naming 处罚决定日期 among the items of a cell (no label, no date)
+    ("sichuan_county_penalty_catalogue.html", "https://dyrmt.com/article-156600-48.html",
+     "卫生健康领域基层政务公开标准目录", None, (None, None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, url, title, published, table",
+    STANDARD_CATALOGUE_CASES,
+    ids=[c[0] for c in STANDARD_CATALOGUE_CASES],
+)
+def test_a_standard_catalogue_is_neither_a_guide_nor_a_decision(name, url, title, published, table):
+    """The health field's 基层政务公开标准目录 (the source of the 办事指南 elements and of the 7
+    working days for 行政处罚决定信息) names guides, penalties and 处罚决定日期 in its cells: the
+    page is none of them, and its own 信息公开 table is read, bracketed labels included."""
+    page, row = read_page(name, url)
+    assert (row["title"], row["published_date"]) == (title, published)
+    assert (row.get("index_no"), row.get("issuer"), row.get("written_date")) == table
+    assert not {"guide", "decision"} & set(page.facts)
+    assert duties_finding(title) == []

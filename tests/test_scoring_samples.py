@@ -478,3 +478,21 @@ def test_the_enforcement_decisions_equal_the_key(scored, truth_indicators, site)
     listed = findings(con, site, "enforcement_disclosure", "review")
     assert sorted(path_of(u) for u, *_, d in listed if "一般期限" in d) == key["slow"]
     assert sorted(path_of(u) for u, *_, d in listed if "未载明" in d) == key["undated"]
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_the_service_guides_equal_the_key(scored, truth_indicators, site):
+    """办事指南 (issue 26): each guide carries every element the rule requires, read in a table
+    of elements (岭南) or headed paragraphs (黔溪), or hands its service to the 政务服务网; the
+    finding names what a guide leaves out; a site showing no guide has no verdict."""
+    con, _ = scored
+    key = truth_indicators[site]["guides"]
+    if key is None:
+        assert indicator(con, site, "service_guides") is None
+        return
+    got = indicator(con, site, "service_guides")
+    assert got[:2] == (key["seen"] - len(key["incomplete"]), key["seen"])
+    assert [
+        (path_of(u), d.split("：")[1].split("、"))
+        for u, *_, d in findings(con, site, "service_guides")
+    ] == [(g["url"], g["missing"]) for g in key["incomplete"]]

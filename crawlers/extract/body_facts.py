@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from crawlers.extract.labels import PLACEHOLDERS, label_key, simplified
+from crawlers.extract.labels import GUIDE_ELEMENTS, PLACEHOLDERS, label_key, simplified
 from crawlers.extract.report_words import (
     ANNUAL_REPORT_PARTS,
     ANNUAL_REPORT_TITLE,
@@ -376,6 +376,29 @@ def read_decision(labelled: dict[str, str], titles: list[str]) -> dict | None:
     return {"kind": kind, "decided": decided.isoformat() if decided else None}
 
 
+# a 办事指南 (服务指南) page: its title says so; the 政府信息公开指南 is another document
+GUIDE_TITLE = re.compile(r"办事指南|服务指南|办理指南|办事须知")
+NOT_GUIDE_TITLE = re.compile(r"信息公开指南|依申请公开指南|目录|标准|通知|解读")
+# where a page hands its services to the province's 政务服务网 (a link, or the words)
+SERVICE_PORTAL = re.compile(r"政务服务网|政务服务平台|zwfw|一网通办|网上办事大厅", re.I)
+
+
+def read_guide(body, text: str, titles: list[str]) -> dict | None:
+    """A 办事指南 page: the elements it heads (crawlers.extract.labels.GUIDE_ELEMENTS, by the words
+    of its text without spaces) and whether it hands the service to a 政务服务网 (a link's
+    address or words, or its text)."""
+    title = next((t for t in titles if GUIDE_TITLE.search(t)), None)
+    if title is None or NOT_GUIDE_TITLE.search(title):
+        return None
+    flat = re.sub(r"\s+", "", text)
+    elements = [name for name, words in GUIDE_ELEMENTS.items() if any(w in flat for w in words)]
+    links = [] if body is None else body.iter("a")
+    linked = bool(SERVICE_PORTAL.search(flat)) or any(
+        SERVICE_PORTAL.search(f"{a.get('href') or ''} {a.text_content()}") for a in links
+    )
+    return {"elements": elements, "service_portal": linked}
+
+
 # a mailbox's or a 12345 line's statistics of a month or a quarter (信箱办理情况, 来信统计): a table
 # with a row per unit (承办单位 | 承办件数 | 办结数 | 在办数 | 超时未办数), or the site's own figures
 # in a sentence (共收到来信35件，已办结35件，超期0件)
@@ -447,7 +470,7 @@ def read_body_facts(
     page_text: str = "",
 ) -> dict[str, dict]:
     """Every fact the page gives, by name (annual_report, consultation, leader, stated_month,
-    budget_parts, reply, letter_stats; letter from the page's labels and its whole text; decision
+    budget_parts, reply, letter_stats, guide; letter from the page's labels and its whole text; decision
     from its labels and title)."""
     facts = {}
     if letter := read_letter(labelled or {}, page_text):
@@ -462,6 +485,7 @@ def read_body_facts(
         ("budget_parts", read_budget_parts(text, titles)),
         ("reply", read_reply(text, titles)),
         ("letter_stats", read_letter_stats(body, text, titles)),
+        ("guide", read_guide(body, text, titles)),
     ):
         if fact:
             facts[name] = fact

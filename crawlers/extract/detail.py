@@ -283,7 +283,9 @@ def _body(page: PageExtract, body, base_url: str) -> str:
         before += len(_squash(_text(el)))
     for el in leaves[tail:]:
         line = _squash(_text(el))
-        if before >= 40 and DATE_ONLY_LINE.match(line):
+        # a cell beside another is a table's value (处罚决定日期 | 2026年3月2日), never a signing
+        beside = el.tag == "td" and el.getprevious() is not None
+        if before >= 40 and not beside and DATE_ONLY_LINE.match(line):
             signing = line
         before += len(line)
     if signing:

@@ -37,7 +37,7 @@ NEXT_CELL_TAGS = frozenset({"td", "th", "dt", "dd", "div", "li", "span", "p"})
 MAX_VALUE_CHARS = 200
 MAX_PIECE_CHARS = 400  # longer pieces are prose, not a metadata block
 _PAD = r"[\s\u3000\xa0]*"
-_EDGE = re.compile(r"^[\s\u3000\xa0:：]+|[\s\u3000\xa0:：]+$")
+_EDGE = re.compile(r"^[\s\u3000\xa0:：\]】]+|[\s\u3000\xa0:：\[【]+$")  # and a bracketed label's brackets
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,12 @@ class LabelledValue:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     """Every known label, padding allowed between its characters, longest first; a label counts
-    where it starts a piece or follows a space or punctuation, and is followed by a colon or
-    stands alone."""
+    where it starts a piece or follows a space, punctuation or an opening bracket, and is
+    followed by a colon, a closing bracket (重庆's `[ 发布日期 ] 2023-09-22`) or stands alone."""
     labels = sorted({*LABEL_TO_FIELD, *STOP_LABELS}, key=len, reverse=True)
     alternatives = "|".join(_PAD.join(map(re.escape, label)) for label in labels)
     return re.compile(
-        rf"(?:^|(?<=[\s\u3000\xa0|｜,，;；]))(?P<label>{alternatives}){_PAD}(?:[:：]+|$)"
+        rf"(?:^|(?<=[\s\u3000\xa0|｜,，;；\[【]))(?P<label>{alternatives}){_PAD}(?:[:：]+|[\]】]|$)"
     )
 
 

@@ -405,6 +405,79 @@ def plant_cleanup_results(p: Planner) -> None:
         p.plant("normative_cleanup_result", doc, period=doc.disclosure["year"])
 
 
+# 办事指南 in a 办事服务 column: site -> (service, day, the elements it leaves out, handed to the
+# 政务服务网); 岭南 writes a table of elements, 黔溪 headed paragraphs (一、事项名称)
+GUIDE_ELEMENT_TEXT = (
+    ("事项名称", "{service}"),
+    ("设定依据", "《医疗机构管理条例》《中华人民共和国基本医疗卫生与健康促进法》"),
+    ("受理机构", "{short}"),
+    ("申请条件", "符合医疗机构设置规划和基本标准，具备相应的场所、设备和卫生技术人员"),
+    ("申请材料", "1.申请书；2.法定代表人身份证明；3.场所使用证明；4.卫生技术人员资格证明"),
+    ("办理流程", "申请—受理—审查—决定—送达"),
+    ("承诺时限", "15个工作日"),
+    ("收费标准", "不收费"),
+    ("办理地点", "政务服务中心卫生健康窗口"),
+    ("办理时间", "工作日上午9:00—12:00，下午14:00—17:00"),
+    ("咨询电话", "0851-8221234"),
+    ("监督投诉", "12345政务服务便民热线"),
+)
+GUIDES = {
+    "lingnan": [
+        ("医疗机构执业登记", D(2025, 3, 12), (), False),
+        ("医师执业注册", D(2025, 3, 12), (), False),
+        ("母婴保健技术服务执业许可", D(2025, 5, 20), (), False),
+        ("放射诊疗许可", D(2025, 8, 6), ("收费标准", "监督投诉"), False),  # two left out
+        ("公共场所卫生许可", D(2026, 2, 3), (), False),
+    ],
+    "qianxi": [
+        ("医疗机构执业登记", D(2025, 4, 9), (), False),
+        ("护士执业注册", D(2025, 4, 9), (), False),
+        ("出生医学证明补发", D(2025, 9, 17), ("申请材料",), False),  # its materials left out
+        # only the words handing it to the 政务服务网: complete by the rule
+        ("饮用水供水单位卫生许可", D(2026, 1, 14), tuple(n for n, _ in GUIDE_ELEMENT_TEXT[1:]), True),
+    ],
+}
+GUIDE_HEADINGS = {"qianxi"}
+# the default rule's required elements, by the words the samples write them with
+GUIDE_REQUIRED = {
+    "事项名称": "事项名称", "设定依据": "办理依据", "申请条件": "办理条件", "申请材料": "申请材料",
+    "办理流程": "办理流程", "承诺时限": "办理时限", "收费标准": "收费", "办理地点": "办理地点",
+    "办理时间": "办理时间", "咨询电话": "咨询方式", "监督投诉": "监督投诉",
+}  # fmt: skip
+NUMERALS = "一二三四五六七八九十"
+
+
+def _guide_body(p: Planner, service: str, left_out: tuple, portal: bool, headings: bool) -> str:
+    pairs = [
+        (label, text.format(service=service, short=p.spec.short))
+        for label, text in GUIDE_ELEMENT_TEXT
+        if label not in left_out
+    ]
+    extra = (
+        f"<p>本事项已纳入{escape(p.spec.region)}政务服务网统一办理，请登录政务服务网在线申报。</p>"
+        if portal
+        else ""
+    )
+    if headings:
+        return extra + "".join(
+            f"<p><strong>{NUMERALS[i % 10]}、{label}</strong></p><p>{escape(text)}</p>"
+            for i, (label, text) in enumerate(pairs)
+        )
+    cells = "".join(f"<tr><td>{label}</td><td>{escape(text)}</td></tr>" for label, text in pairs)
+    return f"{extra}<table>{cells}</table>"
+
+
+def plant_guides(p: Planner) -> None:
+    for service, day, left_out, portal in GUIDES.get(p.spec.site_id, ()):
+        title = f"{service}办事指南"
+        doc = p.new_doc("services", "other", title, _after(p, day), SUBJECTS[3])
+        doc.body_html = _guide_body(p, service, left_out, portal, p.spec.site_id in GUIDE_HEADINGS)
+        missing = [] if portal else [GUIDE_REQUIRED[x] for x in left_out if x in GUIDE_REQUIRED]
+        doc.disclosure = {"kind": "guide", "missing": missing}
+        if left_out:
+            p.plant("guide_on_portal" if portal else "guide_incomplete", doc, missing=missing)
+
+
 UNDATED = "undated"  # a reply, or a decision, the page shows without its day
 # enforcement decisions made public in a 行政处罚公示 column (行政执法公示): a decision every few
 # weeks published 2–6 working days after it was made, and the site's planted cases: (the day it
@@ -645,5 +718,6 @@ def plant_disclosures(p: Planner) -> None:
     plant_random_inspections(p)
     plant_cleanup_results(p)
     plant_decisions(p)
+    plant_guides(p)
     plant_letters(p)
     plant_letter_stats(p)

@@ -234,6 +234,17 @@ def random_inspections(plan: SitePlan) -> dict | None:
     )
 
 
+def guides(plan: SitePlan) -> dict | None:
+    """The 办事指南 a site shows (None: none): how many, and those without some element the
+    default rule requires (the elements they lack, in the rule's order)."""
+    shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "guide"]
+    if not shown:
+        return None
+    incomplete = [{"url": d.path, "missing": d.disclosure["missing"]}
+                  for d in shown if d.disclosure["missing"]]  # fmt: skip
+    return {"seen": len(shown), "incomplete": sorted(incomplete, key=lambda g: g["url"])}
+
+
 # the default rules' enforcement decisions: published within 20 working days of the decision
 # (after 7 listed), a county's within 7
 DECISION_WORKDAYS, DECISION_COUNTY_WORKDAYS = 20, 7
@@ -415,6 +426,7 @@ def assessment(plan: SitePlan) -> dict:
         "normative_cleanup": normative_cleanups(plan),
         "letters": letters(plan),
         "decisions": decisions(plan),
+        "guides": guides(plan),
         **{
             kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
             for kind, (due, end, review) in BUDGET_DUTIES.items()

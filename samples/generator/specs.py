@@ -143,6 +143,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("apply", "依申请公开", "other", 0.0, "22"),
             ("annual", "政府信息公开年报", "other", 0.0, "23"),
             ("consult", "意见征集", "other", 0.0, "24"),
+            ("services", "办事指南", "other", 0.0, "25"),
         ),
     ),
     SiteSpec(
@@ -204,6 +205,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("guide", "政府信息公开指南", "other", 0.0, "61211", None, "黔溪州卫生健康局"),
             ("annual", "政府信息公开年报", "other", 0.0, "61212", None, "黔溪州卫生健康局"),
             ("consult", "意见征集", "other", 0.0, "61213", None, "黔溪州卫生健康局"),
+            ("services", "办事服务", "other", 0.0, "61214", None, "黔溪州卫生健康局"),
             # names outside the crawler's word lists, under a second department
             ("appoint", "领导干部任免", "other", 0.1, "61209", None, "州卫生健康综合监督执法局"),
             ("foodcheck", "食品抽检信息", "other", 0.15, "61210", None, "州卫生健康综合监督执法局"),

@@ -21,6 +21,9 @@ LABELS = {
     "disclosure": "公开方式：",
 }
 PER_PAGE = 20
+# the columns whose 信息公开 table writes its labels in brackets without a colon (重庆 TRS sites:
+# `[ 索引号 ] 11500242322384326D/2023-00148`; tests/files/disclosures/youyang_…)
+BRACKETED = {"interp"}
 REDESIGN = dt.date(2026, 1, 1)  # the new template lists the attributes as <li><span> rows
 
 
@@ -105,6 +108,8 @@ createPageHTML(countPage, currentPage, "index", "html");
             info = metadata_block(table_cells(self, doc, LABELS), "li")
         elif doc.show_table:
             cells = table_cells(self, doc, LABELS)
+            if doc.column.key in BRACKETED:  # 重庆 酉阳's shape: `[ 索引号 ]`, no colon
+                cells = [(f"[ {k.rstrip(':：')} ]", v) for k, v in cells]
             pairs = [cells[i : i + 2] for i in range(0, len(cells), 2)]
             rows = "".join(
                 "<tr>"
