@@ -37,7 +37,8 @@ NEXT_CELL_TAGS = frozenset({"td", "th", "dt", "dd", "div", "li", "span", "p"})
 MAX_VALUE_CHARS = 200
 MAX_PIECE_CHARS = 400  # longer pieces are prose, not a metadata block
 _PAD = r"[\s\u3000\xa0]*"
-_EDGE = re.compile(r"^[\s\u3000\xa0:：\]】]+|[\s\u3000\xa0:：\[【]+$")  # and a bracketed label's brackets
+# a value's edges: spaces, colons and a bracketed label's brackets (`[ 发布日期 ] 2023-09-22 [`)
+_EDGE = re.compile(r"^[\s\u3000\xa0:：\]】]+|[\s\u3000\xa0:：\[【]+$")
 
 
 @dataclass(frozen=True)

@@ -434,7 +434,12 @@ GUIDES = {
         ("护士执业注册", D(2025, 4, 9), (), False),
         ("出生医学证明补发", D(2025, 9, 17), ("申请材料",), False),  # its materials left out
         # only the words handing it to the 政务服务网: complete by the rule
-        ("饮用水供水单位卫生许可", D(2026, 1, 14), tuple(n for n, _ in GUIDE_ELEMENT_TEXT[1:]), True),
+        (
+            "饮用水供水单位卫生许可",
+            D(2026, 1, 14),
+            tuple(n for n, _ in GUIDE_ELEMENT_TEXT[1:]),
+            True,
+        ),
     ],
 }
 GUIDE_HEADINGS = {"qianxi"}
