@@ -9,6 +9,8 @@ the sites of the rule's `levels` (all levels when it names none). `expected_from
 publication can first be expected: during its period (`start`: a catalogue, a budget) or once
 the period is over (`end`: a month's statistics, a year's final accounts); it also places a
 document whose title names no period (published in its period, or in the period after it).
+`where_published` (optional) judges only the sites that have published the document at least
+once (a series a site keeps of its own accord: the rule's period is its own, not a source's).
 `excluded_titles` (optional) are title words that make a matching title another document (a
 所属单位's budget is not the department's).
 Where the source's own deadline cannot be seen from the site (a budget is due 20 days after its
@@ -79,6 +81,10 @@ def problems(name: str, rule: dict) -> list[str]:
         ),
         (rule.get("levels") is None or _texts(rule["levels"]), "levels must be a list of levels"),
         (
+            isinstance(rule.get("where_published", False), bool),
+            "where_published must be true or false",
+        ),
+        (
             isinstance(rule.get("first_year", FIRST_YEAR), int)
             and 1990 <= rule.get("first_year", FIRST_YEAR) <= 2100,
             "first_year must be a year (the first period's)",
@@ -94,7 +100,8 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
         "create or replace temp table periodic_duties (indicator varchar, document varchar, "
         "period varchar, period_months integer, due_months integer, expected_from varchar, "
         "title_pattern varchar, excluded_pattern varchar, levels varchar[], "
-        "review_after_months integer, parts varchar[], first_year integer)"
+        "review_after_months integer, parts varchar[], first_year integer, "
+        "where_published boolean)"
     )
     rows = [
         (
@@ -110,13 +117,14 @@ def write_duties(con: duckdb.DuckDBPyConnection, table: dict[str, dict]) -> None
             rule.get("review_after_months"),
             rule.get("parts", []),
             rule.get("first_year", FIRST_YEAR),
+            rule.get("where_published", False),
         )
         for name, rule in table.items()
         if is_periodic(rule)
     ]
     if rows:
         con.executemany(
-            "insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            "insert into periodic_duties values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
     # every duty's title words as one constant pattern, tried first (int_periodic_due.sql)
     titles = "|".join(row[6] for row in rows) or NO_TITLE

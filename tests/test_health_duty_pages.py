@@ -225,3 +225,32 @@ def test_a_standard_catalogue_is_neither_a_guide_nor_a_decision(name, url, title
     assert (row.get("index_no"), row.get("issuer"), row.get("written_date")) == table
     assert not {"guide", "decision"} & set(page.facts)
     assert duties_finding(title) == []
+
+
+EMERGENCY_CASES = [
+    # file, url, title, published, the duties whose title words find it
+    # 甘肃's monthly report as a city commission reposts it, and as another city's portal does
+    ("pingliang_2024_01_emergency.html",
+     "http://wjw.pingliang.gov.cn/zfxxgk/fdzdgknr/dcjc/art/2024/art_b64ac5c2f5ee481b8b77c7722fc6e127.html",
+     "2024年1月甘肃省突发公共卫生事件通报", D(2024, 2, 28), ["emergency_events"]),
+    ("zhangye_2025_01_emergency.html",
+     "https://www.zhangye.gov.cn/zyszfxxgk/fdzdgknr_5657/zdmsxx/wsjk/tfggwssj/202502/t20250221_1360012.html",
+     "2025年1月甘肃省突发公共卫生事件通报", D(2025, 2, 8), ["emergency_events"]),
+    # 浙江 reports by the quarter: no month's report, and no monthly series to judge
+    ("zhejiang_2023_q3_emergency.html",
+     "https://wsjkw.zj.gov.cn/art/2023/10/26/art_1229123465_5194702.html",
+     "2023年第三季度全省突发公共卫生事件通报", D(2023, 10, 26), []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name, url, title, published, duties", EMERGENCY_CASES, ids=[c[0] for c in EMERGENCY_CASES]
+)
+def test_each_emergency_report_is_dated_and_only_a_months_is_taken(
+    name, url, title, published, duties
+):
+    """突发公共卫生事件 reports: a month's (通报, with the month in its title) starts or continues a
+    site's monthly series; a quarter's is none (the byline's date wins over the address's)."""
+    page, row = read_page(name, url)
+    assert (row["title"], row["published_date"]) == (title, published)
+    assert duties_finding(title) == duties

@@ -64,6 +64,13 @@ DUTY_TITLES = [
     ("normative_cleanup", "关于开展规范性文件清理工作的通知", False),
     ("normative_cleanup", "规范性文件清理工作方案", False),
     ("normative_cleanup", "关于印发某市卫生健康系统规范性文件管理办法的通知", False),
+    ("emergency_events", "2025年11月全省突发公共卫生事件报告情况", True),
+    ("emergency_events", "2024年1月甘肃省突发公共卫生事件通报", True),
+    ("emergency_events", "2023年第三季度全省突发公共卫生事件通报", False),
+    ("emergency_events", "2019年度全省突发公共卫生事件概况", False),
+    ("emergency_events", "某省突发公共卫生事件应急预案", False),
+    ("emergency_events", "关于开展突发公共卫生事件应急演练的通知", False),
+    ("emergency_events", "突发公共卫生事件应急处置培训班开班", False),
 ]
 
 

@@ -183,6 +183,35 @@ def plant_epidemic_reports(p: Planner) -> None:
         p.plant(case, doc, year=year, month=month)
 
 
+# 突发公共卫生事件 monthly reports, a series 岭南 keeps of its own accord (the other sites publish
+# none and are not judged): from October 2024 to September 2026, one month missing, one late
+EMERGENCY = {"lingnan": {"missing": ((2025, 11),), "late": {(2026, 2): D(2026, 4, 20)}}}
+
+
+def plant_emergency_events(p: Planner) -> None:
+    plan = EMERGENCY.get(p.spec.site_id)
+    if plan is None:
+        return
+    for year, month in _months((2024, 10), (2026, 9)):
+        if (year, month) in plan["missing"]:
+            p.plant("emergency_event_missing", year=year, month=month)
+            continue
+        nxt = D(year + (month == 12), month % 12 + 1, 1)
+        day = plan["late"].get((year, month)) or nxt + dt.timedelta(p.rng.randint(5, 12))
+        day = _after(p, max(day, HISTORY_START))
+        if day > AS_OF:
+            continue
+        title = f"{year}年{month}月全省突发公共卫生事件报告情况"
+        doc = p.new_doc("notice", "notice", title, day, SUBJECTS[1])
+        doc.body_html = (
+            f"<p>{year}年{month}月，全省共报告突发公共卫生事件{p.rng.randint(1, 9)}起，"
+            f"均为一般级别，无较大及以上级别事件报告。</p>"
+        )
+        doc.disclosure = {"kind": "emergency_event", "year": year, "month": month}
+        case = "emergency_event_late" if (year, month) in plan["late"] else "emergency_event"
+        p.plant(case, doc, year=year, month=month)
+
+
 def plant_decision_catalogues(p: Planner) -> None:
     site = p.spec.site_id
     for year, day in CATALOGUES.get(site, {}).items():
@@ -716,6 +745,7 @@ def plant_letter_stats(p: Planner) -> None:
 
 def plant_disclosures(p: Planner) -> None:
     plant_epidemic_reports(p)
+    plant_emergency_events(p)
     plant_decision_catalogues(p)
     plant_personal_data(p)
     plant_budgets(p)

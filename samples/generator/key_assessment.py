@@ -117,7 +117,7 @@ def required_columns(plan: SitePlan) -> dict:
     return {"missing": missing, "blank": blank}
 
 
-EPIDEMIC_LEVELS = ("national", "provincial")  # the default rules' levels
+EPIDEMIC_LEVELS = ("national", "provincial")  # the default rules' levels (突发事件's too)
 CATALOGUE_DUE_MONTHS = 12  # the catalogue of year Y within year Y
 # the default rules' 部门预算 (within its year; after April listed) and 部门决算 (within the year
 # after; after September of it listed): kind -> due_months, expected once the year is over,
@@ -134,15 +134,28 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def epidemic_reports(plan: SitePlan) -> dict | None:
+    """法定传染病疫情概况, monthly, at the levels the default rule names."""
+    return monthly_duty(plan, "epidemic_report")
+
+
+def emergency_events(plan: SitePlan) -> dict | None:
+    """突发公共卫生事件 reports, monthly, judged only where the site has published one."""
+    return monthly_duty(plan, "emergency_event", where_published=True)
+
+
+def monthly_duty(plan: SitePlan, kind: str, *, where_published: bool = False) -> dict | None:
     """Each month whose report is due (the end of the next month) in the window: the report for
-    it, if any, and whether it is late; the months ended whose report is not due yet."""
+    it, if any, and whether it is late; the months ended whose report is not due yet (None: a
+    level the rule does not name, or, `where_published`, a site that never published one)."""
     if plan.spec.level not in EPIDEMIC_LEVELS:
         return None
     reports = {
         (d.disclosure["year"], d.disclosure["month"]): d
         for d in plan.docs
-        if d.disclosure and d.disclosure["kind"] == "epidemic_report"
+        if d.disclosure and d.disclosure["kind"] == kind
     }
+    if where_published and not reports:
+        return None
     due, pending = [], []
     year, month = HISTORY_START.year - 1, 1
     while dt.date(year, month, 1) < AS_OF.replace(day=1):
@@ -419,6 +432,7 @@ def personal_data(plan: SitePlan) -> dict:
 def assessment(plan: SitePlan) -> dict:
     return {
         "epidemic_reports": epidemic_reports(plan),
+        "emergency_events": emergency_events(plan),
         "decision_catalogues": decision_catalogues(plan),
         "personal_data": personal_data(plan),
         "proposal_replies": proposal_replies(plan),

@@ -5,7 +5,8 @@
 -- period (known by the duty's title words and not its excluded words, read in the title without
 -- its spaces; the period its title names, else the period it was published in, or the one before
 -- when the duty is expected only once its period is over); whether it is missing or late,
--- counted (deadline in the window) or not yet due; and whether it came after the usual bound
+-- counted (deadline in the window) or not yet due (a duty judged `where_published`: only for the
+-- sites that published its document at least once); and whether it came after the usual bound
 -- (`review_after_months`, where the source's own day cannot be seen) but within the deadline:
 -- listed for a person.
 -- materialized
@@ -29,7 +30,7 @@ starts as (
 ),
 
 periods as (
-    select d.indicator, d.document, d.period, d.period_months, d.parts, s.site_id, s.homepage,
+    select d.indicator, d.document, d.period, d.period_months, d.parts, d.where_published, s.site_id, s.homepage,
            p::date as period_start,
            (p + to_months(d.due_months) - interval 1 day)::date as deadline,
            (p + to_months(d.expected_after))::date as expected_from,
@@ -49,7 +50,7 @@ candidates as (
 ),
 
 documents as (
-    select d.indicator, t.site_id, t.url, t.published_date,
+    select d.indicator, t.site_id, t.url, t.published_date, d.period_months, t.title_month,
            case when d.period_months = 1
                 then coalesce(make_date(t.title_year, t.title_month, 1),
                               date_trunc('month', t.published_date - to_months(d.expected_after)))
@@ -65,6 +66,14 @@ documents as (
     qualify row_number() over (
         partition by d.indicator, t.site_id, period_start order by t.published_date, t.url
     ) = 1
+),
+
+-- the sites that have published a duty's document at least once (read where `where_published`):
+-- for a monthly duty, one whose month is named (in its title or its opening), so that a yearly
+-- or a quarterly report does not start a monthly series
+series as (
+    select distinct indicator, site_id from documents
+    where period_months <> 1 or title_month is not null
 ),
 
 final as (
@@ -83,6 +92,9 @@ final as (
                     false) as after_usual_bound
     from periods p
     left join documents doc using (indicator, site_id, period_start)
+    where not p.where_published
+       or exists (select 1 from series s
+                  where s.indicator = p.indicator and s.site_id = p.site_id)
 )
 
 select * from final
