@@ -26,6 +26,7 @@ from reports.report_data import (
     Report,
     SiteReport,
 )
+from reports.rows import document_rows, finding_rows
 
 TEMPLATES = Path(__file__).with_name("templates")
 MAX_FINDINGS = 200  # per indicator on a site page; the workbook has them all
@@ -54,12 +55,16 @@ def environment() -> Environment:
     return env
 
 
+PAGE = (
+    '{% extends "base.html" %}{% block title %}{{ title }}{% endblock %}'
+    "{% block body %}{{ body | safe }}{% endblock %}"
+)
+
+
 def page(env: Environment, parts: list[str], title: str, context: dict, nav: str = "") -> str:
     body = nav + "".join(env.get_template(p).render(**context) for p in parts)
-    base = env.from_string(
-        '{% extends "base.html" %}{% block title %}{{ title }}{% endblock %}'
-        "{% block body %}{{ body | safe }}{% endblock %}"
-    )
+    # compiled once per environment (3,000 site pages compiled it 3,000 times: 7.6 s)
+    base = env.globals.get("_page") or env.globals.setdefault("_page", env.from_string(PAGE))
     return base.render(title=title, body=body)
 
 
@@ -115,6 +120,8 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "province_of": province_of,
         "sparkline": lambda s: sparkline_png(s.weekly, report.window_start, report.as_of, minimum),
         "weekly_chart": lambda s: weekly_svg(s.weekly, report.window_start, report.as_of, minimum),
+        "finding_rows": finding_rows,
+        "document_rows": document_rows,
     }
     out.mkdir(parents=True, exist_ok=True)
     title = f"政务公开评估 {report.as_of}"

@@ -38,6 +38,7 @@ LINK_STYLE = "Hyperlink"
 # the first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_LINKS_PER_SHEET = 65_530
+EXCEL_ROWS_PER_SHEET = 1_048_576  # a row more and Excel refuses the file: the rest continue
 
 
 class Sheet:
@@ -99,7 +100,13 @@ class Sheet:
             )
 
 
-def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None = None) -> Path:
+def write_workbook(
+    report: Report,
+    path: Path,
+    review_rows: list[tuple] | None = None,
+    *,
+    rows_per_sheet: int = EXCEL_ROWS_PER_SHEET,
+) -> Path:
     """The workbook; with `review_rows` (reports.review_sheet.rows_to_review) it carries the
     待复核配对 sheet an assessor fills in and `zwgk review import` reads back."""
     from openpyxl import Workbook
@@ -127,12 +134,24 @@ def write_workbook(report: Report, path: Path, review_rows: list[tuple] | None =
         (heading, lambda site, status=status: site.listed.get(status, {}))
         for status, (heading, _) in LISTED_LABELS.items()
     ]
+    per_sheet = rows_per_sheet - 1  # the header takes a row
     for title, rows_of in sheets:
         count = sum(len(rows_of(site).get(n, [])) for site in report.ranked for n in INDICATORS)
-        sheet = Sheet(book, title, FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), count)
+        part, written = 1, 0
+        sheet = Sheet(
+            book, title, FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), min(count, per_sheet)
+        )
         for site in report.ranked:
             for name in INDICATORS:
                 for f in rows_of(site).get(name, []):
+                    if written == per_sheet:  # Excel's last row: the rest on a sheet of its own
+                        sheet.finish()
+                        part, count, written = part + 1, count - written, 0
+                        sheet = Sheet(
+                            book, f"{title}（续{part}）", FINDING_HEADERS,
+                            (12, 28, 12, 14, 60, 60, 60, 8), min(count, per_sheet),
+                        )  # fmt: skip
+                    written += 1
                     sheet.append(
                         [
                             site.site_id,

@@ -489,3 +489,26 @@ def test_the_bulletin_ranks_by_composite_and_lists_vetoed_sites_apart(rendered, 
         str(n) for n in range(1, len(ranked) + 1)
     ]
     assert "首页更新" in apart[0].text
+
+
+def test_findings_past_excels_last_row_continue_on_sheets_of_their_own(rendered, tmp_path):
+    """Excel refuses a sheet of more than 1,048,576 rows (3,000 sites give over a million
+    findings): the rest continue on 问题清单（续2）…, each with its header, none lost. Here with
+    sheets of 50 rows."""
+    from openpyxl import load_workbook
+
+    from analysis.rules import load_rules
+    from reports.report_data import load_report
+    from reports.workbook import write_workbook
+
+    db, _, _ = rendered
+    con = duckdb.connect(str(db), read_only=True)
+    (findings,) = con.execute("select count(*) from findings where status = 'finding'").fetchone()
+    path = write_workbook(load_report(con, load_rules()), tmp_path / "w.xlsx", rows_per_sheet=50)
+    con.close()
+    book = load_workbook(path, read_only=True)
+    parts = [n for n in book.sheetnames if n.startswith("问题清单")]
+    assert parts[:2] == ["问题清单", "问题清单（续2）"] and len(parts) == -(-findings // 49)
+    sheets = [list(book[n].values) for n in parts]
+    assert all(len(s) <= 50 and s[0][:2] == ("网站代码", "网站名称") for s in sheets)
+    assert sum(len(s) - 1 for s in sheets) == findings
