@@ -159,6 +159,7 @@ GUIDES = [
     ("饮用水供水单位卫生许可办事指南", "本事项已纳入某省政务服务网统一办理，请登录政务服务网在线申报。",
      {"elements": [], "service_portal": True}),
     ("某县卫生健康局政府信息公开指南", GUIDE_TEXT, None),
+    ("某市卫生健康委员会政府信息公开服务指南", GUIDE_TEXT, None),
     ("关于印发政务服务事项办事指南编制规范的通知", GUIDE_TEXT, None),
 ]  # fmt: skip
 

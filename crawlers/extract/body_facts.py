@@ -378,7 +378,7 @@ def read_decision(labelled: dict[str, str], titles: list[str]) -> dict | None:
 
 # a 办事指南 (服务指南) page: its title says so; the 政府信息公开指南 is another document
 GUIDE_TITLE = re.compile(r"办事指南|服务指南|办理指南|办事须知")
-NOT_GUIDE_TITLE = re.compile(r"信息公开指南|依申请公开指南|目录|标准|通知|解读")
+NOT_GUIDE_TITLE = re.compile(r"信息公开.{0,4}指南|依申请公开.{0,4}指南|目录|标准|通知|解读")
 # where a page hands its services to the province's 政务服务网 (a link, or the words)
 SERVICE_PORTAL = re.compile(r"政务服务网|政务服务平台|zwfw|一网通办|网上办事大厅", re.I)
 
