@@ -575,7 +575,7 @@ def plant_decisions(p: Planner) -> None:
         abbr = "罚" if kind == "处罚" else "许"
         number = f"〔{decided.year}〕{n + 1}号"
         title = f"{p.spec.short}行政{kind}决定公示（卫{abbr}{number}）"
-        doc = p.new_doc("enforcement", "other", title, published, SUBJECTS[3])
+        doc = p.new_doc("enforcement", "notice", title, published, SUBJECTS[3])  # a 公示
         shown = UNDATED if lag == UNDATED else decided
         doc.body_html = _decision_body(p, n, shown, kind, site in DECISION_LINES)
         doc.disclosure = {

@@ -112,7 +112,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("annual", "信息公开年报", "other", 0.0, "xxgknb"),
             ("consult", "征求意见", "other", 0.0, "zqyj"),
             ("letters", "主任信箱", "other", 0.0, "zrxx"),
-            ("enforcement", "行政处罚公示", "other", 0.0, "xzcfgs"),
+            ("enforcement", "行政处罚公示", "notice", 0.0, "xzcfgs"),  # 公示: a notice
         ),
     ),
     SiteSpec(
@@ -240,7 +240,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("annual", "信息公开年报", "other", 0.0, "32"),
             ("consult", "征求意见", "other", 0.0, "33"),
             ("letters", "咨询投诉", "other", 0.0, "35"),
-            ("enforcement", "执法公示", "other", 0.0, "36"),
+            ("enforcement", "执法公示", "notice", 0.0, "36"),
         ),
     ),
 )
