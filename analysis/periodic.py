@@ -9,8 +9,9 @@ the sites of the rule's `levels` (all levels when it names none). `expected_from
 publication can first be expected: during its period (`start`: a catalogue, a budget) or once
 the period is over (`end`: a month's statistics, a year's final accounts); it also places a
 document whose title names no period (published in its period, or in the period after it).
-`where_published` (optional) judges only the sites that have published the document at least
-once (a series a site keeps of its own accord: the rule's period is its own, not a source's).
+`where_published` (optional) judges only the sites that have published the document, from the
+first period they published it for (a series a site keeps of its own accord: the rule's period
+is its own, not a source's; before the series began there was none to keep).
 `excluded_titles` (optional) are title words that make a matching title another document (a
 所属单位's budget is not the department's).
 Where the source's own deadline cannot be seen from the site (a budget is due 20 days after its

@@ -152,20 +152,35 @@ def _after(p: Planner, day: dt.date) -> dt.date:
     return day
 
 
+def _monthly_series(
+    p: Planner, case: str, plan: dict, first: tuple, until: tuple, days: tuple[int, int]
+):
+    """The months of a site's monthly series from `first` to `until`: a month in plan["missing"]
+    planted as missing and skipped; the others as (year, month, day published): in the next
+    month, `days` after its start, or on plan["late"]'s day; none after AS_OF."""
+    for year, month in _months(first, until):
+        if (year, month) in plan["missing"]:
+            p.plant(f"{case}_missing", year=year, month=month)
+            continue
+        nxt = D(year + (month == 12), month % 12 + 1, 1)
+        day = plan["late"].get((year, month)) or nxt + dt.timedelta(p.rng.randint(*days))
+        day = _after(p, max(day, HISTORY_START))
+        if day <= AS_OF:
+            yield year, month, day
+
+
+def _plant_monthly(p: Planner, doc, kind: str, plan: dict, year: int, month: int) -> None:
+    doc.disclosure = {"kind": kind, "year": year, "month": month}
+    p.plant(f"{kind}_late" if (year, month) in plan["late"] else kind, doc, year=year, month=month)
+
+
 def plant_epidemic_reports(p: Planner) -> None:
     site = p.spec.site_id
     plan = EPIDEMIC.get(site)
     if plan is None:
         return
-    for year, month in _months((2024, 10), EPIDEMIC_UNTIL[site]):
-        if (year, month) in plan["missing"]:
-            p.plant("epidemic_report_missing", year=year, month=month)
-            continue
-        nxt = D(year + (month == 12), month % 12 + 1, 1)
-        day = plan["late"].get((year, month)) or nxt + dt.timedelta(p.rng.randint(14, 24))
-        day = _after(p, max(day, HISTORY_START))
-        if day > AS_OF:
-            continue
+    series = _monthly_series(p, "epidemic_report", plan, (2024, 10), EPIDEMIC_UNTIL[site], (14, 24))
+    for year, month, day in series:
         area = plan["area"]
         title = (
             f"{area}法定传染病疫情概况"
@@ -178,38 +193,34 @@ def plant_epidemic_reports(p: Planner) -> None:
             f"{p.rng.randint(20000, 90000)}例，死亡{p.rng.randint(0, 40)}人。</p>"
             f"<p>其中，甲类传染病无发病、死亡报告；乙类传染病共报告发病{p.rng.randint(5000, 30000)}例。</p>"
         )
-        doc.disclosure = {"kind": "epidemic_report", "year": year, "month": month}
-        case = "epidemic_report_late" if (year, month) in plan["late"] else "epidemic_report"
-        p.plant(case, doc, year=year, month=month)
+        _plant_monthly(p, doc, "epidemic_report", plan, year, month)
 
 
-# 突发公共卫生事件 monthly reports, a series 岭南 keeps of its own accord (the other sites publish
-# none and are not judged): from October 2024 to September 2026, one month missing, one late
-EMERGENCY = {"lingnan": {"missing": ((2025, 11),), "late": {(2026, 2): D(2026, 4, 20)}}}
+# 突发公共卫生事件 monthly reports, a series a site keeps of its own accord (the other sites
+# publish none and are not judged): 岭南's from October 2024 with a month missing and one late;
+# the national commission's begins in July 2025 (the months before it are not judged)
+EMERGENCY = {
+    "lingnan": {"from": (2024, 10), "missing": ((2025, 11),), "late": {(2026, 2): D(2026, 4, 20)}},
+    "nhc": {"from": (2025, 7), "missing": (), "late": {}},
+}
+EMERGENCY_AREA = {"national": "全国", "provincial": "全省"}
 
 
 def plant_emergency_events(p: Planner) -> None:
     plan = EMERGENCY.get(p.spec.site_id)
     if plan is None:
         return
-    for year, month in _months((2024, 10), (2026, 9)):
-        if (year, month) in plan["missing"]:
-            p.plant("emergency_event_missing", year=year, month=month)
-            continue
-        nxt = D(year + (month == 12), month % 12 + 1, 1)
-        day = plan["late"].get((year, month)) or nxt + dt.timedelta(p.rng.randint(5, 12))
-        day = _after(p, max(day, HISTORY_START))
-        if day > AS_OF:
-            continue
-        title = f"{year}年{month}月全省突发公共卫生事件报告情况"
+    area = EMERGENCY_AREA[p.spec.level]
+    for year, month, day in _monthly_series(
+        p, "emergency_event", plan, plan["from"], (2026, 9), (5, 12)
+    ):
+        title = f"{year}年{month}月{area}突发公共卫生事件报告情况"
         doc = p.new_doc("notice", "notice", title, day, SUBJECTS[1])
         doc.body_html = (
-            f"<p>{year}年{month}月，全省共报告突发公共卫生事件{p.rng.randint(1, 9)}起，"
+            f"<p>{year}年{month}月，{area}共报告突发公共卫生事件{p.rng.randint(1, 9)}起，"
             f"均为一般级别，无较大及以上级别事件报告。</p>"
         )
-        doc.disclosure = {"kind": "emergency_event", "year": year, "month": month}
-        case = "emergency_event_late" if (year, month) in plan["late"] else "emergency_event"
-        p.plant(case, doc, year=year, month=month)
+        _plant_monthly(p, doc, "emergency_event", plan, year, month)
 
 
 def plant_decision_catalogues(p: Planner) -> None:

@@ -146,7 +146,8 @@ def emergency_events(plan: SitePlan) -> dict | None:
 def monthly_duty(plan: SitePlan, kind: str, *, where_published: bool = False) -> dict | None:
     """Each month whose report is due (the end of the next month) in the window: the report for
     it, if any, and whether it is late; the months ended whose report is not due yet (None: a
-    level the rule does not name, or, `where_published`, a site that never published one)."""
+    level the rule does not name, or, `where_published`, a site that never published one; the
+    months before its first are not judged)."""
     if plan.spec.level not in EPIDEMIC_LEVELS:
         return None
     reports = {
@@ -156,13 +157,16 @@ def monthly_duty(plan: SitePlan, kind: str, *, where_published: bool = False) ->
     }
     if where_published and not reports:
         return None
+    first = min(reports) if where_published else (0, 0)  # the series began: judged from then
     due, pending = [], []
     year, month = HISTORY_START.year - 1, 1
     while dt.date(year, month, 1) < AS_OF.replace(day=1):
         nxt = (year + (month == 12), month % 12 + 1)
         deadline = _month_end(*nxt)
         doc = reports.get((year, month))
-        if HISTORY_START <= deadline <= AS_OF:
+        if (year, month) < first:
+            pass
+        elif HISTORY_START <= deadline <= AS_OF:
             due.append({
                 "month": f"{year}-{month:02d}",
                 "url": doc.path if doc else None,

@@ -6,9 +6,9 @@
 -- its spaces; the period its title names, else the period it was published in, or the one before
 -- when the duty is expected only once its period is over); whether it is missing or late,
 -- counted (deadline in the window) or not yet due (a duty judged `where_published`: only for the
--- sites that published its document at least once); and whether it came after the usual bound
--- (`review_after_months`, where the source's own day cannot be seen) but within the deadline:
--- listed for a person.
+-- sites that published its document, from the first period they did); and whether it came after
+-- the usual bound (`review_after_months`, where the source's own day cannot be seen) but within
+-- the deadline: listed for a person.
 -- materialized
 -- (read by every periodic indicator's queries: computed once per scoring)
 with duties as (
@@ -30,7 +30,8 @@ starts as (
 ),
 
 periods as (
-    select d.indicator, d.document, d.period, d.period_months, d.parts, d.where_published, s.site_id, s.homepage,
+    select d.indicator, d.document, d.period, d.period_months, d.parts, d.where_published,
+           s.site_id, s.homepage,
            p::date as period_start,
            (p + to_months(d.due_months) - interval 1 day)::date as deadline,
            (p + to_months(d.expected_after))::date as expected_from,
@@ -68,12 +69,15 @@ documents as (
     ) = 1
 ),
 
--- the sites that have published a duty's document at least once (read where `where_published`):
--- for a monthly duty, one whose month is named (in its title or its opening), so that a yearly
--- or a quarterly report does not start a monthly series
+-- where a site keeps a series of its own accord (`where_published`): the first period it
+-- published the duty's document for (for a monthly duty, one whose month is named in its title
+-- or its opening, so that a yearly or a quarterly report does not start a monthly series); the
+-- periods before it are not judged (no series was kept then)
 series as (
-    select distinct indicator, site_id from documents
+    select indicator, site_id, min(period_start) as first_published
+    from documents
     where period_months <> 1 or title_month is not null
+    group by all
 ),
 
 final as (
@@ -94,7 +98,8 @@ final as (
     left join documents doc using (indicator, site_id, period_start)
     where not p.where_published
        or exists (select 1 from series s
-                  where s.indicator = p.indicator and s.site_id = p.site_id)
+                  where s.indicator = p.indicator and s.site_id = p.site_id
+                    and p.period_start >= s.first_published)
 )
 
 select * from final
