@@ -57,3 +57,30 @@ def test_an_archive_date_is_never_a_publication_date():
     row = normalize_document(item).row
     assert row["published_date"] is None
     assert "no_published_date" in row["warnings"]
+
+
+SIGNING_CELLS = [
+    # the closing rows of a body laid out in a table, the 成文日期 read from them (None: none)
+    # a layout table pads the 落款 to the right with an empty cell: still the signing
+    ("<tr><td></td><td>某县卫生健康局</td></tr><tr><td></td><td>2026年3月2日</td></tr>",
+     dt.date(2026, 3, 2)),
+    # a date beside its label is that label's value (a decision's day), never the signing
+    ("<tr><td>处罚决定日期</td><td>2026年3月2日</td></tr><tr><td>作出决定机关</td><td>某县卫生健康局</td></tr>",
+     None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("rows, written", SIGNING_CELLS)
+def test_a_signing_date_in_a_table_is_told_from_a_labelled_value(rows, written):
+    body = (
+        "<p>"
+        + "为进一步规范医疗机构执业行为，保障医疗质量和医疗安全，现就有关事项通知如下。" * 2
+        + "</p>"
+    )
+    html = (
+        "<html><head><title>关于某事项的通知</title></head><body><h1>关于某事项的通知</h1>"
+        f'<div class="content">{body}<table>{rows}</table></div></body></html>'
+    )
+    page = extract_page(html, "https://x.example.gov.cn/a/b.html")
+    signed = [c.raw for c in page.candidates if c.source == "body:signing"]
+    assert (signed[0] if signed else None) == (written and "2026年3月2日")

@@ -258,6 +258,16 @@ def _title(page: PageExtract, root, body) -> None:
         page.add("title", max(parts, key=len) if len(parts) > 1 else html_title, "html_title")
 
 
+def _beside_label(el) -> bool:
+    """A table cell after a cell with text: a labelled value (处罚决定日期 | 2026年3月2日), never a
+    signing. A cell after an empty one is a layout table's padding, as county sites align their
+    落款 to the right: still a signing line."""
+    if el.tag not in ("td", "th"):
+        return False
+    before = el.getprevious()
+    return before is not None and bool(_squash(_text(before)))
+
+
 def _body(page: PageExtract, body, base_url: str) -> str:
     """The body's measures, dates, notes and media; returns its text."""
     if body is None:
@@ -283,9 +293,7 @@ def _body(page: PageExtract, body, base_url: str) -> str:
         before += len(_squash(_text(el)))
     for el in leaves[tail:]:
         line = _squash(_text(el))
-        # a cell beside another is a table's value (处罚决定日期 | 2026年3月2日), never a signing
-        beside = el.tag == "td" and el.getprevious() is not None
-        if before >= 40 and not beside and DATE_ONLY_LINE.match(line):
+        if before >= 40 and not _beside_label(el) and DATE_ONLY_LINE.match(line):
             signing = line
         before += len(line)
     if signing:
