@@ -34,6 +34,7 @@ INDICATOR_HEADERS = (
     "规则依据",
 )
 FINDING_HEADERS = ("网站代码", "网站名称", "评估日", "指标", "页面", "说明", "相关页面", "数值")
+FINDING_WIDTHS = (12, 28, 12, 14, 60, 60, 60, 8)
 LINK_STYLE = "Hyperlink"
 # the first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -136,36 +137,24 @@ def write_workbook(
     ]
     per_sheet = rows_per_sheet - 1  # the header takes a row
     for title, rows_of in sheets:
-        count = sum(len(rows_of(site).get(n, [])) for site in report.ranked for n in INDICATORS)
-        part, written = 1, 0
-        sheet = Sheet(
-            book, title, FINDING_HEADERS, (12, 28, 12, 14, 60, 60, 60, 8), min(count, per_sheet)
-        )
-        for site in report.ranked:
-            for name in INDICATORS:
-                for f in rows_of(site).get(name, []):
-                    if written == per_sheet:  # Excel's last row: the rest on a sheet of its own
-                        sheet.finish()
-                        part, count, written = part + 1, count - written, 0
-                        sheet = Sheet(
-                            book, f"{title}（续{part}）", FINDING_HEADERS,
-                            (12, 28, 12, 14, 60, 60, 60, 8), min(count, per_sheet),
-                        )  # fmt: skip
-                    written += 1
-                    sheet.append(
-                        [
-                            site.site_id,
-                            site.name,
-                            report.as_of,
-                            LABELS[name],
-                            f["url"],
-                            f["detail"],
-                            f["related_url"],
-                            f["amount"],
-                        ],  # fmt: skip
-                        links=(4, 6),
-                    )
-        sheet.finish()
+        rows = [
+            (site, name, f)
+            for site in report.ranked
+            for name in INDICATORS
+            for f in rows_of(site).get(name, [])
+        ]
+        # past Excel's last row the rest continue on sheets of their own: 问题清单（续2）…
+        for start in range(0, max(len(rows), 1), per_sheet):
+            part = rows[start : start + per_sheet]
+            name = title if start == 0 else f"{title}（续{start // per_sheet + 1}）"
+            sheet = Sheet(book, name, FINDING_HEADERS, FINDING_WIDTHS, len(part))
+            for site, indicator, f in part:
+                sheet.append(
+                    [site.site_id, site.name, report.as_of, LABELS[indicator], f["url"],
+                     f["detail"], f["related_url"], f["amount"]],
+                    links=(4, 6),
+                )  # fmt: skip
+            sheet.finish()
     if review_rows is not None:
         from reports.review_sheet import add_review_sheet
 

@@ -385,12 +385,12 @@ SERVICE_PORTAL = re.compile(r"政务服务网|政务服务平台|zwfw|一网通�
 
 def read_guide(body, text: str, titles: list[str]) -> dict | None:
     """A 办事指南 page: the elements it heads (crawlers.extract.labels.GUIDE_ELEMENTS, by the words
-    of its text without spaces) and whether it hands the service to a 政务服务网 (a link's
+    of its text without spaces and colons: label_key) and whether it hands the service to a 政务服务网 (a link's
     address or words, or its text)."""
     title = next((t for t in titles if GUIDE_TITLE.search(t)), None)
     if title is None or NOT_GUIDE_TITLE.search(title):
         return None
-    flat = re.sub(r"\s+", "", text)
+    flat = label_key(text)
     elements = [name for name, words in GUIDE_ELEMENTS.items() if any(w in flat for w in words)]
     links = [] if body is None else body.iter("a")
     linked = bool(SERVICE_PORTAL.search(flat)) or any(

@@ -128,6 +128,11 @@ BUDGET_DUTIES = {
 }
 
 
+def disclosed(plan: SitePlan, kind: str) -> list[Doc]:
+    """The site's documents the generator planted as a disclosure of this kind."""
+    return [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == kind]
+
+
 def _month_end(year: int, month: int) -> dt.date:
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return nxt - dt.timedelta(1)
@@ -150,11 +155,7 @@ def monthly_duty(plan: SitePlan, kind: str, *, where_published: bool = False) ->
     months before its first are not judged)."""
     if plan.spec.level not in EPIDEMIC_LEVELS:
         return None
-    reports = {
-        (d.disclosure["year"], d.disclosure["month"]): d
-        for d in plan.docs
-        if d.disclosure and d.disclosure["kind"] == kind
-    }
+    reports = {(d.disclosure["year"], d.disclosure["month"]): d for d in disclosed(plan, kind)}
     if where_published and not reports:
         return None
     first = min(reports) if where_published else (0, 0)  # the series began: judged from then
@@ -199,9 +200,8 @@ def yearly_duty(
     yet due and not published, and the documents published after the usual bound but within
     the deadline (listed for a person), with those whose page names no 三公经费."""
     docs: dict[int, Doc] = {}  # the first one published for each year
-    for d in sorted(plan.docs, key=lambda d: (d.published, d.path)):
-        if d.disclosure and d.disclosure["kind"] == kind:
-            docs.setdefault(d.disclosure["year"], d)
+    for d in sorted(disclosed(plan, kind), key=lambda d: (d.published, d.path)):
+        docs.setdefault(d.disclosure["year"], d)
     due, pending, late_usual, without = [], [], [], []
     start = HISTORY_START.year - 2 - years
     for year in range(start - (start - first_year) % years, AS_OF.year + 1, years):
@@ -254,7 +254,7 @@ def random_inspections(plan: SitePlan) -> dict | None:
 def guides(plan: SitePlan) -> dict | None:
     """The 办事指南 a site shows (None: none): how many, and those without some element the
     default rule requires (the elements they lack, in the rule's order)."""
-    shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "guide"]
+    shown = disclosed(plan, "guide")
     if not shown:
         return None
     incomplete = [{"url": d.path, "missing": d.disclosure["missing"]}
@@ -272,7 +272,7 @@ def decisions(plan: SitePlan) -> dict | None:
     window more than 20 working days after they were made (a county's: 7), those after 7 at
     the other levels (listed), those whose
     page shows no day (listed), and how many were counted (published in the window, dated)."""
-    shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "decision"]
+    shown = disclosed(plan, "decision")
     if not shown:
         return None
     in_window = [d for d in shown if HISTORY_START <= d.published <= AS_OF]
@@ -311,7 +311,7 @@ def letters(plan: SitePlan) -> dict | None:
     answered in the window within their day but after the usual working days, those whose
     reply the page shows without its day (listed, in no figure), and those unanswered for more
     than 3 months among the last 12 months' (the veto)."""
-    shown = [d for d in plan.docs if d.disclosure and d.disclosure["kind"] == "letter"]
+    shown = disclosed(plan, "letter")
     if not shown:
         return letter_stats(plan)
     late, pending, slow, undated, unanswered = [], [], [], [], []
@@ -359,13 +359,7 @@ def letter_stats(plan: SitePlan) -> dict | None:
     """A site showing no letter, scored on the mailbox statistics it published in the window:
     overdue over received, each statement of overdue letters a finding, one not stating them
     listed for a person (None: it published none either)."""
-    stats = [
-        d
-        for d in plan.docs
-        if d.disclosure
-        and d.disclosure["kind"] == "letter_stats"
-        and HISTORY_START <= d.published <= AS_OF
-    ]
+    stats = [d for d in disclosed(plan, "letter_stats") if HISTORY_START <= d.published <= AS_OF]
     if not stats:
         return None
     return {
