@@ -565,6 +565,20 @@ def _decision_body(p: Planner, n: int, decided, kind: str, lines: bool) -> str:
     return f"<table>{cells}</table>"
 
 
+def _every_few_weeks(
+    rng: random.Random, start: tuple[int, int], gap: tuple[int, int], lag: tuple[int, int]
+) -> list[tuple[dt.date, int]]:
+    """Working days from a few days into the history to a month before AS_OF, `gap` days apart
+    (drawn), each with a lag in working days (drawn): when letters come, decisions are made."""
+    days = []
+    day = HISTORY_START + dt.timedelta(rng.randint(*start))
+    while day < AS_OF - dt.timedelta(30):
+        if calendar.is_workday(day):
+            days.append((day, rng.randint(*lag)))
+        day += dt.timedelta(rng.randint(*gap))
+    return days
+
+
 def plant_decisions(p: Planner) -> None:
     """A decision every six to ten weeks of the history and the site's planted cases, each
     published in the site's 行政处罚公示 column some working days after it was made."""
@@ -572,12 +586,9 @@ def plant_decisions(p: Planner) -> None:
     if site not in DECISION_CASES:
         return
     rng = random.Random(f"decisions:{site}")
-    decisions = []
-    day = HISTORY_START + dt.timedelta(rng.randint(5, 25))
-    while day < AS_OF - dt.timedelta(30):
-        if calendar.is_workday(day):
-            decisions.append((day, rng.randint(2, 6), "处罚", False))
-        day += dt.timedelta(rng.randint(42, 70))
+    decisions = [
+        (day, lag, "处罚", False) for day, lag in _every_few_weeks(rng, (5, 25), (42, 70), (2, 6))
+    ]
     decisions += [(d, lag, kind, True) for d, lag, kind in DECISION_CASES[site]]
     for n, (decided, lag, kind, planted) in enumerate(sorted(decisions, key=lambda x: x[0])):
         published = calendar.add_workdays(decided, 5 if lag == UNDATED else lag)
@@ -670,12 +681,7 @@ def plant_letters(p: Planner) -> None:
     if site not in LETTER_LABELS:
         return
     rng = random.Random(f"letters:{site}")
-    letters = []
-    day = HISTORY_START + dt.timedelta(rng.randint(3, 20))
-    while day < AS_OF - dt.timedelta(30):
-        if calendar.is_workday(day):
-            letters.append((day, rng.randint(1, 4), None))
-        day += dt.timedelta(rng.randint(14, 30))
+    letters = [(day, lag, None) for day, lag in _every_few_weeks(rng, (3, 20), (14, 30), (1, 4))]
     letters += [(received, lag, "planted") for received, lag in LETTER_CASES.get(site, ())]
     for n, (received, lag, planted) in enumerate(sorted(letters, key=lambda x: x[0])):
         undated = lag == UNDATED
