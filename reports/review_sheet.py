@@ -58,16 +58,10 @@ def rows_to_review(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def add_review_sheet(book, rows: list[tuple]) -> None:
-    """Append the 待复核配对 sheet to a write-only openpyxl workbook: one row per open question,
-    the verdict columns empty."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    sheet = Sheet(book, SHEET, HEADERS, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30), len(rows))
-    choice = DataValidation(type="list", formula1='"确认,否决,改配"', allow_blank=True)
-    sheet.sheet.data_validations.append(choice)
-    verdict = get_column_letter(HEADERS.index("复核") + 1)
-    choice.add(f"{verdict}2:{verdict}{max(len(rows) + 1, 2)}")
+    """Append the 待复核配对 sheet to a reports.xlsx workbook: one row per open question, the
+    verdict columns empty (复核 offers its three verdicts)."""
+    sheet = Sheet(book, SHEET, HEADERS, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30))
+    sheet.sheet.offer(HEADERS.index("复核"), tuple(VERDICTS))
     for row in rows:
         sheet.append(
             [*row[:7], round(row[7], 3) if row[7] is not None else None], links=LINK_COLUMNS
@@ -87,7 +81,9 @@ class _Row:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    # a literal _xHHHH_ is written as _x005F_xHHHH_ (reports/xlsx.py); Excel, saving, keeps it so
+    # in its shared strings, which openpyxl reads back unescaped; an unsaved sheet's are inline
+    return "" if value is None else str(value).replace("_x005F_", "_").strip()
 
 
 def read_review_sheet(path: Path, con: duckdb.DuckDBPyConnection) -> tuple[list[Review], int]:

@@ -1,14 +1,11 @@
 """The assessors' evidence workbook: the indicators and every finding as Excel rows, headers in
 Chinese, filters on, header rows frozen, links clickable.
 
-Every string is written as text: a crawled title or column name that starts with `=` (a
-formula, a DDE `=cmd|…`) would otherwise be stored as a live formula (openpyxl takes any string
-starting with `=` for one), and `+ - @`, a tab or a carriage return start formulas when a person
-edits the cell; they stay inline strings, shown as written and read back unchanged.
-
-Written in openpyxl's write-only mode (rows streamed to the file, no cell objects kept): the
-3,000-site workbook took 99 s the ordinary way. Excel accepts at most 65,530 hyperlinks a sheet;
-past that a URL stays as text (said once on stderr), so the file opens without repair.
+Written by reports/xlsx.py, a streaming writer (the reasons and the measures are there): every
+string is a text cell, so a crawled title or column name that starts with `=` (a formula, a DDE
+`=cmd|…`), `+ - @`, a tab or a carriage return stays text, shown as written and read back
+unchanged. Excel accepts at most 65,530 hyperlinks a sheet and 2,079 characters a link; past
+that a URL stays as text (said once on stderr), so the file opens without repair.
 """
 
 from __future__ import annotations
@@ -19,6 +16,7 @@ from pathlib import Path
 from analysis.indicators import INDICATORS
 from analysis.workdays import BASIS_LABELS
 from reports.report_data import LABELS, LISTED_LABELS, Report
+from reports.xlsx import LINKED_SCHEMES, Workbook
 
 INDICATOR_HEADERS = (
     "网站代码",
@@ -35,61 +33,45 @@ INDICATOR_HEADERS = (
 )
 FINDING_HEADERS = ("网站代码", "网站名称", "评估日", "指标", "页面", "说明", "相关页面", "数值")
 FINDING_WIDTHS = (12, 28, 12, 14, 60, 60, 60, 8)
-LINK_STYLE = "Hyperlink"
-# the first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_LINKS_PER_SHEET = 65_530
+EXCEL_LINK_LENGTH = 2_079
 EXCEL_ROWS_PER_SHEET = 1_048_576  # a row more and Excel refuses the file: the rest continue
 
 
 class Sheet:
-    """A write-only sheet with its header frozen, filters over its rows and a budget of links."""
+    """A sheet with its header frozen, filters over its rows and a budget of links."""
 
     def __init__(
-        self, book, title: str, headers: tuple[str, ...], widths: tuple[int, ...], rows: int
+        self, book: Workbook, title: str, headers: tuple[str, ...], widths: tuple[int, ...]
     ):
-        from openpyxl.utils import get_column_letter
-
-        self.sheet = book.create_sheet(title)
+        self.sheet = book.add_sheet(title, widths)
         self.links_left = EXCEL_LINKS_PER_SHEET
         self.unlinked = 0
-        # write-only: everything about the sheet is set before its first row
-        self.sheet.freeze_panes = "A2"
-        last = get_column_letter(len(headers))
-        self.sheet.auto_filter.ref = f"A1:{last}{max(rows + 1, 2)}"
-        for index, width in enumerate(widths, 1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.append(headers)
 
     def append(self, values: list, links: tuple[int, ...] = ()) -> None:
-        """One row; the values at the `links` positions (0-based) made clickable."""
-        from openpyxl.cell import WriteOnlyCell
+        """One row; the URLs at the `links` positions (0-based) made clickable while the
+        sheet's budget of links lasts."""
+        if links and self.links_left <= len(links):
+            links = tuple(i for i in links if self._link(values[i]))
+        elif links:
+            linked = tuple(i for i in links if self._linkable(values[i]))
+            self.links_left -= len(linked)
+            links = linked
+        self.sheet.append(values, links)
 
-        for i in links:
-            url = values[i]
-            if not url:
-                continue
-            if url.startswith(FORMULA_STARTS):
-                continue  # no link to what reads as a formula: it stays text (below)
-            if self.links_left == 0:
-                self.unlinked += 1
-                continue
-            cell = WriteOnlyCell(self.sheet, value=url)
-            cell.hyperlink = url
-            cell.style = LINK_STYLE
-            values[i] = cell
-            self.links_left -= 1
-        self.sheet.append([self.text(v) for v in values])
+    @staticmethod
+    def _linkable(url) -> bool:
+        return isinstance(url, str) and url.startswith(LINKED_SCHEMES) and len(url) <= EXCEL_LINK_LENGTH
 
-    def text(self, value):
-        """A string as a text cell whatever it starts with (never a formula); others as given."""
-        from openpyxl.cell import WriteOnlyCell
-
-        if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
-            return value
-        cell = WriteOnlyCell(self.sheet, value=value)
-        cell.data_type = "s"  # openpyxl made a '=' string a formula ('f'): text it is
-        return cell
+    def _link(self, url) -> bool:
+        if not self._linkable(url):
+            return False  # no link to what is not a web page: it stays text
+        if self.links_left == 0:
+            self.unlinked += 1
+            return False
+        self.links_left -= 1
+        return True
 
     def finish(self) -> None:
         """Say how many URLs stayed text (past Excel's limit), once per sheet."""
@@ -109,56 +91,63 @@ def write_workbook(
     rows_per_sheet: int = EXCEL_ROWS_PER_SHEET,
 ) -> Path:
     """The workbook; with `review_rows` (reports.review_sheet.rows_to_review) it carries the
-    待复核配对 sheet an assessor fills in and `zwgk review import` reads back."""
-    from openpyxl import Workbook
+    待复核配对 sheet an assessor fills in and `zwgk review import` reads back. A write that
+    fails leaves no file under `path` (nor the one there before changed)."""
+    book = Workbook(path)
+    try:
+        _write_indicators(book, report)
+        # the findings, and apart from them the items listed for a person, counted in no figure
+        # (未到期事项, 待人工判断)
+        _write_findings(book, report, "问题清单", lambda site: site.findings, rows_per_sheet)
+        for status, (heading, _) in LISTED_LABELS.items():
+            _write_findings(
+                book, report, heading, lambda site, s=status: site.listed.get(s, {}), rows_per_sheet
+            )
+        if review_rows is not None:
+            from reports.review_sheet import add_review_sheet
 
-    book = Workbook(write_only=True)
-    indicators = [
-        (site, name, site.indicators[name])
-        for site in report.ranked
-        for name in INDICATORS
-        if name in site.indicators
-    ]
-    sheet = Sheet(
-        book, "指标", INDICATOR_HEADERS, (12, 28, 12, 14, 10, 8, 8, 10, 12, 12, 60), len(indicators)
-    )
-    for site, name, i in indicators:
-        sheet.append([
-            site.site_id, site.name, report.as_of, LABELS[name], i.value, i.numerator,
-            i.denominator, i.rule, {True: "达标", False: "不达标"}.get(i.passed, "无可评估内容"),
-            BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
-        ])  # fmt: skip
+            add_review_sheet(book, review_rows)
+    except BaseException:
+        book.abandon()
+        raise
+    return book.close()
+
+
+def _write_indicators(book: Workbook, report: Report) -> None:
+    sheet = Sheet(book, "指标", INDICATOR_HEADERS, (12, 28, 12, 14, 10, 8, 8, 10, 12, 12, 60))
+    for site in report.ranked:
+        for name in INDICATORS:
+            i = site.indicators.get(name)
+            if i is None:
+                continue
+            sheet.append([
+                site.site_id, site.name, report.as_of, LABELS[name], i.value, i.numerator,
+                i.denominator, i.rule, {True: "达标", False: "不达标"}.get(i.passed, "无可评估内容"),
+                BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
+            ])  # fmt: skip
     sheet.finish()
-    # the findings, and apart from them the items listed for a person, counted in no figure
-    # (未到期事项, 待人工判断)
-    sheets = [("问题清单", lambda site: site.findings)] + [
-        (heading, lambda site, status=status: site.listed.get(status, {}))
-        for status, (heading, _) in LISTED_LABELS.items()
-    ]
+
+
+def _write_findings(book: Workbook, report: Report, title: str, rows_of, rows_per_sheet: int):
+    """The rows `rows_of(site)` gives, site by site in rank order; past Excel's last row the rest
+    continue on sheets of their own: 问题清单（续2）…, each with its header."""
     per_sheet = rows_per_sheet - 1  # the header takes a row
-    for title, rows_of in sheets:
-        rows = [
-            (site, name, f)
-            for site in report.ranked
-            for name in INDICATORS
-            for f in rows_of(site).get(name, [])
-        ]
-        # past Excel's last row the rest continue on sheets of their own: 问题清单（续2）…
-        for start in range(0, max(len(rows), 1), per_sheet):
-            part = rows[start : start + per_sheet]
-            name = title if start == 0 else f"{title}（续{start // per_sheet + 1}）"
-            sheet = Sheet(book, name, FINDING_HEADERS, FINDING_WIDTHS, len(part))
-            for site, indicator, f in part:
+    sheet, written, part = Sheet(book, title, FINDING_HEADERS, FINDING_WIDTHS), 0, 1
+    for site in report.ranked:
+        found = rows_of(site)
+        for indicator in INDICATORS:
+            for f in found.get(indicator, ()):
+                if written == per_sheet:
+                    sheet.finish()
+                    part += 1
+                    sheet, written = (
+                        Sheet(book, f"{title}（续{part}）", FINDING_HEADERS, FINDING_WIDTHS),
+                        0,
+                    )
                 sheet.append(
                     [site.site_id, site.name, report.as_of, LABELS[indicator], f["url"],
                      f["detail"], f["related_url"], f["amount"]],
                     links=(4, 6),
                 )  # fmt: skip
-            sheet.finish()
-    if review_rows is not None:
-        from reports.review_sheet import add_review_sheet
-
-        add_review_sheet(book, review_rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+                written += 1
+    sheet.finish()

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook, load_workbook
+import datetime as dt
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
 
 from reports import workbook
 
 
 def test_urls_past_excels_link_limit_stay_text(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(workbook, "EXCEL_LINKS_PER_SHEET", 3)
-    book = Workbook(write_only=True)
-    sheet = workbook.Sheet(book, "问题清单", ("页面", "相关页面"), (60, 60), rows=2)
+    book = workbook.Workbook(tmp_path / "e.xlsx")
+    sheet = workbook.Sheet(book, "问题清单", ("页面", "相关页面"), (60, 60))
     sheet.append(["http://a.gov.cn/1.html", "http://a.gov.cn/2.html"], links=(0, 1))
     sheet.append(["http://a.gov.cn/3.html", "http://a.gov.cn/4.html"], links=(0, 1))
     sheet.finish()
-    book.save(tmp_path / "e.xlsx")
+    book.close()
     saved = load_workbook(tmp_path / "e.xlsx")["问题清单"]
     cells = [saved.cell(row, col) for row in (2, 3) for col in (1, 2)]
     assert [c.value for c in cells] == [f"http://a.gov.cn/{n}.html" for n in (1, 2, 3, 4)]
@@ -26,3 +30,78 @@ def test_urls_past_excels_link_limit_stay_text(tmp_path, monkeypatch, capsys):
     ]
     assert "1 URLs past Excel's 3 links a sheet are plain text" in capsys.readouterr().err
     assert saved.freeze_panes == "A2" and saved.auto_filter.ref == "A1:B3"
+
+
+@pytest.mark.parametrize(
+    ("value", "read_back", "linked"),
+    [
+        ('=HYPERLINK("http://evil")', '=HYPERLINK("http://evil")', False),
+        ("=cmd|' /C calc'!A0", "=cmd|' /C calc'!A0", False),
+        ("+86 0851", "+86 0851", False),
+        ("-1", "-1", False),
+        ("0012", "0012", False),  # an 索引号's digits stay text, zeros kept
+        ("external:c:\\x.xlsx", "external:c:\\x.xlsx", False),  # a file link XlsxWriter would make
+        ("https://a.gov.cn/" + "x" * 2100, "https://a.gov.cn/" + "x" * 2100, False),  # past 2,079
+        ("https://a.gov.cn/1.html", "https://a.gov.cn/1.html", True),
+        (3, 3, False),
+        (0.25, 0.25, False),
+        (dt.date(2026, 11, 20), dt.datetime(2026, 11, 20), False),
+        (None, None, False),
+    ],
+)
+def test_a_value_is_read_back_as_written(tmp_path, value, read_back, linked):
+    book = workbook.Workbook(tmp_path / "e.xlsx")
+    sheet = workbook.Sheet(book, "问题清单", ("页面",), (60,))
+    sheet.append([value], links=(0,))
+    book.close()
+    cell = load_workbook(tmp_path / "e.xlsx")["问题清单"].cell(2, 1)
+    assert cell.value == read_back
+    assert cell.data_type != "f"
+    assert bool(cell.hyperlink) is linked
+
+
+@pytest.mark.parametrize(
+    ("written", "read_back"),
+    [
+        ("标题\x0b含控制符\x00", "标题\ufffd含控制符\ufffd"),  # XML 1.0 cannot carry them
+        ("<b>&amp;</b>", "<b>&amp;</b>"),
+        ("  两端空格  ", "  两端空格  "),
+        ("x" * 40_000, "x" * 32_766 + "…"),  # Excel's 32,767 characters a cell
+    ],
+)
+def test_text_excel_cannot_hold_as_is_is_kept_readable(tmp_path, written, read_back):
+    book = workbook.Workbook(tmp_path / "e.xlsx")
+    workbook.Sheet(book, "问题清单", ("说明",), (60,)).append([written])
+    book.close()
+    assert load_workbook(tmp_path / "e.xlsx")["问题清单"].cell(2, 1).value == read_back
+
+
+def test_a_literal_excel_escape_keeps_its_underscore_escaped(tmp_path):
+    """Excel shows `_x0041_` in a cell as `A`; written as `_x005F_x0041_` it shows as written."""
+    book = workbook.Workbook(tmp_path / "e.xlsx")
+    workbook.Sheet(book, "问题清单", ("页面",), (60,)).append(["http://a.gov.cn/_x0041_.html"])
+    book.close()
+    with zipfile.ZipFile(tmp_path / "e.xlsx") as z:
+        assert "http://a.gov.cn/_x005F_x0041_.html" in z.read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_a_write_that_fails_leaves_no_workbook_and_the_old_one_unchanged(tmp_path):
+    path = tmp_path / "e.xlsx"
+    path.write_bytes(b"last week's workbook")
+    book = workbook.Workbook(path)
+    workbook.Sheet(book, "问题清单", ("页面",), (60,)).append(["http://a.gov.cn/1.html"])
+    book.abandon()
+    assert path.read_bytes() == b"last week's workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["e.xlsx"]
+
+
+def test_a_column_offers_its_choices(tmp_path):
+    book = workbook.Workbook(tmp_path / "e.xlsx")
+    sheet = workbook.Sheet(book, "待复核配对", ("网站代码", "复核"), (10, 8))
+    sheet.sheet.offer(1, ("确认", "否决", "改配"))
+    sheet.append(["jiangan", None])
+    book.close()
+    saved = load_workbook(tmp_path / "e.xlsx")["待复核配对"]
+    (rule,) = saved.data_validations.dataValidation
+    assert rule.type == "list" and rule.formula1 == '"确认,否决,改配"'
+    assert str(rule.sqref) == "B2"  # the one row below the header
