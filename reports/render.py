@@ -102,8 +102,20 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         classes += ["e"] if indicator.basis == "estimated" else []
         return " ".join(classes)
 
+    def packed_cells(site, dimension) -> str:
+        """A dimension's indicator cells packed into its score cell (`class:value:text`, joined by
+        `|`), drawn by the overview's script when the dimension is opened: at 3,000 sites the 36
+        cells a row written out made the overview 6.25 MB."""
+        cells = []
+        for name in dimension.indicators:
+            i = site.indicators.get(name)
+            value = f"{i.value:g}" if i and i.value is not None else ""
+            cells.append(f"{cell_class(i)}:{value}:{i.shown() if i else ''}")
+        return "|".join(cells)
+
     context = {
         "cell_class": cell_class,
+        "packed_cells": packed_cells,
         "report": report,
         "indicators": INDICATORS,
         "labels": LABELS,

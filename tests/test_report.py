@@ -388,12 +388,23 @@ def test_a_long_ranking_opens_with_its_head_and_shows_the_rest_on_request(
     con.close()
     open_page(browser, index)
     assert len(browser.find_elements("css selector", "#ranking tbody tr")) == 2
+    # a dimension opened before the rest are shown: the rows shown later open with it
+    first = load_rules().dimensions[0]
+    browser.find_element("css selector", "button.open-dim").click()
     browser.find_element("id", "show-all").click()
-    ranks = [
-        r.find_element("css selector", "td").text
-        for r in browser.find_elements("css selector", "#ranking tbody tr")
+    rows = browser.find_elements("css selector", "#ranking tbody tr")
+    assert [r.find_element("css selector", "td").text for r in rows] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
     ]
-    assert ranks == ["1", "2", "3", "4", "5", "6"]
+    assert all(
+        len(r.find_elements("css selector", "td.k1[data-v]")) == len(first.indicators) for r in rows
+    )
+    assert browser.find_elements("css selector", "td.k2") == []  # not opened, not drawn
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
