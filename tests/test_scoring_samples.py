@@ -510,3 +510,20 @@ def test_the_service_guides_equal_the_key(scored, truth_indicators, site):
         (path_of(u), d.split("：")[1].split("、"))
         for u, *_, d in findings(con, site, "service_guides")
     ] == [(g["url"], g["missing"]) for g in key["incomplete"]]
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_the_concern_responses_equal_the_key(scored, truth_indicators, site):
+    """回应关切 (issue 26): a site with a column of that name is judged on what the column
+    published in the window (岭南's three responses pass; 泉阳's empty 热点回应 falls short); a
+    site without one has no verdict."""
+    con, _ = scored
+    key = truth_indicators[site]["concern_responses"]
+    if key is None:
+        assert indicator(con, site, "concern_responses") is None
+        return
+    got = indicator(con, site, "concern_responses")
+    assert (got[0], got[3]) == (key["in_window"], not key["below_minimum"])
+    shown = findings(con, site, "concern_responses")
+    assert len(shown) == key["below_minimum"]
+    assert all(f"发布 {key['in_window']} 条" in d for *_, d in shown)

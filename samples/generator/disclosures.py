@@ -760,6 +760,36 @@ def plant_letter_stats(p: Planner) -> None:
         p.plant("letter_stats", doc, overdue=overdue)
 
 
+# responses to public concern (回应关切) in a column of that name: site -> (day, title, body);
+# 泉阳's 热点回应 column stays empty (a column promising responses with none in the window)
+CONCERNS = {
+    "lingnan": [
+        (
+            D(2025, 3, 18),
+            "关于网民反映部分医院门诊挂号难问题的回应",
+            "近日，有网民反映部分医院门诊挂号难。经核查，我委已督促相关医院增加号源，推行分时段预约。",
+        ),
+        (
+            D(2025, 12, 9),
+            "关于“儿童流感疫苗短缺”相关报道的回应",
+            "针对近期媒体报道，我委核实：全省流感疫苗供应总体平稳，各接种点已按计划补充。",
+        ),
+        (
+            D(2026, 7, 22),
+            "关于网传“某地出现不明原因肺炎”的情况说明",
+            "经省疾控中心核查，网传信息不实，为普通季节性呼吸道感染，请勿信谣传谣。",
+        ),
+    ],
+}
+
+
+def plant_concerns(p: Planner) -> None:
+    for day, title, text in CONCERNS.get(p.spec.site_id, ()):
+        doc = p.new_doc("concerns", "other", title, _after(p, day), SUBJECTS[0])
+        doc.body_html = f"<p>{escape(text)}</p>"
+        doc.disclosure = {"kind": "concern_response"}
+
+
 def plant_disclosures(p: Planner) -> None:
     plant_epidemic_reports(p)
     plant_emergency_events(p)
@@ -773,3 +803,4 @@ def plant_disclosures(p: Planner) -> None:
     plant_guides(p)
     plant_letters(p)
     plant_letter_stats(p)
+    plant_concerns(p)

@@ -262,6 +262,23 @@ def guides(plan: SitePlan) -> dict | None:
     return {"seen": len(shown), "incomplete": sorted(incomplete, key=lambda g: g["url"])}
 
 
+# the default rule's 回应关切 columns (regular expressions, any one) and its least number
+CONCERN_COLUMNS = ("回应关切", "热点回应", "舆情回应", "回应社会关切", "政务舆情")
+CONCERN_MIN = 1
+
+
+def concern_responses(plan: SitePlan) -> dict | None:
+    """The responses a site's 回应关切 columns published in the window (None: no such column)."""
+    columns = {
+        c.key for c in plan.spec.columns if any(re.search(w, c.name) for w in CONCERN_COLUMNS)
+    }
+    if not columns:
+        return None
+    shown = sorted(d.path for d in plan.docs
+                   if d.column.key in columns and HISTORY_START <= d.published <= AS_OF)  # fmt: skip
+    return {"in_window": len(shown), "urls": shown, "below_minimum": len(shown) < CONCERN_MIN}
+
+
 # the default rules' enforcement decisions: published within 20 working days of the decision
 # (after 7 listed), a county's within 7
 DECISION_WORKDAYS, DECISION_COUNTY_WORKDAYS = 20, 7
@@ -439,6 +456,7 @@ def assessment(plan: SitePlan) -> dict:
         "letters": letters(plan),
         "decisions": decisions(plan),
         "guides": guides(plan),
+        "concern_responses": concern_responses(plan),
         **{
             kind: yearly_duty(plan, kind, due_months=due, expected_end=end, review_after=review)
             for kind, (due, end, review) in BUDGET_DUTIES.items()

@@ -144,6 +144,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("annual", "政府信息公开年报", "other", 0.0, "23"),
             ("consult", "意见征集", "other", 0.0, "24"),
             ("services", "办事指南", "other", 0.0, "25"),
+            ("concerns", "回应关切", "other", 0.0, "26"),
         ),
     ),
     SiteSpec(
@@ -175,6 +176,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("annual", "年度报告", "other", 0.0, "50372"),
             ("consult", "公开征求意见", "other", 0.0, "50373"),
             ("letters", "局长信箱", "other", 0.0, "50374"),
+            ("concerns", "热点回应", "other", 0.0, "50375"),  # nothing in it: no response shown
         ),
     ),
     SiteSpec(
