@@ -19,7 +19,6 @@ from pathlib import Path
 import duckdb
 
 from analysis.reviews import Review
-from reports.workbook import Sheet
 
 SHEET = "待复核配对"
 HEADERS = (
@@ -60,13 +59,12 @@ def rows_to_review(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 def add_review_sheet(book, rows: list[tuple]) -> None:
     """Append the 待复核配对 sheet to a reports.xlsx workbook: one row per open question, the
     verdict columns empty (复核 offers its three verdicts)."""
-    sheet = Sheet(book, SHEET, HEADERS, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30))
-    sheet.sheet.offer(HEADERS.index("复核"), tuple(VERDICTS))
+    sheet = book.add_sheet(SHEET, (12, 10, 40, 40, 40, 40, 40, 8, 8, 40, 30), HEADERS)
+    sheet.offer(HEADERS.index("复核"), tuple(VERDICTS))
     for row in rows:
         sheet.append(
             [*row[:7], round(row[7], 3) if row[7] is not None else None], links=LINK_COLUMNS
         )
-    sheet.finish()
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,20 @@
 """The assessors' evidence workbook: the indicators and every finding as Excel rows, headers in
 Chinese, filters on, header rows frozen, links clickable.
 
-Written by reports/xlsx.py, a streaming writer (the reasons and the measures are there): every
-string is a text cell, so a crawled title or column name that starts with `=` (a formula, a DDE
-`=cmd|…`), `+ - @`, a tab or a carriage return stays text, shown as written and read back
-unchanged. Excel accepts at most 65,530 hyperlinks a sheet and 2,079 characters a link; past
-that a URL stays as text (said once on stderr), so the file opens without repair.
+Written by reports/xlsx.py, a streaming writer that keeps Excel's limits (the reasons and the
+measures are there): every string is a text cell, so a crawled title or column name that starts
+with `=` (a formula, a DDE `=cmd|…`), `+ - @`, a tab or a carriage return stays text, shown as
+written and read back unchanged; past 65,530 links a sheet a URL stays text (said on stderr).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from analysis.indicators import INDICATORS
 from analysis.workdays import BASIS_LABELS
 from reports.report_data import LABELS, LISTED_LABELS, Report
-from reports.xlsx import LINKED_SCHEMES, Workbook
+from reports.xlsx import Workbook
 
 INDICATOR_HEADERS = (
     "网站代码",
@@ -33,54 +31,7 @@ INDICATOR_HEADERS = (
 )
 FINDING_HEADERS = ("网站代码", "网站名称", "评估日", "指标", "页面", "说明", "相关页面", "数值")
 FINDING_WIDTHS = (12, 28, 12, 14, 60, 60, 60, 8)
-EXCEL_LINKS_PER_SHEET = 65_530
-EXCEL_LINK_LENGTH = 2_079
 EXCEL_ROWS_PER_SHEET = 1_048_576  # a row more and Excel refuses the file: the rest continue
-
-
-class Sheet:
-    """A sheet with its header frozen, filters over its rows and a budget of links."""
-
-    def __init__(
-        self, book: Workbook, title: str, headers: tuple[str, ...], widths: tuple[int, ...]
-    ):
-        self.sheet = book.add_sheet(title, widths)
-        self.links_left = EXCEL_LINKS_PER_SHEET
-        self.unlinked = 0
-        self.sheet.append(headers)
-
-    def append(self, values: list, links: tuple[int, ...] = ()) -> None:
-        """One row; the URLs at the `links` positions (0-based) made clickable while the
-        sheet's budget of links lasts."""
-        if links and self.links_left <= len(links):
-            links = tuple(i for i in links if self._link(values[i]))
-        elif links:
-            linked = tuple(i for i in links if self._linkable(values[i]))
-            self.links_left -= len(linked)
-            links = linked
-        self.sheet.append(values, links)
-
-    @staticmethod
-    def _linkable(url) -> bool:
-        return isinstance(url, str) and url.startswith(LINKED_SCHEMES) and len(url) <= EXCEL_LINK_LENGTH
-
-    def _link(self, url) -> bool:
-        if not self._linkable(url):
-            return False  # no link to what is not a web page: it stays text
-        if self.links_left == 0:
-            self.unlinked += 1
-            return False
-        self.links_left -= 1
-        return True
-
-    def finish(self) -> None:
-        """Say how many URLs stayed text (past Excel's limit), once per sheet."""
-        if self.unlinked:
-            print(
-                f"workbook: sheet {self.sheet.title}: {self.unlinked:,} URLs past Excel's "
-                f"{EXCEL_LINKS_PER_SHEET:,} links a sheet are plain text",
-                file=sys.stderr,
-            )
 
 
 def write_workbook(
@@ -114,7 +65,7 @@ def write_workbook(
 
 
 def _write_indicators(book: Workbook, report: Report) -> None:
-    sheet = Sheet(book, "指标", INDICATOR_HEADERS, (12, 28, 12, 14, 10, 8, 8, 10, 12, 12, 60))
+    sheet = book.add_sheet("指标", (12, 28, 12, 14, 10, 8, 8, 10, 12, 12, 60), INDICATOR_HEADERS)
     for site in report.ranked:
         for name in INDICATORS:
             i = site.indicators.get(name)
@@ -125,29 +76,24 @@ def _write_indicators(book: Workbook, report: Report) -> None:
                 i.denominator, i.rule, {True: "达标", False: "不达标"}.get(i.passed, "无可评估内容"),
                 BASIS_LABELS.get(i.basis, i.basis), report.rules[name]["source"],
             ])  # fmt: skip
-    sheet.finish()
 
 
 def _write_findings(book: Workbook, report: Report, title: str, rows_of, rows_per_sheet: int):
     """The rows `rows_of(site)` gives, site by site in rank order; past Excel's last row the rest
     continue on sheets of their own: 问题清单（续2）…, each with its header."""
     per_sheet = rows_per_sheet - 1  # the header takes a row
-    sheet, written, part = Sheet(book, title, FINDING_HEADERS, FINDING_WIDTHS), 0, 1
+    sheet, written, part = book.add_sheet(title, FINDING_WIDTHS, FINDING_HEADERS), 0, 1
     for site in report.ranked:
         found = rows_of(site)
         for indicator in INDICATORS:
             for f in found.get(indicator, ()):
                 if written == per_sheet:
-                    sheet.finish()
                     part += 1
-                    sheet, written = (
-                        Sheet(book, f"{title}（续{part}）", FINDING_HEADERS, FINDING_WIDTHS),
-                        0,
-                    )
+                    sheet = book.add_sheet(f"{title}（续{part}）", FINDING_WIDTHS, FINDING_HEADERS)
+                    written = 0
                 sheet.append(
                     [site.site_id, site.name, report.as_of, LABELS[indicator], f["url"],
                      f["detail"], f["related_url"], f["amount"]],
                     links=(4, 6),
                 )  # fmt: skip
                 written += 1
-    sheet.finish()

@@ -25,6 +25,7 @@ import datetime as dt
 import math
 import os
 import re
+import sys
 import zipfile
 from html import escape
 from numbers import Number
@@ -36,6 +37,9 @@ PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 CELL_TEXT_LIMIT = 32_767
 LINKED_SCHEMES = ("http://", "https://")  # never file:, javascript: or a sheet reference
+# Excel repairs a file with more links a sheet, or a longer link: past these a URL stays text
+EXCEL_LINKS_PER_SHEET = 65_530
+EXCEL_LINK_LENGTH = 2_079
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 DATE_STYLE, LINK_STYLE = 1, 2  # cellXfs positions in STYLES
 STYLES = f"""{XML_HEAD}<styleSheet xmlns="{MAIN}">
@@ -84,7 +88,8 @@ def column_letter(index: int) -> str:
 
 
 class SheetWriter:
-    """One sheet, streamed: `append` rows in order, then `close` (the Workbook does)."""
+    """One sheet, streamed: `append` rows in order, then `close` (the Workbook does). Links are
+    kept within Excel's limits: past them a URL stays text, said once on stderr."""
 
     def __init__(
         self,
@@ -100,6 +105,7 @@ class SheetWriter:
         self.rows = 0
         self.columns = len(widths)
         self.links: list[tuple[str, str]] = []  # (cell, url)
+        self.unlinked = 0  # URLs past Excel's links a sheet
         self.validations: list[tuple[int, tuple[str, ...]]] = []
         self._letters = [column_letter(i) for i in range(max(self.columns, 1))]
         self._chunk: list[str] = []
@@ -123,7 +129,7 @@ class SheetWriter:
 
     def append(self, values, links: tuple[int, ...] = ()) -> None:
         """One row: strings as text, numbers, dates; the `links` positions (0-based) linked
-        when they hold an http(s) URL (the caller keeps Excel's limits: reports/workbook.py)."""
+        when they hold an http(s) URL within Excel's limits."""
         self.rows += 1
         number = str(self.rows)
         cells = [f'<row r="{number}">']
@@ -134,7 +140,7 @@ class SheetWriter:
                     continue
                 ref = self._letters[col] + number
                 style = ""
-                if links and col in links and value.startswith(LINKED_SCHEMES):
+                if links and col in links and self._linkable(value):
                     self.links.append((ref, value))
                     style = f' s="{LINK_STYLE}"'
                 cells.append(
@@ -166,6 +172,14 @@ class SheetWriter:
         if len(self._chunk) >= _ROWS_PER_CHUNK:
             self._write("".join(self._chunk))
             self._chunk.clear()
+
+    def _linkable(self, url: str) -> bool:
+        if not url.startswith(LINKED_SCHEMES) or len(url) > EXCEL_LINK_LENGTH:
+            return False  # no link to what is not a web page: it stays text
+        if len(self.links) >= EXCEL_LINKS_PER_SHEET:
+            self.unlinked += 1
+            return False
+        return True
 
     def offer(self, column: int, choices: tuple[str, ...]) -> None:
         """Column `column` (0-based) offers `choices` in a list below its header."""
@@ -203,6 +217,12 @@ class SheetWriter:
             )
         self._write("</worksheet>")
         self._file.close()
+        if self.unlinked:
+            print(
+                f"workbook: sheet {self.title}: {self.unlinked:,} URLs past Excel's "
+                f"{EXCEL_LINKS_PER_SHEET:,} links a sheet are plain text",
+                file=sys.stderr,
+            )
         if self.links:
             self.book.zip.writestr(
                 f"xl/worksheets/_rels/sheet{self.number}.xml.rels",
@@ -229,12 +249,17 @@ class Workbook:
         self.sheets: list[SheetWriter] = []
         self.current: SheetWriter | None = None
 
-    def add_sheet(self, title: str, widths: tuple[int, ...]) -> SheetWriter:
-        """A new sheet; the one before it is finished (rows can no longer be added to it)."""
+    def add_sheet(
+        self, title: str, widths: tuple[int, ...], headers: tuple[str, ...] = ()
+    ) -> SheetWriter:
+        """A new sheet, its `headers` the first row; the one before it is finished (rows can no
+        longer be added to it)."""
         if self.current:
             self.current.close()
         self.current = SheetWriter(self, title, widths, selected=not self.sheets)
         self.sheets.append(self.current)
+        if headers:
+            self.current.append(headers)
         return self.current
 
     def close(self) -> Path:

@@ -8,16 +8,15 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from reports import workbook
+from reports import xlsx
 
 
 def test_urls_past_excels_link_limit_stay_text(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(workbook, "EXCEL_LINKS_PER_SHEET", 3)
-    book = workbook.Workbook(tmp_path / "e.xlsx")
-    sheet = workbook.Sheet(book, "问题清单", ("页面", "相关页面"), (60, 60))
+    monkeypatch.setattr(xlsx, "EXCEL_LINKS_PER_SHEET", 3)
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    sheet = book.add_sheet("问题清单", (60, 60), ("页面", "相关页面"))
     sheet.append(["http://a.gov.cn/1.html", "http://a.gov.cn/2.html"], links=(0, 1))
     sheet.append(["http://a.gov.cn/3.html", "http://a.gov.cn/4.html"], links=(0, 1))
-    sheet.finish()
     book.close()
     saved = load_workbook(tmp_path / "e.xlsx")["问题清单"]
     cells = [saved.cell(row, col) for row in (2, 3) for col in (1, 2)]
@@ -50,8 +49,8 @@ def test_urls_past_excels_link_limit_stay_text(tmp_path, monkeypatch, capsys):
     ],
 )
 def test_a_value_is_read_back_as_written(tmp_path, value, read_back, linked):
-    book = workbook.Workbook(tmp_path / "e.xlsx")
-    sheet = workbook.Sheet(book, "问题清单", ("页面",), (60,))
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    sheet = book.add_sheet("问题清单", (60,), ("页面",))
     sheet.append([value], links=(0,))
     book.close()
     cell = load_workbook(tmp_path / "e.xlsx")["问题清单"].cell(2, 1)
@@ -70,16 +69,16 @@ def test_a_value_is_read_back_as_written(tmp_path, value, read_back, linked):
     ],
 )
 def test_text_excel_cannot_hold_as_is_is_kept_readable(tmp_path, written, read_back):
-    book = workbook.Workbook(tmp_path / "e.xlsx")
-    workbook.Sheet(book, "问题清单", ("说明",), (60,)).append([written])
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    book.add_sheet("问题清单", (60,), ("说明",)).append([written])
     book.close()
     assert load_workbook(tmp_path / "e.xlsx")["问题清单"].cell(2, 1).value == read_back
 
 
 def test_a_literal_excel_escape_keeps_its_underscore_escaped(tmp_path):
     """Excel shows `_x0041_` in a cell as `A`; written as `_x005F_x0041_` it shows as written."""
-    book = workbook.Workbook(tmp_path / "e.xlsx")
-    workbook.Sheet(book, "问题清单", ("页面",), (60,)).append(["http://a.gov.cn/_x0041_.html"])
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    book.add_sheet("问题清单", (60,), ("页面",)).append(["http://a.gov.cn/_x0041_.html"])
     book.close()
     with zipfile.ZipFile(tmp_path / "e.xlsx") as z:
         assert "http://a.gov.cn/_x005F_x0041_.html" in z.read("xl/worksheets/sheet1.xml").decode()
@@ -88,17 +87,17 @@ def test_a_literal_excel_escape_keeps_its_underscore_escaped(tmp_path):
 def test_a_write_that_fails_leaves_no_workbook_and_the_old_one_unchanged(tmp_path):
     path = tmp_path / "e.xlsx"
     path.write_bytes(b"last week's workbook")
-    book = workbook.Workbook(path)
-    workbook.Sheet(book, "问题清单", ("页面",), (60,)).append(["http://a.gov.cn/1.html"])
+    book = xlsx.Workbook(path)
+    book.add_sheet("问题清单", (60,), ("页面",)).append(["http://a.gov.cn/1.html"])
     book.abandon()
     assert path.read_bytes() == b"last week's workbook"
     assert [p.name for p in tmp_path.iterdir()] == ["e.xlsx"]
 
 
 def test_a_column_offers_its_choices(tmp_path):
-    book = workbook.Workbook(tmp_path / "e.xlsx")
-    sheet = workbook.Sheet(book, "待复核配对", ("网站代码", "复核"), (10, 8))
-    sheet.sheet.offer(1, ("确认", "否决", "改配"))
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    sheet = book.add_sheet("待复核配对", (10, 8), ("网站代码", "复核"))
+    sheet.offer(1, ("确认", "否决", "改配"))
     sheet.append(["jiangan", None])
     book.close()
     saved = load_workbook(tmp_path / "e.xlsx")["待复核配对"]
