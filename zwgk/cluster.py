@@ -27,9 +27,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from celery import Celery
 
+from pipelines.runs import CRAWLED, EXIT_BAD_INPUT, run_files
 from pipelines.shards import CRAWL_LOG, RUN_FILE, RunFolder, safe_name, shard_ready, write_shard
 from pipelines.store import process_alive
-from zwgk.crawl import EXIT_BAD_INPUT, EXIT_OK, EXIT_SITES_NOT_OK, warc_dir
 
 # a task not acknowledged within this long is delivered again: longer than the longest site's
 # crawl (a 10,000-page site at 1–2 requests a second takes 2–3 hours)
@@ -38,9 +38,6 @@ LOCK_SECONDS = 60  # a site's lock lapses this long after its holder stopped ren
 LOCK_RETRY_SECONDS = 30  # a task finding its site locked is tried again after this
 CRAWL_RETRIES = 2  # a crawl that failed (not bad input) is tried again, this often
 QUEUE = "zwgk-crawl"
-# `zwgk crawl`'s exit statuses a shard is written for: every site ok, or some site not ok (the
-# site's outcome is in the shard)
-SHARD_EXITS = (EXIT_OK, EXIT_SITES_NOT_OK)
 BROKER_SCHEMES = ("redis://", "rediss://", "unix://")  # Celery's Redis transport
 
 app = Celery("zwgk", set_as_current=False)
@@ -259,7 +256,9 @@ def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
                 stdin=subprocess.DEVNULL,
                 check=False,
             ).returncode
-        if exit_status not in SHARD_EXITS:
+        if (
+            exit_status not in CRAWLED
+        ):  # whole data: every site ok, or some not (its outcome is in the shard)
             tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-8:]
             raise CrawlFailed(
                 f"{site_id}: zwgk crawl exited {exit_status} on {socket.gethostname()}: "
@@ -268,7 +267,7 @@ def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
             )
         write_shard(
             db,
-            warc_dir(db),
+            run_files(db).warc,
             folder.shard(site_id),
             site_id=site_id,
             run_id=folder.run_id,

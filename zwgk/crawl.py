@@ -1,64 +1,35 @@
 """Running the Scrapy crawl from the command line (zwgk crawl / zwgk demo).
 
 The crawl writes the working file beside `--db` and publishes it to `--db` when it finishes
-(pipelines/publish.py). Its exit status (EXIT_CODES) is read from its own run's rows, never from
-another run's.
+(pipelines/publish.py). Its exit status (pipelines/runs.py EXIT_CODES) is read from its own run's
+rows, never from another run's.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import textwrap
 from pathlib import Path
 
 from crawlers.profiles import ProfileError, load_profiles
 from crawlers.run import new_run_id
 from pipelines.publish import ensure_working, publish
-from pipelines.store import StoreError, connect
-
-EXIT_OK = 0  # every site ok
-EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a crash)
-EXIT_BAD_INPUT = 2  # a bad sites file, a held working file: nothing crawled
-EXIT_SITES_NOT_OK = 3  # the crawl finished, but some site is not ok (see site_runs)
-EXIT_INTERRUPTED = 130
-# what each exit status means: the --help epilog below and `zwgk run`'s last line read it
-EXIT_MEANINGS = {
-    EXIT_OK: "every site ok",
-    EXIT_SITES_NOT_OK: "the crawl finished and was published, but some site is not ok "
-    "(unreachable, blocked by robots.txt, no 政务公开 entry, partial, empty): the summary names them",
-    EXIT_FAILED: "the crawl itself failed (nothing published)",
-    EXIT_BAD_INPUT: "bad input: the sites file, the options, or the working file is held by "
-    "another process (nothing crawled)",
-    EXIT_INTERRUPTED: "interrupted (Ctrl-C): what was fetched is kept in the working file, "
-    "not published",
-}
-EXIT_CODES = "exit status:\n" + "".join(
-    textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7) + "\n"
-    for code, meaning in EXIT_MEANINGS.items()
+from pipelines.runs import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_SITES_NOT_OK,
+    run_files,
+    run_outcome,
 )
-
-
-def warc_dir(db: Path) -> Path:
-    """Where each run's WARC files go: warc/<run id>/ beside the database."""
-    return Path(db).parent / "warc"
-
-
-def logs_dir(db: Path) -> Path:
-    """Where a distributed run's per-site crawl logs go: logs/<run id>/ beside the database."""
-    return Path(db).parent / "logs"
-
-
-def state_path(db: Path) -> Path:
-    """Where the crawl's known-state input is written: beside the working file."""
-    working = ensure_working(db)
-    return working.with_name(working.stem.replace(".work", "") + ".state.jsonl")
+from pipelines.store import StoreError
 
 
 def check_inputs(sites: Path, only: list[str] | None, db: Path) -> tuple[list, int, int]:
     """Fail before crawling: a bad sites file or a held working file is reported, nothing lost.
     The working file stays open, handed to the crawl: no other process can take it between.
-    The sites' known state is written from it (state_path) for the spider to read; returns
+    The sites' known state is written from it (pipelines/runs.py RunFiles.state) for the spider to read; returns
     (profiles, sites with a known state, documents known)."""
     from pipelines.item_pipelines import hand_over
     from pipelines.known_state import write_known_state
@@ -68,7 +39,7 @@ def check_inputs(sites: Path, only: list[str] | None, db: Path) -> tuple[list, i
     store = Store(ensure_working(db))
     try:
         known_sites, known_docs = write_known_state(
-            store.con, [p.id for p in profiles], state_path(db)
+            store.con, [p.id for p in profiles], run_files(db).state
         )
     except BaseException:
         store.close()
@@ -101,7 +72,7 @@ def run_crawl(
     settings.setmodule("crawlers.settings", priority="project")
     settings.set("ZWGK_DB", str(ensure_working(db)), priority="cmdline")
     settings.set("ZWGK_RUN_ID", run_id, priority="cmdline")
-    settings.set("ZWGK_WARC_DIR", str(warc_dir(db)), priority="cmdline")
+    settings.set("ZWGK_WARC_DIR", str(run_files(db).warc), priority="cmdline")
     settings.set("ZWGK_PROGRESS", progress, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     if workers is not None:
@@ -121,20 +92,6 @@ def run_crawl(
         finish_unfinished_runs()
         close_unused()
     return run_id
-
-
-def run_outcome(working: Path, run_id: str) -> tuple[str | None, list[tuple]]:
-    """(the run's status or None if it never started, [(site_id, status, reason)])."""
-    con = connect(working, read_only=True)
-    try:
-        row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
-        sites = con.execute(
-            "select site_id, status, reason from site_runs where run_id = ? order by site_id",
-            [run_id],
-        ).fetchall()
-    finally:
-        con.close()
-    return (row[0] if row else None), sites
 
 
 def crawl_command(
@@ -186,7 +143,7 @@ def crawl_command(
             workers=workers,
             run_id=run_id,
             full=full,
-            state=state_path(db),
+            state=run_files(db).state,
         )
     except KeyboardInterrupt:
         pass
@@ -247,8 +204,8 @@ def dispatched(
             sites,
             broker=broker,
             shared=shared,
-            warc_dir=warc_dir(db),
-            logs_dir=logs_dir(db),
+            warc_dir=run_files(db).warc,
+            logs_dir=run_files(db).logs,
             full=full,
         )
     except BrokerUnreachable as exc:

@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from crawlers.evidence import payload, read_record
+from pipelines.runs import run_files
 from pipelines.store import StoreError, connect
-from zwgk.crawl import warc_dir
 
 CAPTURES_SQL = """
 select fetched_at, run_id, method, status, payload_bytes, payload_sha1, warc_file, warc_offset,
@@ -95,7 +95,7 @@ def evidence_command(
         return 2
     fetched, run_id, _m, status, _size, sha1, warc_file, offset, length, pruned, _u = rows[n - 1]
     try:
-        record = read_record(warc_dir(db), warc_file, offset, length)
+        record = read_record(run_files(db).warc, warc_file, offset, length)
     except (FileNotFoundError, OSError) as exc:
         pruned_note = f" (pruned {pruned:%Y-%m-%d})" if pruned else ""
         print(f"zwgk evidence: capture {n} cannot be read{pruned_note}: {exc}", file=sys.stderr)
@@ -138,7 +138,7 @@ def prune_command(db: Path, days: float, *, dry_run: bool) -> int:
     if days < 0:
         print("zwgk evidence: --prune-older-than must be 0 days or more", file=sys.stderr)
         return 2
-    folder = warc_dir(db)
+    folder = run_files(db).warc
     cutoff = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days)
     try:
         store = Store(ensure_working(db))

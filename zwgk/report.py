@@ -50,11 +50,11 @@ def report_command(
     rules_path: Path | None,
 ) -> int:
     from analysis.rules import DEFAULT_RULES, RulesError, load_rules
+    from pipelines.runs import run_files
     from pipelines.store import StoreError, connect
     from reports.browser import BrowserMissing, print_pdf
     from reports.render import render_report
     from reports.report_data import load_report
-    from zwgk.crawl import warc_dir
 
     if not db.exists():
         print(f"zwgk: {db}: no such database; crawl and score into it first", file=sys.stderr)
@@ -68,7 +68,7 @@ def report_command(
     workbook = start_workbook(db, rules_path, as_of, xlsx) if xlsx else None
     try:
         report = load_report(con, rules, as_of)
-        report.warc_dir = warc_dir(db)
+        report.warc_dir = run_files(db).warc
         page = render_report(report, out, single_file=single_file)
         printable = (
             page

@@ -1,5 +1,5 @@
 """`zwgk run`: the weekly job in one command — crawl, pair and score, scorecard, workbook; every
-step publishes the analysts' copy itself. The exit status is the crawl's (zwgk.crawl.EXIT_CODES)
+step publishes the analysts' copy itself. The exit status is the crawl's (pipelines/runs.py EXIT_CODES)
 unless a later step failed, and a failure ends with one line saying which step and why."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from zwgk.crawl import EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
+from pipelines.runs import EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
 
 
 @dataclass
