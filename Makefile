@@ -43,13 +43,14 @@ system: $(SYSTEM_STAMP)  ## install the Debian packages the tests need (Chromium
 test: $(STAMP) $(SYSTEM_STAMP)  ## set up .venv and the Debian packages, run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 demo: $(STAMP)  ## serve the sample sites, crawl them into output/audit.duckdb, print the summary
 	$(BIN)/zwgk demo
 
-lint: $(STAMP)  ## ruff lint and format check
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+lint: $(STAMP)  ## ruff lint and format check; the import layers (.importlinter)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/lint-imports --no-cache
 
 format: $(STAMP)  ## apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from zwgk.demo import start_sample_server, write_sites_file  # noqa: E402
+from samples.cli import start_sample_server, write_sites_file  # noqa: E402
 
 GOAL = 0.67
 # Both crawls get the probe and the project's GC tuning (an extension in crawlers/settings.py), so

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -72,12 +71,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from zwgk.extract import extract_command
 
     return extract_command(args.targets, args.url, args.jsonl, args.kind, args.family)
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from zwgk.demo import demo_command
-
-    return demo_command(args.db, args.port)
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -168,55 +161,23 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_serve_samples(args: argparse.Namespace) -> int:
-    from samples import server
+PLUGINS = "zwgk.commands"  # entry points: a package's commands, e.g. the samples' demo
 
-    if args.latency < 0 or args.latency > 600_000:
-        print("zwgk: --latency must be from 0 to 600000 milliseconds", file=sys.stderr)
-        return 2
-    if not (args.port == 0 or 1024 <= args.port <= 65535 - 10):
-        print("zwgk: --port must be 0 (any free ports) or from 1024 to 65525", file=sys.stderr)
-        return 2
-    try:
-        sites = server.load_sites(only=args.only)
-        faults = {s.site_id: server.Faults.plan(s.site_id) for s in sites} if args.faults else {}
-        sites = server.start(sites, port=args.port, latency_ms=args.latency, faults=faults)
-    except (FileNotFoundError, ValueError) as exc:
-        print(f"zwgk: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:
-        print(
-            f"zwgk: cannot listen on 127.0.0.1:{args.port}…: {exc.strerror}. "
-            "Choose another base port with --port N, or --port 0 for any free ports.",
-            file=sys.stderr,
-        )
-        return 2
-    print(
-        f"serving {len(sites)} sample sites on {server.HOST} (latency {args.latency:g} ms"
-        f"{', faults on' if args.faults else ''}); Ctrl-C stops"
-    )
-    for site in sites:
-        print(
-            f"{site.site_id:10s} {site.config['family']:7s} {site.homepage_url}  {site.config['name']}"
-        )
-    if args.faults:
-        for site in sites:
-            for kind, paths in site.faults.describe().items():
-                for path in paths:
-                    print(f"  fault {site.site_id} {kind}: {path}", file=sys.stderr)
-    sys.stdout.flush()
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        print("stopped")
-    finally:
-        server.stop(sites)
-    return 0
+
+def plugin_commands() -> list[tuple]:
+    """Commands other packages add (the entry point group `zwgk.commands`: a callable returning
+    (name, summary, description, add_args, func) tuples). The samples package adds `demo` and
+    `serve-samples` this way, so the product's code never imports the samples."""
+    from importlib.metadata import entry_points
+
+    found = []
+    for entry in sorted(entry_points(group=PLUGINS), key=lambda e: e.name):
+        found += entry.load()()
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from zwgk.crawl import EXIT_CODES
+    from pipelines.runs import EXIT_CODES
 
     epilogs = {"crawl": EXIT_CODES, "demo": EXIT_CODES, "run": EXIT_CODES}
     parser = argparse.ArgumentParser(
@@ -228,16 +189,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: list[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Callable]] = [
-        (
-            "demo",
-            "serve the sample sites, crawl them all, print the summary",
-            "The whole job on the bundled samples: start the six sample commission sites on "
-            "127.0.0.1, discover their disclosure columns from the homepages, crawl every list "
-            "and document into a DuckDB file, and print a per-site summary with the file's path. "
-            "Running it again updates the same file; nothing is stored twice.",
-            add_demo_args,
-            cmd_demo,
-        ),
         (
             "run",
             "the weekly job: crawl, score, write the scorecard and the workbook",
@@ -363,16 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
             add_evidence_args,
             cmd_evidence,
         ),
-        (
-            "serve-samples",
-            "serve the bundled sample commission sites on 127.0.0.1",
-            "Serve the six fictional sample commission sites (samples/sites) over real HTTP on "
-            "127.0.0.1, one port per site starting at --port, until interrupted. Prints each "
-            "site's homepage URL. The answer key for these sites is in samples/truth/.",
-            add_serve_args,
-            cmd_serve_samples,
-        ),
     ]
+    commands = plugin_commands() + commands
     for name, short, long, add_args, func in commands:
         p = sub.add_parser(
             name,
@@ -490,20 +433,6 @@ def add_db_arg(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("output/audit.duckdb"),
         help="the DuckDB file to write (default output/audit.duckdb)",
-    )
-
-
-def add_demo_args(p: argparse.ArgumentParser) -> None:
-    from samples.server import DEFAULT_PORT
-
-    add_db_arg(p)
-    p.add_argument(
-        "--port",
-        type=int,
-        default=DEFAULT_PORT,
-        metavar="N",
-        help=f"serve the sample sites on ports N, N+1, … (default {DEFAULT_PORT}); stored URLs "
-        "include the port, so a re-run into the same database must use the same N",
     )
 
 
@@ -746,34 +675,6 @@ def add_extract_args(p: argparse.ArgumentParser) -> None:
         "--family",
         choices=list(FAMILIES),
         help="the CMS family, when detection from the page is not enough",
-    )
-
-
-def add_serve_args(p: argparse.ArgumentParser) -> None:
-    from samples.server import DEFAULT_PORT
-
-    p.add_argument(
-        "--port",
-        type=int,
-        default=DEFAULT_PORT,
-        help=f"first port; site i listens on PORT+i (default {DEFAULT_PORT}; 0 = any free ports)",
-    )
-    p.add_argument(
-        "--latency",
-        type=float,
-        default=0.0,
-        metavar="MS",
-        help="delay every response by MS milliseconds, to behave like a slow site (default 0)",
-    )
-    p.add_argument(
-        "--only", nargs="+", metavar="ID", help="serve only these site ids (e.g. nhc shiling)"
-    )
-    p.add_argument(
-        "--faults",
-        action="store_true",
-        help="behave like a fragile server: on chosen document pages 503 bursts, hangs, "
-        "connection resets, cut-short, slow and huge bodies, a firewall's block page (listed on "
-        "stderr)",
     )
 
 
