@@ -19,7 +19,6 @@ from pathlib import Path
 import pyarrow as pa
 
 OVERRIDES = Path(__file__).with_name("calendar_overrides.toml")
-BASIS_ORDER = ("official", "override", "estimated")  # the weakest basis of a span wins
 # each basis as a reader sees it (finding texts, the workbook); the store keeps the code
 BASIS_LABELS = {
     "exact": "不涉及工作日",  # an indicator counted without working days (analysis/indicators/)

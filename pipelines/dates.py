@@ -156,7 +156,3 @@ def _dateparser(text: str, relative_base: dt.datetime | None):
     if relative_base:
         settings["RELATIVE_BASE"] = relative_base
     return dateparser.parse(text, languages=["zh", "en"], settings=settings)
-
-
-def to_date(text: str | None) -> dt.date | None:
-    return parse_date(text).value

@@ -22,6 +22,7 @@ from crawlers.items import (
     RemovedItem,
     SiteItem,
 )
+from crawlers.outcomes import site_status
 from pipelines.attributes import normalize_doc_no
 from pipelines.dates import FallbackCounter, parse_date
 from pipelines.normalize import normalize_document
@@ -375,6 +376,7 @@ class StorePipeline:
         )
         for row in rows:
             row["errors"] = dead.get(row["site_id"], 0)
+            site_status(row["status"])
         self.store.upsert("site_runs", rows)
         pages = self.crawler.stats.get_value("response_received_count", 0)
         self.store.finish_run(

@@ -49,17 +49,6 @@ CHOSEN_FIELDS = (
     "disclosure",
 )
 
-WARNINGS = {
-    "written_after_published": "成文日期晚于发布日期",
-    "future_date": "日期晚于抓取日期",
-    "meta_pubdate_mismatch": "meta PubDate 与页面显示的发布日期不一致",
-    "charset_header_mismatch": "HTTP 头声明的字符集与页面实际编码不符",
-    "no_published_date": "页面上找不到发布日期",
-    "written_date_disagreement": "信息公开表格的成文日期与正文落款日期不一致（以表格为准）",
-    "url_meta_mismatch": "页面 Url meta 指向的地址与文档地址不同",
-    "doc_type_disagreement": "栏目名称（或 ColumnName/ColumnType）所示类型与文件本身的证据不一致（以证据为准）",
-}
-
 
 @dataclass
 class Choice:

@@ -11,6 +11,7 @@ from analysis.dimensions import Composite, roll_up
 from analysis.indicators import BY_NAME, FINDING, INDICATORS, SPECS
 from analysis.rules import Rules
 from analysis.snapshot import default_known_at
+from crawlers.outcomes import STATUSES
 
 # the items listed apart from the findings (findings.status), as the site pages and the
 # workbook's sheets name them: (heading, what it means)
@@ -22,16 +23,7 @@ LISTED_LABELS = {
     ),
 }
 # a site's outcome in its latest crawl (site_runs.status), for the scorecard
-CRAWL_STATUS = {
-    "ok": "正常",
-    "partial": "部分页面未取到",
-    "unreachable": "网站无法访问",
-    "blocked_by_waf": "被网站防火墙拦截",
-    "blocked_by_robots": "robots.txt 禁止抓取",
-    "no_disclosure_entry": "未找到政务公开入口",
-    "empty": "栏目均无信息",
-    "interrupted": "抓取中断",
-}
+CRAWL_STATUS = STATUSES  # a site's outcome in the scorecard's words (crawlers/outcomes.py)
 
 LABELS = {spec.name: spec.label for spec in SPECS}
 # the methodology's sentence, and which sites it judges where not every site of its levels

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawlers.outcomes import site_status
 from crawlers.profiles import SiteProfile
 from crawlers.run import utc_now
 from pipelines.shards import (
@@ -55,8 +56,8 @@ class Dispatch:
     sites_file: Path
     site_ids: list[str]
     full: bool
-    warc_dir: Path  # beside the database: zwgk.crawl.warc_dir
-    logs_dir: Path  # beside the database: zwgk.crawl.logs_dir
+    warc_dir: Path  # beside the database: pipelines.runs.RunFiles.warc
+    logs_dir: Path  # beside the database: pipelines.runs.RunFiles.logs
     tasks: dict[str, str] = field(default_factory=dict)  # site → its latest task id
     pending: list[str] = field(default_factory=list)
     broker_id: str | None = None  # the Redis server's run_id: a new one means it restarted
@@ -198,7 +199,14 @@ class Dispatch:
             say(f"{site_id}: its crawl failed on the worker: {reason}")
             self.store.upsert(
                 "site_runs",
-                [{"run_id": self.run_id, "site_id": site_id, "status": "failed", "reason": reason}],
+                [
+                    {
+                        "run_id": self.run_id,
+                        "site_id": site_id,
+                        "status": site_status("failed"),
+                        "reason": reason,
+                    }
+                ],  # fmt: skip
             )
             self.pending.remove(site_id)
 

@@ -78,7 +78,6 @@ VIDEO = etree.XPath(
     ".//video|.//embed|.//iframe[contains(@src,'video') or contains(@src,'player')]"
 )
 VIDEO_SOURCES = etree.XPath(".//video[@src]|.//video/source[@src]")
-ANCHORS_WITH_HREF = etree.XPath(".//a[@href]")
 INSIDE_ANCHOR = etree.XPath("ancestor::a")
 ANY_BLOCK_HEADING = frozenset(RELATED_HEADINGS) | frozenset(NOT_RELATED_HEADINGS)
 
