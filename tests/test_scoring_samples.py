@@ -96,6 +96,15 @@ def indicator(con, site: str, name: str) -> tuple:
     ).fetchone()
 
 
+def judged_as_the_key_says(con, site: str, name: str, key) -> tuple | None:
+    """The indicator's row of a site the key judges; where the key says the site is not judged
+    (None: it shows nothing of the kind), the indicator has no row for it, not a pass."""
+    got = indicator(con, site, name)
+    if key is None:
+        assert got is None, f"{site} {name}: judged, though it shows nothing to judge"
+    return got
+
+
 SITES = ("jiangan", "lingnan", "nhc", "qianxi", "quanyang", "shiling")
 
 
@@ -325,8 +334,8 @@ def test_the_yearly_duties_equal_the_key(scored, truth_indicators, site, duty):
     person, the year ahead not yet due; a level the rule does not name has no verdict."""
     con, _ = scored
     key = truth_indicators[site][duty]
+    judged_as_the_key_says(con, site, duty, key)
     if key is None:
-        assert indicator(con, site, duty) is None
         return
     failing = [y for y in key["due"] if y["missing_or_late"]]
     assert indicator(con, site, duty)[:2] == (len(failing), len(key["due"]))
@@ -481,10 +490,9 @@ def test_the_enforcement_decisions_equal_the_key(scored, truth_indicators, site)
     decision has no verdict."""
     con, _ = scored
     key = truth_indicators[site]["decisions"]
+    got = judged_as_the_key_says(con, site, "enforcement_disclosure", key)
     if key is None:
-        assert indicator(con, site, "enforcement_disclosure") is None
         return
-    got = indicator(con, site, "enforcement_disclosure")
     assert got[:2] == (len(key["late"]), key["counted"])
     assert got[3] is (not key["late"])
     late = findings(con, site, "enforcement_disclosure")
@@ -501,10 +509,9 @@ def test_the_service_guides_equal_the_key(scored, truth_indicators, site):
     finding names what a guide leaves out; a site showing no guide has no verdict."""
     con, _ = scored
     key = truth_indicators[site]["guides"]
+    got = judged_as_the_key_says(con, site, "service_guides", key)
     if key is None:
-        assert indicator(con, site, "service_guides") is None
         return
-    got = indicator(con, site, "service_guides")
     assert got[:2] == (key["seen"] - len(key["incomplete"]), key["seen"])
     assert [
         (path_of(u), d.split("：")[1].split("、"))
@@ -519,10 +526,9 @@ def test_the_concern_responses_equal_the_key(scored, truth_indicators, site):
     site without one has no verdict."""
     con, _ = scored
     key = truth_indicators[site]["concern_responses"]
+    got = judged_as_the_key_says(con, site, "concern_responses", key)
     if key is None:
-        assert indicator(con, site, "concern_responses") is None
         return
-    got = indicator(con, site, "concern_responses")
     assert (got[0], got[3]) == (key["in_window"], not key["below_minimum"])
     shown = findings(con, site, "concern_responses")
     assert len(shown) == key["below_minimum"]
