@@ -61,6 +61,14 @@ DUTY_TITLES = [
     ("normative_cleanup", "国家卫生健康委关于废止和修改部分规范性文件的决定", True),
     # 山东省卫健委 2025's shape: its cleanup of 政策性文件（不含规范性文件）voids 委文件
     ("normative_cleanup", "山东省卫生健康委员会关于宣布失效第二批委文件的决定", False),
+    # real titles of other bodies' cleanup results (the health commissions' own were not found
+    # here): 湖北省住建厅 2026 (zjt.hubei.gov.cn …/gfxwj/202609/t20260902_6006344.shtml), 湖北省
+    # 人民政府 2015 (gkml.hubei.gov.cn …/201502/t20150217_619593.html), 邯郸市人民政府 2018
+    # (hdzfxxgk.hd.gov.cn …/201810/t20181011_879750.html), 成都市地方税务局公告2014年第2号
+    ("normative_cleanup", "省住建厅关于公布行政规范性文件清理结果的通知", True),
+    ("normative_cleanup", "省人民政府关于规范性文件清理结果的决定", True),
+    ("normative_cleanup", "邯郸市人民政府关于公布市政府规章和规范性文件清理结果的通知", True),
+    ("normative_cleanup", "成都市地方税务局关于税收规范性文件清理结果的公告", True),
     ("normative_cleanup", "关于开展规范性文件清理工作的通知", False),
     ("normative_cleanup", "规范性文件清理工作方案", False),
     ("normative_cleanup", "关于印发某市卫生健康系统规范性文件管理办法的通知", False),
