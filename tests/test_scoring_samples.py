@@ -522,7 +522,7 @@ def test_the_service_guides_equal_the_key(scored, truth_indicators, site):
 @pytest.mark.parametrize("site", SITES)
 def test_the_concern_responses_equal_the_key(scored, truth_indicators, site):
     """回应关切 (issue 26): a site with a column of that name is judged on what the column
-    published in the window (岭南's three responses pass; 泉阳's empty 热点回应 falls short); a
+    published in the window (岭南's three responses pass; 江安's empty 热点回应 falls short); a
     site without one has no verdict."""
     con, _ = scored
     key = truth_indicators[site]["concern_responses"]

@@ -761,7 +761,7 @@ def plant_letter_stats(p: Planner) -> None:
 
 
 # responses to public concern (回应关切) in a column of that name: site -> (day, title, body);
-# 泉阳's 热点回应 column stays empty (a column promising responses with none in the window)
+# 江安's 热点回应 column stays empty (a column promising responses with none in the window)
 CONCERNS = {
     "lingnan": [
         (

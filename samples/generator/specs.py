@@ -113,6 +113,7 @@ SITES: tuple[SiteSpec, ...] = (
             ("consult", "征求意见", "other", 0.0, "zqyj"),
             ("letters", "主任信箱", "other", 0.0, "zrxx"),
             ("enforcement", "行政处罚公示", "notice", 0.0, "xzcfgs"),  # 公示: a notice
+            ("concerns", "热点回应", "other", 0.0, "rdhy"),  # nothing in it: no response shown
         ),
     ),
     SiteSpec(
@@ -176,7 +177,6 @@ SITES: tuple[SiteSpec, ...] = (
             ("annual", "年度报告", "other", 0.0, "50372"),
             ("consult", "公开征求意见", "other", 0.0, "50373"),
             ("letters", "局长信箱", "other", 0.0, "50374"),
-            ("concerns", "热点回应", "other", 0.0, "50375"),  # nothing in it: no response shown
         ),
     ),
     SiteSpec(
