@@ -1,0 +1,32 @@
+-- Each site's 回应关切 columns, taken together: the columns whose own names match one of the
+-- rule's `columns` (concern_responses.columns, regular expressions), and what their lists show.
+-- An item is read from its column's list (a response listed there and under 新闻 too is still
+-- the column's), dated by its page's 发布日期, else by the list's date; an item with neither is
+-- undated (it may be in the window: a person looks).
+with concern_columns as (
+    select site_id, column_url, name
+    from columns
+    where len(list_filter(getvariable('concern_responses__columns'),
+                          lambda pattern: regexp_matches(name, pattern))) > 0
+),
+
+items as (
+    select c.site_id, c.column_url, c.name, l.item_url,
+           coalesce(d.published_date, l.list_date) as day
+    from concern_columns c
+    left join listings l on l.site_id = c.site_id and l.column_url = c.column_url
+    left join documents d on d.site_id = l.site_id and d.url = l.item_url
+),
+
+final as (
+    select site_id,
+           min(column_url) as column_url,
+           string_agg(distinct name, '、' order by name) as names,
+           count(distinct item_url) filter (
+               day between getvariable('window_start') and getvariable('as_of')) as in_window,
+           count(distinct item_url) filter (item_url is not null and day is null) as undated
+    from items
+    group by site_id
+)
+
+select * from final
