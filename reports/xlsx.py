@@ -2,7 +2,8 @@
 
 Why not a library: at 3,000 sites the workbook holds 1.1 million findings (8.6 million cells).
 openpyxl's write-only mode wrote them in 94 s, XlsxWriter's constant-memory mode in 59 s (its
-per-cell checks), this module in about 14 s (bench/report.py; the whole scorecard has 60 s).
+per-cell checks), this module in 15 to 20 s (two measures on bench/report.py's audit; the whole
+scorecard has 60 s).
 It writes only what the workbook uses, after ECMA-376 Part 1 (SpreadsheetML):
 
 - every string an inline string (`t="inlineStr"`): never a formula, a number or a date, whatever
@@ -72,9 +73,32 @@ def xml_text(value: str) -> str:
     return escape(value, quote=False)
 
 
+def _inline(value: str) -> str:
+    return f'<is><t xml:space="preserve">{xml_text(value)}</t></is>'
+
+
 def xml_attribute(value: str) -> str:
     """A string as an XML attribute's value (a link's target: no Excel escapes there)."""
     return escape(_CONTROL.sub("\ufffd", value), quote=True)
+
+
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\\[\]:*?/]")
+SHEET_NAME_LIMIT = 31  # Excel's
+
+
+def sheet_title(title: str, taken: list[str]) -> str:
+    """`title` if Excel takes it as a sheet's name (at most 31 characters, none of \\ / ? * [ ] :,
+    not empty, not starting or ending with ', unique ignoring case); a ValueError otherwise."""
+    problem = (
+        (not title and "is empty")
+        or (len(title) > SHEET_NAME_LIMIT and f"is over {SHEET_NAME_LIMIT} characters")
+        or (_SHEET_NAME_FORBIDDEN.search(title) and "holds one of \\ / ? * [ ] :")
+        or ((title[0] == "'" or title[-1] == "'") and "starts or ends with '")
+        or (title.casefold() in (t.casefold() for t in taken) and "is taken")
+    )
+    if problem:
+        raise ValueError(f"sheet name {title!r} {problem}")
+    return title
 
 
 def column_letter(index: int) -> str:
@@ -103,11 +127,10 @@ class SheetWriter:
         self.title = title
         self.number = len(book.sheets) + 1
         self.rows = 0
-        self.columns = len(widths)
         self.links: list[tuple[str, str]] = []  # (cell, url)
         self.unlinked = 0  # URLs past Excel's links a sheet
         self.validations: list[tuple[int, tuple[str, ...]]] = []
-        self._letters = [column_letter(i) for i in range(max(self.columns, 1))]
+        self._letters = [column_letter(i) for i in range(max(len(widths), 1))]
         self._chunk: list[str] = []
         self._file = book.zip.open(f"xl/worksheets/sheet{self.number}.xml", "w", force_zip64=True)
         cols = "".join(
@@ -132,41 +155,30 @@ class SheetWriter:
         when they hold an http(s) URL within Excel's limits."""
         self.rows += 1
         number = str(self.rows)
+        while len(self._letters) < len(values):
+            self._letters.append(column_letter(len(self._letters)))
         cells = [f'<row r="{number}">']
         for col, value in enumerate(values):
+            if value is None or value == "":
+                continue
+            ref = self._letters[col] + number
             kind = type(value)
             if kind is str:
-                if not value:
-                    continue
-                ref = self._letters[col] + number
                 style = ""
                 if links and col in links and self._linkable(value):
                     self.links.append((ref, value))
                     style = f' s="{LINK_STYLE}"'
-                cells.append(
-                    f'<c r="{ref}"{style} t="inlineStr"><is><t xml:space="preserve">'
-                    f"{xml_text(value)}</t></is></c>"
-                )
-            elif value is None:
-                continue
+                cells.append(f'<c r="{ref}"{style} t="inlineStr">{_inline(value)}</c>')
             elif kind is int or (kind is not bool and isinstance(value, Number)):
                 if isinstance(value, float) and not math.isfinite(value):
-                    cells.append(
-                        f'<c r="{self._letters[col]}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
-                    )
+                    cells.append(f'<c r="{ref}" t="inlineStr">{_inline(str(value))}</c>')
                 else:
-                    cells.append(f'<c r="{self._letters[col]}{number}"><v>{value}</v></c>')
+                    cells.append(f'<c r="{ref}"><v>{value}</v></c>')
             elif isinstance(value, dt.date):
                 day = value.date() if isinstance(value, dt.datetime) else value
-                cells.append(
-                    f'<c r="{self._letters[col]}{number}" s="{DATE_STYLE}">'
-                    f"<v>{(day - EXCEL_EPOCH).days}</v></c>"
-                )
+                cells.append(f'<c r="{ref}" s="{DATE_STYLE}"><v>{(day - EXCEL_EPOCH).days}</v></c>')
             else:
-                cells.append(
-                    f'<c r="{self._letters[col]}{number}" t="inlineStr"><is><t xml:space="preserve">'
-                    f"{xml_text(str(value))}</t></is></c>"
-                )
+                cells.append(f'<c r="{ref}" t="inlineStr">{_inline(str(value))}</c>')
         cells.append("</row>")
         self._chunk.append("".join(cells))
         if len(self._chunk) >= _ROWS_PER_CHUNK:
@@ -253,7 +265,8 @@ class Workbook:
         self, title: str, widths: tuple[int, ...], headers: tuple[str, ...] = ()
     ) -> SheetWriter:
         """A new sheet, its `headers` the first row; the one before it is finished (rows can no
-        longer be added to it)."""
+        longer be added to it). A name Excel would refuse is refused here (sheet_title)."""
+        sheet_title(title, [s.title for s in self.sheets])
         if self.current:
             self.current.close()
         self.current = SheetWriter(self, title, widths, selected=not self.sheets)

@@ -104,3 +104,28 @@ def test_a_column_offers_its_choices(tmp_path):
     (rule,) = saved.data_validations.dataValidation
     assert rule.type == "list" and rule.formula1 == '"确认,否决,改配"'
     assert str(rule.sqref) == "B2"  # the one row below the header
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [
+        ("问题清单", "is taken"),
+        ("问题清单/续", "holds one of"),
+        ("x" * 32, "is over 31 characters"),
+        ("", "is empty"),
+    ],
+)
+def test_a_sheet_name_excel_would_refuse_is_refused_when_the_sheet_is_added(tmp_path, title, why):
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    book.add_sheet("问题清单", (60,), ("页面",))
+    with pytest.raises(ValueError, match=why):
+        book.add_sheet(title, (60,))
+    book.abandon()
+
+
+def test_a_row_wider_than_its_widths_keeps_every_value(tmp_path):
+    book = xlsx.Workbook(tmp_path / "e.xlsx")
+    book.add_sheet("指标", (10,), ("网站代码",)).append(["jiangan", 1, "多出的一列"])
+    book.close()
+    saved = load_workbook(tmp_path / "e.xlsx")["指标"]
+    assert [c.value for c in saved[2]] == ["jiangan", 1, "多出的一列"]
