@@ -12,7 +12,8 @@ A site's run ends in one status (`site_runs.status`): `ok`; `partial` (some requ
 answer, or the page budget ran out); `unreachable` (nothing could be fetched); `blocked_by_waf` (a firewall answered every request);
 `blocked_by_robots`;
 `no_disclosure_entry` (the homepage answered, but no 政务公开 entry or column was found);
-`empty` (columns found, none lists an item); `interrupted`.
+`empty` (columns found, none lists an item); `interrupted`; `failed` (written by the coordinator of
+a distributed crawl when every worker's try at the site failed).
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
 from analysis.indicators import BY_NAME, INDICATORS
+from crawlers.outcomes import STATUSES
 from pipelines.doc_type import DOC_TYPE_LABELS
 from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg
@@ -18,7 +19,6 @@ from reports.national import by_level, by_province, province_of
 from reports.overall import overall
 from reports.report_data import (
     CHANGES,
-    CRAWL_STATUS,
     DEFINITIONS,
     LABELS,
     LEVELS,
@@ -120,7 +120,7 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         "indicators": INDICATORS,
         "labels": LABELS,
         "levels": LEVELS,
-        "crawl_status": CRAWL_STATUS,
+        "crawl_status": STATUSES,  # a site's outcome in its latest crawl, in Chinese
         "definitions": DEFINITIONS,
         "quotes": QUOTES,
         "changes": CHANGES,

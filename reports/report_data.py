@@ -11,7 +11,6 @@ from analysis.dimensions import Composite, roll_up
 from analysis.indicators import BY_NAME, FINDING, INDICATORS, SPECS
 from analysis.rules import Rules
 from analysis.snapshot import default_known_at
-from crawlers.outcomes import STATUSES
 
 # the items listed apart from the findings (findings.status), as the site pages and the
 # workbook's sheets name them: (heading, what it means)
@@ -22,8 +21,6 @@ LISTED_LABELS = {
         "规则不能确定、须由评估人员核实的事项（如疑似网站迁移）：不计入指标。",
     ),
 }
-# a site's outcome in its latest crawl (site_runs.status), for the scorecard
-CRAWL_STATUS = STATUSES  # a site's outcome in the scorecard's words (crawlers/outcomes.py)
 
 LABELS = {spec.name: spec.label for spec in SPECS}
 # the methodology's sentence, and which sites it judges where not every site of its levels
