@@ -184,7 +184,10 @@ def add_serve_args(p: argparse.ArgumentParser) -> None:
 
 
 def commands() -> list[tuple]:
-    """(name, summary, description, add_args, func) of each command, as zwgk/cli.py lists its own."""
+    """(name, summary, description, add_args, func[, epilog]) of each command, as zwgk/cli.py
+    lists its own; the demo is the weekly job, so its exit statuses are the run's."""
+    from pipelines.runs import EXIT_CODES
+
     return [
         (
             "demo",
@@ -195,6 +198,7 @@ def commands() -> list[tuple]:
             "Running it again updates the same file; nothing is stored twice.",
             add_demo_args,
             cmd_demo,
+            EXIT_CODES,
         ),
         (
             "serve-samples",

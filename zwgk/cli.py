@@ -166,7 +166,7 @@ PLUGINS = "zwgk.commands"  # entry points: a package's commands, e.g. the sample
 
 def plugin_commands() -> list[tuple]:
     """Commands other packages add (the entry point group `zwgk.commands`: a callable returning
-    (name, summary, description, add_args, func) tuples). The samples package adds `demo` and
+    (name, summary, description, add_args, func[, epilog]) tuples). The samples package adds `demo` and
     `serve-samples` this way, so the product's code never imports the samples."""
     from importlib.metadata import entry_points
 
@@ -179,7 +179,7 @@ def plugin_commands() -> list[tuple]:
 def build_parser() -> argparse.ArgumentParser:
     from pipelines.runs import EXIT_CODES
 
-    epilogs = {"crawl": EXIT_CODES, "demo": EXIT_CODES, "run": EXIT_CODES}
+    epilogs = {"crawl": EXIT_CODES, "run": EXIT_CODES}
     parser = argparse.ArgumentParser(
         prog="zwgk",
         description="zwgk-audit: crawl health commissions' 政务公开 websites, store what each "
@@ -316,12 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     ]
     commands = plugin_commands() + commands
-    for name, short, long, add_args, func in commands:
+    for name, short, long, add_args, func, *epilog in commands:
         p = sub.add_parser(
             name,
             help=short,
             description=long,
-            epilog=epilogs.get(name),
+            epilog=epilog[0] if epilog else epilogs.get(name),
             formatter_class=Formatter,
         )
         add_args(p)
