@@ -66,6 +66,9 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     # the run's identity, outcomes and counters, before the first request (crawlers/run.py)
     "crawlers.run.CrawlRun": 0,
+    # the run as the database holds it: opened and recorded before the first request, finished
+    # when the spider closes (pipelines/run_record.py)
+    "pipelines.run_record.RunRecord": 10,
     "crawlers.progress.Progress": 500,
     "crawlers.gc_tuning.GcTuning": 100,
     # AutoThrottle with each profile's delay as the floor (0 = none): crawlers/throttle.py

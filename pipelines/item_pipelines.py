@@ -6,7 +6,6 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 import duckdb
 from scrapy import signals
@@ -22,31 +21,11 @@ from crawlers.items import (
     RemovedItem,
     SiteItem,
 )
-from crawlers.outcomes import site_status
 from pipelines.attributes import normalize_doc_no
-from pipelines.dates import FallbackCounter, parse_date
+from pipelines.dates import parse_date
 from pipelines.normalize import normalize_document
+from pipelines.run_record import STORE_ERROR, RunRecord
 from pipelines.store import Store, column_shortfalls, utc_now
-
-STORE_ERROR = "store_error"  # the run's status when the database refused a write
-
-# StorePipelines whose run has not been finished: `zwgk crawl` finishes them (as interrupted)
-# when Scrapy stops without closing the spider (a second Ctrl-C)
-UNFINISHED: set = set()
-# stores opened before the crawl started, by path: `zwgk crawl` opens the working file while it
-# checks its inputs and keeps it open, so no other process can take it between check and crawl
-OPENED: dict[str, Store] = {}
-
-
-def hand_over(store: Store) -> None:
-    """Give an open store to the crawl that will write its path."""
-    OPENED[str(store.path)] = store
-
-
-def close_unused() -> None:
-    """Close the stores handed over to a crawl that never opened them."""
-    while OPENED:
-        OPENED.popitem()[1].close()
 
 
 @dataclass
@@ -213,17 +192,13 @@ class StorePipeline:
         self.children: dict[tuple[str, str], dict[str, list[dict]]] = {}
         self.buffered = 0
         self.store: Store | None = None
-        self.refused: str | None = None  # why the database refused a write, if it did
-        self.run = None  # the spider's CrawlRun (crawlers/run.py), from open_spider on
+        self.record: RunRecord | None = None  # the run as the database holds it, from open_spider
         self.checks: list[dict] = []
         self.fetched: list[tuple[str, str]] = []  # (site_id, url) answered below 400 this run
-        self.fallbacks_at_start = FallbackCounter.calls
-        self.unreadable_at_start = dict(FallbackCounter.unreadable)
 
     @classmethod
     def from_crawler(cls, crawler):
         pipeline = cls(crawler)
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(pipeline.response_received, signal=signals.response_received)
         return pipeline
 
@@ -239,14 +214,20 @@ class StorePipeline:
 
     @property
     def run_id(self) -> str:
-        return self.run.run_id
+        return self.record.run.run_id
+
+    @property
+    def refused(self) -> str | None:
+        return self.record.refused
 
     def open_spider(self, spider=None) -> None:
-        spider = spider or self.crawler.spider
-        self.run = spider.run
-        self.store = OPENED.pop(str(Path(self.path)), None) or Store(self.path)
-        self.store.start_run(self.run.site_ids, self.run.run_id, self.run.started)
-        UNFINISHED.add(self)
+        self.record = self.crawler.get_extension(RunRecord)
+        if self.record is None:
+            raise RuntimeError(
+                "StorePipeline needs the RunRecord extension (pipelines/run_record.py) in EXTENSIONS"
+            )
+        self.store = self.record.store
+        self.record.on_abandon(self.write_remaining)
 
     def process_item(self, item: TableRows, spider=None) -> TableRows:
         if self.refused:
@@ -281,7 +262,7 @@ class StorePipeline:
         try:
             self.flush()
         except duckdb.Error as exc:
-            self.refused = f"{type(exc).__name__}: {exc}"[:500]
+            self.record.refuse(f"{type(exc).__name__}: {exc}"[:500])
             self.crawler.spider.logger.error(
                 "the database refused a write, so the crawl stops (nothing is published): %s",
                 self.refused,
@@ -291,7 +272,7 @@ class StorePipeline:
     def flush(self) -> None:
         """Write everything buffered. Synchronous: a writer thread was measured no faster
         (bench/crawl.py), since building the Arrow batches needs the GIL anyway."""
-        self.buffer["captures"] += self.run.take_captures()  # responses archived since
+        self.buffer["captures"] += self.record.run.take_captures()  # responses archived since
         with self.store.batch():  # all of it or nothing: a kill mid-write leaves no half
             for table in TABLE_ORDER:
                 if self.buffer.get(table):
@@ -315,93 +296,33 @@ class StorePipeline:
         self.buffered = 0
         self.flushed_at = time.monotonic()
 
-    def report_unreadable_dates(self, spider) -> int:
-        """One warning for the date strings no parser could read this run, with examples."""
-        new = {
-            raw: n - self.unreadable_at_start.get(raw, 0)
-            for raw, n in FallbackCounter.unreadable.items()
-            if n > self.unreadable_at_start.get(raw, 0)
-        }
-        total = sum(new.values())
-        if total:
-            examples = ", ".join(repr(raw) for raw in sorted(new, key=new.get, reverse=True)[:5])
-            spider.logger.warning(
-                "%d date strings no parser could read (left empty): %s", total, examples
-            )
-        return total
-
-    def spider_closed(self, spider, reason: str) -> None:
-        if not self.store:
+    def close_spider(self, spider=None) -> None:
+        """Everything buffered written and the columns' figures refreshed, before the run is
+        recorded as finished (RunRecord, on spider_closed, which Scrapy sends after this)."""
+        if self.store is None or self.refused:
             return
-        if not self.refused:
-            try:
-                self.flush()
-                self.store.refresh_columns()
-                self.store.refresh_last_seen(self.run_id)
-            except duckdb.Error as exc:
-                self.refused = f"{type(exc).__name__}: {exc}"[:500]
-                spider.logger.error("the database refused the last write: %s", self.refused)
-        if not self.refused:
-            for site_id, name, url, stated, found in column_shortfalls(
-                self.store.con, sorted(spider.profiles)
-            ):
-                spider.logger.warning(
-                    "%s: column %s states %d items, the crawl found %d (%s)",
-                    site_id,
-                    name,
-                    stated,
-                    found,
-                    url,
-                )
-        self.run.close(STORE_ERROR if self.refused else reason)
         try:
-            self.finish(spider)
-        except duckdb.Error as exc:  # not even the run's outcome could be written
-            spider.logger.error("the run's outcome could not be recorded either: %s", exc)
-            self.store.close()
-            self.store = None
-            UNFINISHED.discard(self)
-
-    def finish(self, spider) -> None:
-        """What the run holds (crawlers/run.py): each site's outcome into site_runs, the run's
-        status and totals into runs; the store closed."""
-        rows = self.run.site_rows()
-        # dead links as stored (a paging request that gave way to another mechanism is none)
-        dead = dict(
-            self.store.sql(
-                "select site_id, count(*) from link_check_history where run_id = ? "
-                "and outcome = 'dead' group by site_id",
-                [self.run_id],
+            self.write_remaining()
+            self.store.refresh_last_seen(self.run_id)
+        except duckdb.Error as exc:
+            self.record.refuse(f"{type(exc).__name__}: {exc}"[:500])
+            self.crawler.spider.logger.error(
+                "the database refused the last write: %s", self.refused
             )
-        )
-        for row in rows:
-            row["errors"] = dead.get(row["site_id"], 0)
-            site_status(row["status"])
-        self.store.upsert("site_runs", rows)
-        pages = self.crawler.stats.get_value("response_received_count", 0)
-        self.store.finish_run(
-            self.run_id,
-            status=self.run.status,
-            pages=pages,
-            errors=sum(dead.values()),
-            fallbacks=FallbackCounter.calls - self.fallbacks_at_start,
-            unreadable=self.report_unreadable_dates(spider),
-        )
-        self.store.close()
-        self.store = None
-        UNFINISHED.discard(self)
+            return
+        for site_id, name, url, stated, found in column_shortfalls(
+            self.store.con, sorted(self.crawler.spider.profiles)
+        ):
+            self.crawler.spider.logger.warning(
+                "%s: column %s states %d items, the crawl found %d (%s)",
+                site_id,
+                name,
+                stated,
+                found,
+                url,
+            )
 
-
-def finish_unfinished_runs() -> int:
-    """Finish (as interrupted) every run whose spider was never closed, keeping what was
-    buffered: Scrapy stops that way on a second Ctrl-C. Returns how many there were."""
-    unfinished = list(UNFINISHED)
-    for pipeline in unfinished:
-        spider = pipeline.crawler.spider
-        pipeline.run.close("shutdown")
-        try:
-            pipeline.flush()
-            pipeline.store.refresh_columns()
-        finally:
-            pipeline.finish(spider)
-    return len(unfinished)
+    def write_remaining(self) -> None:
+        """What is buffered, written; the columns' item counts refreshed."""
+        self.flush()
+        self.store.refresh_columns()

@@ -8,10 +8,9 @@ old inode) and never blocks a crawl or a publish; the next connection sees the n
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
+from pipelines.files import copy_atomically
 from pipelines.store import StoreError, connect
 
 
@@ -26,10 +25,7 @@ def ensure_working(published: str | Path) -> Path:
     before the split, or a working file deleted on purpose)."""
     published, working = Path(published), working_path(published)
     if not working.exists() and published.exists():
-        working.parent.mkdir(parents=True, exist_ok=True)
-        seed = working.with_name(working.name + f".seed-{os.getpid()}")
-        shutil.copyfile(published, seed)
-        os.replace(seed, working)
+        copy_atomically(published, working)
     return working
 
 
@@ -46,17 +42,9 @@ def publish(published: str | Path) -> Path:
     con = connect(working)
     try:
         con.execute("checkpoint").fetchall()
-        temporary = published.with_name(f".{published.name}.publishing-{os.getpid()}")
-        try:
-            shutil.copyfile(working, temporary)
-            with open(temporary, "rb") as f:
-                os.fsync(f.fileno())
-            stale_wal = published.with_name(published.name + ".wal")
-            if stale_wal.exists():  # a log left by a writer of the old copy would not match
-                stale_wal.unlink()
-            os.replace(temporary, published)
-        finally:
-            temporary.unlink(missing_ok=True)
+        # a log left by a writer of the old copy would not match the new one
+        published.with_name(published.name + ".wal").unlink(missing_ok=True)
+        copy_atomically(working, published, sync=True)
     finally:
         con.close()
     return published

@@ -1,19 +1,26 @@
 """A crawl run's home below the commands: its files, computed once from the database path, its
-exit statuses, and how its outcome is read.
+exit statuses, its start (`open_for_crawl`), the crawl itself (`crawl`), and how its outcome is
+read (`run_outcome`, `exit_status`). What the database holds of a run is written by the
+`RunRecord` extension (pipelines/run_record.py) while Scrapy runs.
 
 Every command and every worker that crawls reads these: `zwgk crawl` and `zwgk run`
-(zwgk/crawl.py, zwgk/run.py), the Celery task that crawls a site into its shard (zwgk/cluster.py),
-the scorecard's archived copies (zwgk/report.py) and the evidence commands (zwgk/evidence.py).
+(zwgk/crawl.py, zwgk/run.py), the Celery task that crawls a site into its shard
+(pipelines/shards.py `crawl_into_shard`, called by zwgk/cluster.py), the scorecard's archived
+copies (zwgk/report.py) and the evidence commands (zwgk/evidence.py). A run is resumed by
+crawling again into the same working file: what the interrupted run stored is the known state
+the next one starts from.
 """
 
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawlers.profiles import SiteProfile, load_profiles
+from pipelines.known_state import write_known_state
 from pipelines.publish import working_path
-from pipelines.store import connect
+from pipelines.store import Store, connect
 
 EXIT_OK = 0  # every site ok
 EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a crash)
@@ -85,3 +92,101 @@ def run_outcome(working: Path, run_id: str) -> tuple[str | None, list[tuple]]:
     finally:
         con.close()
     return (row[0] if row else None), sites
+
+
+def exit_status(status: str | None, sites: list[tuple]) -> int:
+    """A finished run's exit status from its outcome (run_outcome): every site ok, some not, or
+    the crawl itself failed (never started, interrupted, the database refused a write)."""
+    if status == "interrupted":
+        return EXIT_INTERRUPTED
+    if status != "finished":
+        return EXIT_FAILED
+    return EXIT_SITES_NOT_OK if any(s[1] != "ok" for s in sites) else EXIT_OK
+
+
+@dataclass
+class OpenCrawl:
+    """A crawl checked and started: its sites, its store held open (no other process can take the
+    working file between the check and the crawl), what the known state holds."""
+
+    profiles: list[SiteProfile]
+    store: Store
+    known_sites: int
+    known_documents: int
+    state: Path
+    used: bool = field(default=False)
+
+    def close(self) -> None:
+        """Close the store if no crawl took it."""
+        if not self.used:
+            self.store.close()
+
+
+def open_for_crawl(
+    sites: Path, working: Path, state: Path, only: list[str] | None = None
+) -> OpenCrawl:
+    """Fail before crawling: a bad sites file (ProfileError) or a held working file (StoreError)
+    is reported, nothing lost. The sites' known state is written from the store to `state` for
+    the spider to read."""
+    profiles = load_profiles(sites, only=only)
+    store = Store(working)
+    try:
+        known_sites, known_docs = write_known_state(store.con, [p.id for p in profiles], state)
+    except BaseException:
+        store.close()
+        raise
+    return OpenCrawl(profiles, store, known_sites, known_docs, state)
+
+
+def crawl(
+    opened: OpenCrawl,
+    sites: Path,
+    *,
+    run_id: str,
+    warc: Path | None,
+    only: list[str] | None = None,
+    full: bool = False,
+    progress: bool = False,
+    log_level: str = "WARNING",
+    workers: int | None = None,
+) -> str:
+    """Run the disclosure spider over the sites into the opened store (its run recorded by
+    RunRecord) in this process; returns the run's id. A Twisted reactor runs once per process,
+    so a second crawl needs a process of its own. With a known state the crawl is incremental,
+    unless `full`. A crawl Scrapy stopped without closing the spider (a second Ctrl-C) is
+    finished here as interrupted, keeping what was buffered."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from pipelines.run_record import RunRecord
+
+    settings = Settings()
+    settings.setmodule("crawlers.settings", priority="project")
+    settings.set("ZWGK_DB", str(opened.store.path), priority="cmdline")
+    settings.set("ZWGK_RUN_ID", run_id, priority="cmdline")
+    settings.set("ZWGK_WARC_DIR", str(warc) if warc else "", priority="cmdline")
+    settings.set("ZWGK_PROGRESS", progress, priority="cmdline")
+    settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    if workers is not None:
+        settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler("disclosure")
+    opened.used = True
+    process.crawl(
+        crawler,
+        sites=str(sites),
+        only=",".join(only or []),
+        state=str(opened.state),
+        full=full,
+        store=opened.store,
+    )
+    try:
+        process.start()
+    finally:
+        try:
+            record = crawler.get_extension(RunRecord)
+        except RuntimeError:  # the crawl failed before its extensions were built
+            record = None
+        if record is None or not record.abandon():
+            opened.store.close()  # closed already when the run was finished: closing is safe
+    return run_id

@@ -20,11 +20,13 @@ import os
 import re
 import shutil
 import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from crawlers.evidence import safe_name
 from crawlers.run import utc_now
+from pipelines.files import COPIES, Copy, copies_since, copy_atomically
 from pipelines.store import Store
 
 # every table a crawl writes, each row belonging to one site: what a seed carries out and a
@@ -153,9 +155,13 @@ def write_shard(
     site_id: str,
     run_id: str,
     extra: dict[str, Path] | None = None,
+    copied_in: list[Copy] | None = None,
 ) -> Path:
     """Copy a finished crawl's database and WARC files into the shard folder: into a hidden
-    folder first, the manifest last, then renamed into place (a shard is whole or absent)."""
+    folder first, the manifest last, then renamed into place (a shard is whole or absent). The
+    manifest states what the worker copied of the site's data: `copied_in` (the seed into its
+    working file) and this shard's own copies out."""
+    mark = len(COPIES)
     folder.parent.mkdir(parents=True, exist_ok=True)
     part = folder.with_name(f".{folder.name}.part-{socket.gethostname()}-{os.getpid()}")
     shutil.rmtree(part, ignore_errors=True)
@@ -167,11 +173,7 @@ def write_shard(
             files[f"warc/{run_id}/{warc.name}"] = warc
     stated = {}
     for name, source in files.items():
-        target = part / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
-        with open(target, "rb") as f:
-            os.fsync(f.fileno())
+        target = copy_atomically(source, part / name, sync=True)
         stated[name] = {"bytes": target.stat().st_size, "sha256": sha256_of(target)}
     manifest = {
         "site_id": site_id,
@@ -179,6 +181,10 @@ def write_shard(
         "host": socket.gethostname(),
         "written_at": utc_now().isoformat(),
         "files": stated,
+        "copies": {
+            "in": [_copy_row(c, folder.parent.parent) for c in copied_in or []],
+            "out": [_copy_row(c, part) for c in copies_since(mark)],
+        },
     }
     with open(part / MANIFEST, "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
@@ -188,6 +194,74 @@ def write_shard(
         shutil.rmtree(folder)
     os.replace(part, folder)
     return folder
+
+
+def say(line: str) -> None:
+    """A line of the site's crawl log (the worker sends this process's stderr there)."""
+    print(line, file=sys.stderr, flush=True)
+
+
+def _copy_row(copy: Copy, under: Path) -> dict:
+    """A copy as a manifest states it: the file's name (under the shard or the run's folder, or
+    the bare name), and its size."""
+    names = []
+    for path in (copy.source, copy.target):
+        try:
+            names.append(str(path.relative_to(under)))
+        except ValueError:
+            names.append(path.name)
+    return {"from": names[0], "to": names[1], "bytes": copy.bytes}
+
+
+def crawl_into_shard(folder: RunFolder, site_id: str, scratch: Path, *, full: bool) -> int:
+    """One site's crawl on a worker, in this process: the site's seed copied into a working file
+    in `scratch` (once, none for a site never crawled), the crawl run into it (no publishing, no
+    summary), and, when its data is whole (pipelines/runs.py CRAWLED), the database and WARC
+    files copied into the shard (once). Returns the crawl's exit status. What the crawl logs is
+    the caller's to capture; `scratch/crawl.log`, if there, goes into the shard."""
+    from pipelines.runs import CRAWLED, crawl, exit_status, open_for_crawl, run_files, run_outcome
+
+    files = run_files(scratch / SHARD_DB)
+    mark = len(COPIES)
+    seed = folder.seed(site_id)
+    if seed.exists():
+        copy_atomically(seed, files.working)
+    copied_in = copies_since(mark)
+    opened = open_for_crawl(folder.sites_file, files.working, files.state, [site_id])
+    how = "in full" if full or not opened.known_sites else "incrementally"
+    seeded = f"from its seed ({copied_in[0].bytes:,} bytes)" if copied_in else "from nothing"
+    say(f"crawling {site_id} of run {folder.run_id} {how}, {seeded}, on {socket.gethostname()}")
+    try:
+        crawl(
+            opened,
+            folder.sites_file,
+            run_id=folder.run_id,
+            warc=files.warc,
+            only=[site_id],
+            full=full,
+            # pages read in the crawl's own process: a worker's parallelism is its sites, and a
+            # polite site's pages come a few a second
+            workers=0,
+        )
+    finally:
+        opened.close()
+    status, sites = run_outcome(files.working, folder.run_id)
+    code = exit_status(status, sites)
+    for row in sites:
+        say(f"{row[0]}: {row[1]}" + (f" ({row[2]})" if row[2] else ""))
+    say(f"run {folder.run_id}: {status}, exit status {code}")
+    if code in CRAWLED:
+        log = scratch / CRAWL_LOG
+        write_shard(
+            files.working,
+            files.warc,
+            folder.shard(site_id),
+            site_id=site_id,
+            run_id=folder.run_id,
+            extra={CRAWL_LOG: log} if log.exists() else None,
+            copied_in=copied_in,
+        )
+    return code
 
 
 def read_manifest(folder: Path, *, site_id: str, run_id: str) -> dict:
@@ -252,14 +326,16 @@ def merge_shard(
     logs_dir: Path | None = None,
 ) -> dict:
     """Replace the site's rows by the shard's in one transaction, copy its WARC files (and its
-    crawl's log, into logs_dir/<run>/<site>.log) beside the database, and record the shard in
-    run_shards. Returns that run_shards row."""
+    crawl's log and manifest, into logs_dir/<run>/<site>.log and <site>.manifest.json) beside the
+    database, and record the shard in run_shards. Returns that run_shards row."""
     manifest = read_manifest(folder, site_id=site_id, run_id=run_id)
     for name in manifest["files"]:  # the evidence first: no capture row ever names a missing file
         if name.startswith("warc/"):
-            _copy(folder / name, warc_dir / name.removeprefix("warc/"))
+            copy_atomically(folder / name, warc_dir / name.removeprefix("warc/"))
         elif name == CRAWL_LOG and logs_dir is not None:
-            _copy(folder / name, logs_dir / run_id / f"{safe_name(site_id)}.log")
+            copy_atomically(folder / name, logs_dir / run_id / f"{safe_name(site_id)}.log")
+    if logs_dir is not None:  # where the site's data came from: host, files, sha256s, copies
+        copy_atomically(folder / MANIFEST, logs_dir / run_id / f"{safe_name(site_id)}.{MANIFEST}")
     store.sql(f"attach {_quoted(folder / SHARD_DB)} as shard (read_only)")
     try:
         ours, theirs = _schema_version(store.con), _schema_version(store.con, "shard")
@@ -300,14 +376,6 @@ def merge_shard(
     finally:
         store.sql("detach shard")
     return row
-
-
-def _copy(source: Path, target: Path) -> None:
-    """Copy a file into place atomically (a copy cut off is never seen under its name)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.part-{os.getpid()}")
-    shutil.copyfile(source, part)
-    os.replace(part, target)
 
 
 def run_totals(store: Store, run_id: str) -> dict:

@@ -124,11 +124,7 @@ def crawls_running(shared: Path, site_id: str) -> list[int]:
             args = cmdline.read_bytes().split(b"\0")
         except OSError:
             continue
-        if (
-            b"--only" in args
-            and site_id.encode() in args
-            and str(shared).encode() in b" ".join(args)
-        ):
+        if site_id.encode() in args and str(shared).encode() in b" ".join(args):
             found.append(int(cmdline.parent.name))
     return found
 
@@ -174,7 +170,18 @@ def test_two_workers_crawl_the_samples_into_the_database_one_process_makes(
     for site_id in sample_sites:
         assert (db.parent / "warc" / run_id / f"{site_id}.warc.gz").is_file()
         log = (db.parent / "logs" / run_id / f"{site_id}.log").read_text(encoding="utf-8")
-        assert "crawling 1 sites into" in log, "each site's crawl log is kept beside the database"
+        assert f"crawling {site_id} of run {run_id}" in log, (
+            "each site's crawl log is kept beside the database"
+        )
+        # the worker copied the site's database in once (its seed: none for a first crawl) and
+        # its data out once (the database and each WARC file into the shard)
+        copies = json.loads(
+            (db.parent / "logs" / run_id / f"{site_id}.manifest.json").read_text(encoding="utf-8")
+        )["copies"]
+        assert copies["in"] == [], "a first crawl starts from no seed"
+        assert sorted(c["to"] for c in copies["out"]) == sorted(
+            ["audit.duckdb", "crawl.log", f"warc/{run_id}/{site_id}.warc.gz"]
+        )
     url = query(db, "select url from documents where site_id = 'nhc' order by url limit 1")[0][0]
     out = tmp_path / "page.html"
     evidence = run_zwgk("evidence", url, "--db", str(db), "--out", str(out))
@@ -192,6 +199,15 @@ def test_two_workers_crawl_the_samples_into_the_database_one_process_makes(
     result = run_zwgk(*coordinator_args(sites, db, cluster))
     assert result.returncode == 0, result.stderr[-3000:]
     assert_same_as_one_process(db, one)
+    [second_run] = query(db, "select run_id from runs order by started_at desc limit 1")[0]
+    for site_id in sample_sites:  # one copy each way: the seed in, the shard out
+        copies = json.loads(
+            (db.parent / "logs" / second_run / f"{site_id}.manifest.json").read_text("utf-8")
+        )["copies"]
+        assert [(c["from"], c["to"]) for c in copies["in"]] == [
+            (f"seeds/{site_id}.duckdb", "audit.work.duckdb")
+        ]
+        assert [c["to"] for c in copies["out"] if c["to"].endswith(".duckdb")] == ["audit.duckdb"]
     pages = query(db, "select pages from runs order by started_at desc limit 1")[0][0]
     assert pages < 200, f"an incremental week asks for little, not {pages} pages"
 

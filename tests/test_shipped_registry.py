@@ -7,8 +7,7 @@ from pathlib import Path
 
 from crawlers.profiles import load_profiles
 from crawlers.registry.divisions import divisions
-from pipelines.item_pipelines import close_unused
-from zwgk.crawl import check_inputs
+from pipelines.runs import open_for_crawl, run_files
 
 REGISTRY = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "registry.toml"
 
@@ -33,6 +32,7 @@ def test_every_province_and_the_nation_with_sources_and_none_verified():
 
 
 def test_zwgk_crawl_takes_it_unchanged(tmp_path):
-    profiles, known_sites, _ = check_inputs(REGISTRY, None, tmp_path / "audit.duckdb")
-    close_unused()  # the working file check_inputs hands to a crawl that does not come
-    assert len(profiles) == len(load_profiles(REGISTRY)) and known_sites == 0
+    files = run_files(tmp_path / "audit.duckdb")
+    opened = open_for_crawl(REGISTRY, files.working, files.state)
+    opened.close()  # the working file held for a crawl that does not come
+    assert len(opened.profiles) == len(load_profiles(REGISTRY)) and opened.known_sites == 0

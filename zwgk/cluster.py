@@ -1,9 +1,10 @@
 """Crawling on many machines: the Celery app, its one task (one site's crawl into a shard), the
 per-site lock in Redis, and `zwgk worker`.
 
-A task runs the site's crawl as `zwgk crawl` in a process of its own (a Twisted reactor cannot be
-restarted, and a crawl's memory is returned when it ends), from the site's seed (its rows as
-stored: pipelines/shards.py), and writes the shard into the shared folder. Tasks are acknowledged
+A task runs the site's crawl (the library's, pipelines/shards.py `crawl_into_shard`: no publishing,
+no summary) in a process of its own (a Twisted reactor cannot be restarted, and a crawl's memory
+is returned when it ends), from the site's seed (its rows as stored), copied in once, and that
+process writes the shard into the shared folder, copied out once. Tasks are acknowledged
 when they end (`task_acks_late`), so a worker that dies mid-site leaves its message to be
 delivered again after the visibility timeout; a task seeing a whole shard already there does
 nothing, and a Redis lock per site keeps two deliveries of one site from crawling it at once.
@@ -27,8 +28,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from celery import Celery
 
-from pipelines.runs import CRAWLED, EXIT_BAD_INPUT, run_files
-from pipelines.shards import CRAWL_LOG, RUN_FILE, RunFolder, safe_name, shard_ready, write_shard
+from pipelines.runs import CRAWLED, EXIT_BAD_INPUT
+from pipelines.shards import CRAWL_LOG, RUN_FILE, RunFolder, safe_name, shard_ready
 from pipelines.store import process_alive
 
 # a task not acknowledged within this long is delivered again: longer than the longest site's
@@ -55,20 +56,6 @@ app.conf.update(
     broker_connection_max_retries=None,  # a broker restart is waited out, never fatal
     worker_hijack_root_logger=False,
 )
-
-# the crawl's process dies with its worker (Linux: PR_SET_PDEATHSIG), so a killed worker leaves
-# no crawl running on beside the one its re-delivered task starts
-ORPHAN_GUARD = """
-import ctypes, os, signal, sys
-parent = int(sys.argv[1])
-try:
-    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
-except (OSError, AttributeError):
-    pass
-if os.getppid() != parent:
-    sys.exit(75)
-os.execv(sys.executable, [sys.executable, "-m", "zwgk.cli", *sys.argv[2:]])
-"""
 
 
 class CrawlFailed(RuntimeError):
@@ -230,52 +217,53 @@ def crawl_site(self, run_id: str, site_id: str, full: bool = False, failures: in
 
 
 def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
-    """The site's crawl in a process of its own, from its seed, in a scratch folder; its
-    database and WARC files then written into the shard."""
+    """The site's crawl (pipelines/shards.py `crawl_into_shard`) in a process of its own, in a
+    scratch folder, its log in `crawl.log` there; the shard written by that process."""
     scratch_root = app.conf.zwgk_scratch or None
     scratch = Path(tempfile.mkdtemp(prefix=f"zwgk-{safe_name(site_id)}-", dir=scratch_root))
     try:
-        db = scratch / "audit.duckdb"
-        seed = folder.seed(site_id)
-        if seed.exists():
-            shutil.copyfile(seed, db)
-        log = scratch / "crawl.log"
-        command = [
-            *("crawl", "--sites", str(folder.sites_file), "--only", site_id),
-            *("--db", str(db), "--run-id", folder.run_id, "--no-progress"),
-            # pages read in the crawl's own process: a worker's parallelism is its sites, and a
-            # polite site's pages come a few a second
-            *("--workers", "0"),
-            *(["--full"] if full else []),
-        ]
+        log = scratch / CRAWL_LOG
         with open(log, "wb") as out:
             exit_status = subprocess.run(
-                [sys.executable, "-c", ORPHAN_GUARD, str(os.getpid()), *command],
+                [
+                    *(sys.executable, "-c", CRAWL_PROCESS, str(os.getpid())),
+                    *(str(folder.shared), folder.run_id, site_id, str(scratch), str(int(full))),
+                ],
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 check=False,
             ).returncode
-        if (
-            exit_status not in CRAWLED
-        ):  # whole data: every site ok, or some not (its outcome is in the shard)
+        if exit_status not in CRAWLED:
             tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-8:]
             raise CrawlFailed(
-                f"{site_id}: zwgk crawl exited {exit_status} on {socket.gethostname()}: "
+                f"{site_id}: the crawl exited {exit_status} on {socket.gethostname()}: "
                 + " | ".join(tail),
                 exit_status,
             )
-        write_shard(
-            db,
-            run_files(db).warc,
-            folder.shard(site_id),
-            site_id=site_id,
-            run_id=folder.run_id,
-            extra={CRAWL_LOG: log},
-        )
         return {"site_id": site_id, "outcome": "crawled", "exit": exit_status}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+# A site's crawl process, a fresh interpreter (a Twisted reactor runs once per process, and a
+# crawl's memory is returned when it ends) whose command line names the run and the site (`ps`
+# shows what a worker is crawling). It dies with its worker (Linux: PR_SET_PDEATHSIG), so a
+# killed worker leaves no crawl running beside the one its re-delivered task starts. Its exit
+# status is the crawl's (pipelines/runs.py EXIT_CODES).
+CRAWL_PROCESS = """
+import ctypes, os, signal, sys
+from pathlib import Path
+parent, shared, run_id, site_id, scratch, full = sys.argv[1:]
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+except (OSError, AttributeError):
+    pass
+if os.getppid() != int(parent):
+    sys.exit(75)
+from pipelines.shards import RunFolder, crawl_into_shard
+sys.exit(crawl_into_shard(RunFolder(Path(shared), run_id), site_id, Path(scratch), full=full == "1"))
+"""
 
 
 def worker_command(

@@ -20,78 +20,12 @@ from pipelines.runs import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_SITES_NOT_OK,
+    crawl,
+    open_for_crawl,
     run_files,
     run_outcome,
 )
 from pipelines.store import StoreError
-
-
-def check_inputs(sites: Path, only: list[str] | None, db: Path) -> tuple[list, int, int]:
-    """Fail before crawling: a bad sites file or a held working file is reported, nothing lost.
-    The working file stays open, handed to the crawl: no other process can take it between.
-    The sites' known state is written from it (pipelines/runs.py RunFiles.state) for the spider to read; returns
-    (profiles, sites with a known state, documents known)."""
-    from pipelines.item_pipelines import hand_over
-    from pipelines.known_state import write_known_state
-    from pipelines.store import Store
-
-    profiles = load_profiles(sites, only=only)
-    store = Store(ensure_working(db))
-    try:
-        known_sites, known_docs = write_known_state(
-            store.con, [p.id for p in profiles], run_files(db).state
-        )
-    except BaseException:
-        store.close()
-        raise
-    hand_over(store)
-    return profiles, known_sites, known_docs
-
-
-def run_crawl(
-    sites: Path,
-    db: Path,
-    *,
-    only: list[str] | None = None,
-    progress: bool = True,
-    log_level: str = "WARNING",
-    workers: int | None = None,
-    run_id: str | None = None,
-    full: bool = False,
-    state: Path | None = None,
-) -> str:
-    """Crawl the sites into db's working file; returns the run's id. With a known state
-    (crawlers/state.py) the crawl is incremental, unless `full`."""
-    from scrapy.crawler import CrawlerProcess
-    from scrapy.settings import Settings
-
-    from pipelines.item_pipelines import close_unused, finish_unfinished_runs
-
-    run_id = run_id or new_run_id()
-    settings = Settings()
-    settings.setmodule("crawlers.settings", priority="project")
-    settings.set("ZWGK_DB", str(ensure_working(db)), priority="cmdline")
-    settings.set("ZWGK_RUN_ID", run_id, priority="cmdline")
-    settings.set("ZWGK_WARC_DIR", str(run_files(db).warc), priority="cmdline")
-    settings.set("ZWGK_PROGRESS", progress, priority="cmdline")
-    settings.set("LOG_LEVEL", log_level, priority="cmdline")
-    if workers is not None:
-        settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
-    process = CrawlerProcess(settings)
-    process.crawl(
-        "disclosure",
-        sites=str(sites),
-        only=",".join(only or []),
-        state=str(state) if state else None,
-        full=full,
-    )
-    try:
-        process.start()
-    finally:
-        # a second Ctrl-C stops Scrapy without closing the spider: the run is finished here
-        finish_unfinished_runs()
-        close_unused()
-    return run_id
 
 
 def crawl_command(
@@ -117,13 +51,15 @@ def crawl_command(
         return EXIT_BAD_INPUT
     if broker:
         return dispatched(sites, db, only, full=full, broker=broker, shared=shared)
+    files = run_files(db)
     try:
-        profiles, known_sites, known_docs = check_inputs(sites, only, db)
+        opened = open_for_crawl(sites, ensure_working(db), files.state, only)
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    profiles, known_sites, known_docs = opened.profiles, opened.known_sites, opened.known_documents
     note_unverified(profiles)
-    working = ensure_working(db)
+    working = files.working
     if full or not known_sites:
         how = "in full" + (" (--full)" if full and known_sites else "")
     else:
@@ -134,19 +70,21 @@ def crawl_command(
     print(f"crawling {len(profiles)} sites into {working} {how}", file=sys.stderr)
     run_id = run_id or new_run_id()
     try:
-        run_crawl(
+        crawl(
+            opened,
             sites,
-            db,
+            run_id=run_id,
+            warc=files.warc,
             only=only,
+            full=full,
             progress=progress,
             log_level="INFO" if verbose else "WARNING",
             workers=workers,
-            run_id=run_id,
-            full=full,
-            state=run_files(db).state,
         )
     except KeyboardInterrupt:
         pass
+    finally:
+        opened.close()
     return conclude(db, run_id)
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from crawlers.outcomes import site_status
 from crawlers.profiles import SiteProfile
 from crawlers.run import utc_now
+from pipelines.files import copy_atomically, write_atomically
 from pipelines.shards import (
     FINISHED,
     RUN_FILE,
@@ -39,12 +40,6 @@ STATE_WORDS = {"PENDING": "queued", "RECEIVED": "queued", "STARTED": "crawling",
 
 def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    part = path.with_name(f".{path.name}.part-{os.getpid()}")
-    part.write_text(text, encoding="utf-8")
-    os.replace(part, path)
 
 
 @dataclass
@@ -73,8 +68,8 @@ class Dispatch:
         """The run's folder: the sites file, the run's description, each waiting site's seed."""
         self.folder.path.mkdir(parents=True, exist_ok=True)
         if not self.folder.sites_file.exists():
-            shutil.copyfile(self.sites_file, self.folder.sites_file)
-        atomic_write(
+            copy_atomically(self.sites_file, self.folder.sites_file)
+        write_atomically(
             self.folder.path / RUN_FILE,
             json.dumps(
                 {"run_id": self.run_id, "sites": self.site_ids, "database": str(self.store.path)},
