@@ -60,6 +60,7 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     table); so is a later file that says `-- materialized` on a line of its own (one several
     indicators' queries read); the other layers stay views."""
     names = []
+    after_pairing = {"pairs"}  # what pairing writes, and every file that reads it
     for layer in LAYERS:
         pending = {p.stem: p.read_text(encoding="utf-8") for p in (SQL_DIR / layer).glob("*.sql")}
         while pending:
@@ -68,6 +69,13 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
                     continue
                 text = pending.pop(name)
                 kind = "table" if layer == "staging" or MATERIALIZED.search(text) else "view"
+                if _uses(text, after_pairing):
+                    after_pairing.add(name)
+                    if kind == "table":  # computed now, it would hold no pair of this scoring
+                        raise ValueError(
+                            f"analysis/sql/{layer}/{name}.sql reads the pairs (written after the "
+                            "views are created), so it cannot be materialized"
+                        )
                 sql(con, f"create or replace temp {kind} {name} as {text}")
                 names.append(name)
                 break

@@ -19,6 +19,8 @@
 -- history as `migration_share`) looks alike: it is listed once with its size for a person to
 -- judge, and counts nothing. One crawl's sequence signal drops a run of `batch_min` or more
 -- pages numbered behind at once in one sequence (a batch moved in).
+-- materialized
+-- (read by the indicator's score, findings and review queries: computed once per scoring)
 with docs as (
     select d.site_id, d.url, d.title, d.doc_no, d.published_date,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
@@ -38,11 +40,17 @@ walks as (
 ),
 
 -- a document posted again: another page of the site, seen before it, with its title or 文号
+-- (two equality joins: one joined on "title or 文号" is a nested loop over the site's pages)
 reposted as (
-    select distinct d.site_id, d.url
+    select d.site_id, d.url
     from docs d join docs e
-      on e.site_id = d.site_id and e.url <> d.url and e.first_listed < d.first_listed
-     and (e.title = d.title or (d.doc_no is not null and e.doc_no = d.doc_no))
+      on e.site_id = d.site_id and e.title = d.title
+     and e.url <> d.url and e.first_listed < d.first_listed
+    union
+    select d.site_id, d.url
+    from docs d join docs e
+      on e.site_id = d.site_id and e.doc_no = d.doc_no
+     and e.url <> d.url and e.first_listed < d.first_listed
 ),
 
 missed as (
@@ -109,28 +117,29 @@ ranked as (
     select *, max(published_date) over (
                partition by site_id, sequence order by number
                rows between unbounded preceding and 1 preceding
-           ) as latest_before
+           ) as latest_before,
+           -- pages numbered up to this one (ties included), for the runs below
+           count(*) over (partition by site_id, sequence order by number) as upto
     from numbered where number is not null
 ),
 
 behind as (
-    select *,
-           published_date < latest_before - getvariable('backdated_dates__sequence_min_days')::int
-               or made_day > published_date
-                   + getvariable('backdated_dates__sequence_min_days')::int as behind
+    select *
     from ranked
+    where published_date < latest_before - getvariable('backdated_dates__sequence_min_days')::int
+       or made_day > published_date + getvariable('backdated_dates__sequence_min_days')::int
 ),
 
+-- a run: pages numbered behind with no page in order between them. The pages in order up to a
+-- page (upto minus the behind ones up to it) are the same number for every page of one run.
 runs as (
-    select *, sum(case when behind then 0 else 1 end) over (
-               partition by site_id, sequence order by number
-           ) as run_key
+    select *, upto - count(*) over (partition by site_id, sequence order by number) as run_key
     from behind
 ),
 
 sequenced as (
     select *, count(*) over (partition by site_id, sequence, run_key) as run_size
-    from runs where behind
+    from runs
 ),
 
 final as (

@@ -3,11 +3,19 @@
 -- a column, two addresses with the page's one CMS number) is one page, not a second posting.
 -- Of the pages, the one in the most specific column (policy > interpretation > notice > others >
 -- news) is kept, the rest counted.
+-- materialized
+-- (read by the indicator's score, findings and review queries: computed once per scoring)
 with docs as (
     select *, coalesce(page_number::varchar, url) as page_key,
            case column_kind when 'policy' then 1 when 'interpretation' then 2
                 when 'notice' then 3 when 'news' then 5 else 4 end as specificity
-    from stg_documents where in_window
+    from stg_documents
+    where in_window
+        -- only titles found in more than one column can be posted twice: the rest never ranked
+        and (site_id, title) in (
+            select (site_id, title) from stg_documents where in_window
+            group by site_id, title having count(distinct column_url) > 1
+        )
 ),
 
 pages as (
