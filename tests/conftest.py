@@ -19,6 +19,11 @@ def read_csv(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
+# the sample sites, as the generator's answer key lists them (samples/truth/sites.csv): tests
+# count them from here, never by a typed number
+SAMPLE_SITES = tuple(sorted(r["site_id"] for r in read_csv("sites.csv")))
+
+
 def indicator_rows(levels: list[str | None] | None = None) -> int:
     """How many rows of the indicators judged on every site scoring sites of these levels writes
     (default: the six sample sites' levels): every such indicator of every site, except where a

@@ -13,7 +13,7 @@ import pytest
 
 from zwgk.cli import build_parser
 
-from .conftest import ROOT
+from .conftest import ROOT, SAMPLE_SITES
 
 
 def subcommands() -> list[str]:
@@ -47,8 +47,8 @@ def test_serve_samples_prints_urls_that_answer():
     )
     try:
         header = proc.stdout.readline()
-        assert "serving 6 sample sites" in header
-        urls = [proc.stdout.readline().split()[2] for _ in range(6)]
+        assert f"serving {len(SAMPLE_SITES)} sample sites" in header
+        urls = [proc.stdout.readline().split()[2] for _ in SAMPLE_SITES]
         for url in urls:
             with urllib.request.urlopen(url, timeout=10) as resp:
                 assert resp.status == 200

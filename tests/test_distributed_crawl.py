@@ -23,7 +23,7 @@ import pytest
 from pipelines.shards import SITE_TABLES, ShardError, merge_shard, write_shard
 from pipelines.store import Store
 
-from .conftest import ROOT, run_zwgk, sample_sites_file
+from .conftest import ROOT, SAMPLE_SITES, run_zwgk, sample_sites_file
 from .support.cluster import RedisServer, Worker, redis_binary
 from .support.db import query
 from .support.table_rows import differences, table_rows
@@ -156,7 +156,9 @@ def test_two_workers_crawl_the_samples_into_the_database_one_process_makes(
     result = run_zwgk(*coordinator_args(sites, db, cluster))
     assert result.returncode == 0, result.stderr[-3000:]
     assert_same_as_one_process(db, crawled_db[0])
-    assert "[6/6]" in result.stderr and "merged" in result.stderr
+    assert (
+        f"[{len(SAMPLE_SITES)}/{len(SAMPLE_SITES)}]" in result.stderr and "merged" in result.stderr
+    )
     assert crawls_started(sample_sites) == Counter(dict.fromkeys(sample_sites, 1))
     assert cluster.crawled() == Counter(dict.fromkeys(sample_sites, 1))
     assert all(CRAWLED.search(w.output()) for w in cluster.workers), "both workers took sites"
@@ -165,7 +167,11 @@ def test_two_workers_crawl_the_samples_into_the_database_one_process_makes(
         "select r.run_id, r.status, (select count(*) from run_shards s where s.run_id = r.run_id), "
         "r.dispatched_to from runs r",
     )
-    assert (status, shards, dispatched) == ("finished", 6, str(cluster.shared.resolve()))
+    assert (status, shards, dispatched) == (
+        "finished",
+        len(SAMPLE_SITES),
+        str(cluster.shared.resolve()),
+    )
     # the evidence moved beside the database, every capture readable where its row says
     for site_id in sample_sites:
         assert (db.parent / "warc" / run_id / f"{site_id}.warc.gz").is_file()
@@ -244,7 +250,7 @@ def test_a_broker_restart_mid_crawl_ends_in_the_same_database(
     crawled_db, sample_sites, cluster, tmp_path
 ):
     db, log, coordinator = begin(cluster, sample_sites, tmp_path)
-    wait_for(lambda: "[1/6]" in log.read_text(), what="the first shard merged")
+    wait_for(lambda: f"[1/{len(SAMPLE_SITES)}]" in log.read_text(), what="the first shard merged")
     cluster.redis.stop()
     time.sleep(2)
     cluster.redis.start()  # same port, same append-only file
@@ -284,7 +290,7 @@ def test_a_killed_coordinator_started_again_resumes_its_run_from_the_shards(
     crawled_db, sample_sites, cluster, tmp_path
 ):
     db, log, coordinator = begin(cluster, sample_sites, tmp_path)
-    wait_for(lambda: "[2/6]" in log.read_text(), what="two shards merged")
+    wait_for(lambda: f"[2/{len(SAMPLE_SITES)}]" in log.read_text(), what="two shards merged")
     coordinator.send_signal(signal.SIGKILL)
     coordinator.wait(30)
     sites = tmp_path / "sites.toml"
@@ -293,7 +299,9 @@ def test_a_killed_coordinator_started_again_resumes_its_run_from_the_shards(
     said = (tmp_path / "restarted.log").read_text()
     assert re.search(r"resumed: [2-6] merged before", said), said[-2000:]
     assert_same_as_one_process(db, crawled_db[0])
-    assert query(db, "select count(*), count(distinct run_id) from run_shards") == [(6, 1)]
+    assert query(db, "select count(*), count(distinct run_id) from run_shards") == [
+        (len(SAMPLE_SITES), 1)
+    ]
     assert crawls_started(sample_sites) == Counter(dict.fromkeys(sample_sites, 1))
 
 

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from analysis.indicators import IndicatorFileError, read_spec
 
-from .conftest import ROOT, run_zwgk
+from .conftest import ROOT, SAMPLE_SITES, run_zwgk
 
 PACKAGES = ("analysis", "reports", "pipelines", "crawlers", "zwgk")
 AS_OF = "2026-11-20"
@@ -111,7 +111,7 @@ def test_a_new_indicator_is_scored_with_its_findings(project_with_one_more_indic
         found = con.execute(
             "select count(*) from findings where indicator = 'long_titles'"
         ).fetchone()[0]
-    assert len(scored) == 6
+    assert len(scored) == len(SAMPLE_SITES)
     assert sum(long.values()) > 0, "the samples have long titles to count"
     assert found == sum(n for _, n in scored) > 0
 
@@ -133,7 +133,7 @@ def test_a_new_indicator_is_in_the_scorecard_methodology_and_workbook(
 
     book = load_workbook(copy / "e.xlsx", read_only=True)
     indicator_rows = [r for r in book["指标"].iter_rows(values_only=True) if r[3] == "标题过长"]
-    assert len(indicator_rows) == 6
+    assert len(indicator_rows) == len(SAMPLE_SITES)
     assert {r[10] for r in indicator_rows} == {"测试规则：标题不超过40字"}
     finding_rows = [r for r in book["问题清单"].iter_rows(values_only=True) if r[3] == "标题过长"]
     assert finding_rows and all(r[5].startswith("标题 ") for r in finding_rows)

@@ -8,6 +8,7 @@ records with its own working-day code; `analysis/` and `reports/` may import not
 from __future__ import annotations
 
 import ast
+import inspect
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,7 +16,9 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
-from .conftest import ROOT, read_csv, run_zwgk
+from analysis.indicators import SPECS
+
+from .conftest import ROOT, SAMPLE_SITES, read_csv, run_zwgk
 
 AS_OF = "2026-11-20"
 WEEKS = "106"  # the samples' whole history: 2024-11-04 … 2026-11-15, plus the as-of week
@@ -105,9 +108,48 @@ def judged_as_the_key_says(con, site: str, name: str, key) -> tuple | None:
     return got
 
 
-SITES = ("jiangan", "lingnan", "nhc", "qianxi", "quanyang", "shiling")
+# indicator → the test that checks it against the samples' answer key. Every indicator of the
+# registry (analysis/indicators) must have one: test_every_indicator_has_a_key_check.
+KEY_CHECKS: dict[str, str] = {}
 
 
+def key_check(*indicators: str):
+    """Register a test as the key check of these indicators; each must be named (quoted) in the
+    test's own code, its parameters included, not only in this decorator."""
+
+    def register(test):
+        source = inspect.getsource(test)
+        [function] = ast.parse(source).body
+        # the test's code without this decorator (the outermost: the first in the list)
+        body = "\n".join(source.splitlines()[function.decorator_list[0].end_lineno :])
+        for name in indicators:
+            assert f'"{name}"' in body, f"{test.__name__} does not check {name}"
+            KEY_CHECKS[name] = test.__name__
+        return test
+
+    return register
+
+
+SITES = SAMPLE_SITES
+
+
+@key_check(
+    "attribute_labelled",
+    "backdated_dates",
+    "blank_columns",
+    "dead_links",
+    "disclosure_timeliness",
+    "duplicate_posting",
+    "graphic_share",
+    "homepage_updated",
+    "interpretation_rate",
+    "interpretation_timeliness",
+    "policy_linkage",
+    "should_update_columns",
+    "stale_columns",
+    "update_frequency",
+    "validity_labelled",
+)
 @pytest.mark.parametrize("site", SITES)
 def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     con, _ = scored
@@ -203,6 +245,15 @@ def test_every_indicator_equals_the_key(scored, truth_indicators, site):
     assert findings(con, site, "backdated_dates") == []
 
 
+@key_check(
+    "annual_report_parts",
+    "annual_report_table",
+    "annual_report_timely",
+    "consultation_feedback",
+    "consultation_period",
+    "leader_interpretation",
+    "required_columns",
+)
 @pytest.mark.parametrize("site", SITES)
 def test_the_rest_of_the_assessment_equals_the_key(scored, truth_indicators, site):
     """Yearly reports, consultations, leader interviews and required columns (issue 18)."""
@@ -263,6 +314,7 @@ def test_the_rest_of_the_assessment_equals_the_key(scored, truth_indicators, sit
     )
 
 
+@key_check("emergency_events", "epidemic_reports")
 @pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize(
     "duty, key_name, word",
@@ -294,6 +346,7 @@ def test_the_monthly_duties_equal_the_key(scored, truth_indicators, site, duty, 
     ]
 
 
+@key_check("decision_catalogue", "personal_data")
 @pytest.mark.parametrize("site", SITES)
 def test_the_health_duties_and_personal_data_equal_the_key(scored, truth_indicators, site):
     """重大行政决策事项目录 each year, personal numbers (issue 26)."""
@@ -323,6 +376,9 @@ def test_the_health_duties_and_personal_data_equal_the_key(scored, truth_indicat
     assert not wrong & {path_of(u) for u, *_ in counted + listed}
 
 
+@key_check(
+    "department_budget", "department_final_accounts", "normative_cleanup", "random_inspection"
+)
 @pytest.mark.parametrize("site", SITES)
 @pytest.mark.parametrize(
     "duty",
@@ -353,6 +409,7 @@ def test_the_yearly_duties_equal_the_key(scored, truth_indicators, site, duty):
     )
 
 
+@key_check("letter_replies", "letters_unanswered")
 @pytest.mark.parametrize("site", SITES)
 def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, site):
     """互动回应 (issue 26): a letter due in the window (its 60 days over within it) and answered
@@ -394,6 +451,7 @@ def test_the_letters_and_their_replies_equal_the_key(scored, truth_indicators, s
     )
 
 
+@key_check("proposal_replies")
 @pytest.mark.parametrize("site", SITES)
 def test_the_proposal_replies_equal_the_key(scored, truth_indicators, site):
     """建议提案 replies in full text (issue 26): a reply of a line and no attachment counts, one
@@ -481,6 +539,7 @@ def test_data_tests_return_no_rows(scored, path: Path):
     assert con.execute(path.read_text(encoding="utf-8")).fetchall() == []
 
 
+@key_check("enforcement_disclosure")
 @pytest.mark.parametrize("site", SITES)
 def test_the_enforcement_decisions_equal_the_key(scored, truth_indicators, site):
     """行政执法公示 (issue 26): a 行政处罚 or 行政许可 decision published in the window more than
@@ -502,6 +561,7 @@ def test_the_enforcement_decisions_equal_the_key(scored, truth_indicators, site)
     assert sorted(path_of(u) for u, *_, d in listed if "未载明" in d) == key["undated"]
 
 
+@key_check("service_guides")
 @pytest.mark.parametrize("site", SITES)
 def test_the_service_guides_equal_the_key(scored, truth_indicators, site):
     """办事指南 (issue 26): each guide carries every element the rule requires, read in a table
@@ -519,6 +579,7 @@ def test_the_service_guides_equal_the_key(scored, truth_indicators, site):
     ] == [(g["url"], g["missing"]) for g in key["incomplete"]]
 
 
+@key_check("concern_responses")
 @pytest.mark.parametrize("site", SITES)
 def test_the_concern_responses_equal_the_key(scored, truth_indicators, site):
     """回应关切 (issue 26): a site with a column of that name is judged on what the column
@@ -533,3 +594,10 @@ def test_the_concern_responses_equal_the_key(scored, truth_indicators, site):
     shown = findings(con, site, "concern_responses")
     assert len(shown) == key["below_minimum"]
     assert all(f"发布 {key['in_window']} 条" in d for *_, d in shown)
+
+
+def test_every_indicator_has_a_key_check():
+    """A new indicator file without a check against the samples' answer key fails here."""
+    registry = {spec.name for spec in SPECS}
+    assert sorted(registry - KEY_CHECKS.keys()) == [], "indicators without a key check"
+    assert sorted(KEY_CHECKS.keys() - registry) == [], "key checks of no indicator"
