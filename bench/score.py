@@ -8,7 +8,7 @@ policy by a link (45%), a quoted title (50%) or title similarity only (5%). Meas
 fresh process state: the full run (calendar, pairing, indicators, findings) from scratch, then a
 weekly increment — `--increment` new documents one week later — scored again. Reports seconds
 and the process's peak resident memory (DuckDB's native memory included).
-Goals (issue 9): full run under 15 minutes, increment under 1 minute, peak under 8 GB.
+Goals (issue 27): full run under 60 s, increment under 10 s, peak under 6 GB.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pipelines.publish import publish, working_path  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 
 START = dt.date(2025, 11, 3)
+FULL_GOAL_S, INCREMENT_GOAL_S, PEAK_GOAL_MB = 60, 10, 6144
 SUBJECTS = (
     "家庭医生签约服务", "重点传染病防控", "医养结合机构服务质量提升", "妇幼健康服务",
     "中医药传承创新发展", "公立医院高质量发展", "职业病防治", "健康乡村建设", "适龄儿童疫苗接种",
@@ -144,7 +145,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sites", type=int, default=3000)
     parser.add_argument("--docs", type=int, default=2000, help="documents per site")
@@ -194,11 +195,13 @@ def main() -> None:
             f"publish: {published.stat().st_size / 2**20:,.0f} MB copied in "
             f"{time.perf_counter() - t0:.1f} s"
         )
-    verdict = full < 900 and increment < 60 and peak_mb() < 8192
+    verdict = full < FULL_GOAL_S and increment < INCREMENT_GOAL_S and peak_mb() < PEAK_GOAL_MB
     print(
-        f"goals (full < 900 s, increment < 60 s, peak < 8192 MB): {'met' if verdict else 'NOT met'}"
+        f"goals (full < {FULL_GOAL_S} s, increment < {INCREMENT_GOAL_S} s, peak < "
+        f"{PEAK_GOAL_MB} MB): {'met' if verdict else 'NOT met'}"
     )
+    return 0  # the verdict is read, not an exit status: tests run this at a small size
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
