@@ -18,7 +18,6 @@ import base64
 import datetime as dt
 import functools
 import hashlib
-import io
 import uuid
 import zlib
 from http import HTTPStatus
@@ -27,7 +26,6 @@ from typing import BinaryIO
 
 from scrapy import signals
 from scrapy.http import Response
-from warcio.archiveiterator import ArchiveIterator
 
 from crawlers.personal_data import mask_body
 
@@ -194,25 +192,3 @@ class WarcMiddleware:
 
 def safe_name(site_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in site_id) or "site"
-
-
-def read_record(folder: Path, warc_file: str, offset: int, length: int) -> bytes:
-    """The record's bytes in its WARC file: one gzip member, a WARC file of its own."""
-    path = folder / warc_file
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} is gone (pruned, or the folder moved)")
-    with open(path, "rb") as f:
-        f.seek(offset)
-        return f.read(length)
-
-
-def payload(record_bytes: bytes, *, decoded: bool) -> tuple[bytes, str | None]:
-    """The HTTP body the record holds: as served, or with its Content-Encoding undone; and that
-    encoding."""
-    for record in ArchiveIterator(io.BytesIO(record_bytes)):
-        encoding = (
-            record.http_headers.get_header("Content-Encoding") if record.http_headers else None
-        )
-        body = record.content_stream().read() if decoded else record.raw_stream.read()
-        return body, encoding
-    raise ValueError("no record at that place in the WARC file")

@@ -13,7 +13,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from crawlers.evidence import payload, read_record
+from pipelines.warc import payload, read_record
 
 GUARD = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '

@@ -15,9 +15,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from crawlers.evidence import payload, read_record
 from pipelines.runs import run_files
 from pipelines.store import StoreError, connect
+from pipelines.warc import payload, read_record
 
 CAPTURES_SQL = """
 select fetched_at, run_id, method, status, payload_bytes, payload_sha1, warc_file, warc_offset,
