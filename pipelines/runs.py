@@ -14,7 +14,7 @@ the next one starts from.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from crawlers.profiles import SiteProfile, load_profiles
@@ -109,17 +109,17 @@ class OpenCrawl:
     """A crawl checked and started: its sites, its store held open (no other process can take the
     working file between the check and the crawl), what the known state holds."""
 
+    sites: Path
+    only: list[str] | None
     profiles: list[SiteProfile]
     store: Store
     known_sites: int
     known_documents: int
     state: Path
-    used: bool = field(default=False)
 
     def close(self) -> None:
-        """Close the store if no crawl took it."""
-        if not self.used:
-            self.store.close()
+        """Close the store (again, harmlessly, when the crawl closed it)."""
+        self.store.close()
 
 
 def open_for_crawl(
@@ -135,22 +135,20 @@ def open_for_crawl(
     except BaseException:
         store.close()
         raise
-    return OpenCrawl(profiles, store, known_sites, known_docs, state)
+    return OpenCrawl(sites, only, profiles, store, known_sites, known_docs, state)
 
 
 def crawl(
     opened: OpenCrawl,
-    sites: Path,
     *,
     run_id: str,
     warc: Path | None,
-    only: list[str] | None = None,
     full: bool = False,
     progress: bool = False,
     log_level: str = "WARNING",
     workers: int | None = None,
 ) -> str:
-    """Run the disclosure spider over the sites into the opened store (its run recorded by
+    """Run the disclosure spider over the opened crawl's sites into its store (its run recorded by
     RunRecord) in this process; returns the run's id. A Twisted reactor runs once per process,
     so a second crawl needs a process of its own. With a known state the crawl is incremental,
     unless `full`. A crawl Scrapy stopped without closing the spider (a second Ctrl-C) is
@@ -171,11 +169,10 @@ def crawl(
         settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("disclosure")
-    opened.used = True
     process.crawl(
         crawler,
-        sites=str(sites),
-        only=",".join(only or []),
+        sites=str(opened.sites),
+        only=",".join(opened.only or []),
         state=str(opened.state),
         full=full,
         store=opened.store,
@@ -187,6 +184,7 @@ def crawl(
             record = crawler.get_extension(RunRecord)
         except RuntimeError:  # the crawl failed before its extensions were built
             record = None
-        if record is None or not record.abandon():
-            opened.store.close()  # closed already when the run was finished: closing is safe
+        if record is not None:
+            record.abandon()  # nothing to do when the run was finished
+        opened.close()
     return run_id

@@ -159,8 +159,8 @@ def write_shard(
 ) -> Path:
     """Copy a finished crawl's database and WARC files into the shard folder: into a hidden
     folder first, the manifest last, then renamed into place (a shard is whole or absent). The
-    manifest states what the worker copied of the site's data: `copied_in` (the seed into its
-    working file) and this shard's own copies out."""
+    manifest states what the worker copied of the site's data: `copied_in` (every copy before
+    the shard's: the seed into its working file) and this shard's own copies out."""
     mark = len(COPIES)
     folder.parent.mkdir(parents=True, exist_ok=True)
     part = folder.with_name(f".{folder.name}.part-{socket.gethostname()}-{os.getpid()}")
@@ -224,20 +224,18 @@ def crawl_into_shard(folder: RunFolder, site_id: str, scratch: Path, *, full: bo
     files = run_files(scratch / SHARD_DB)
     mark = len(COPIES)
     seed = folder.seed(site_id)
+    seeded = "from nothing"
     if seed.exists():
         copy_atomically(seed, files.working)
-    copied_in = copies_since(mark)
+        seeded = f"from its seed ({files.working.stat().st_size:,} bytes)"
     opened = open_for_crawl(folder.sites_file, files.working, files.state, [site_id])
     how = "in full" if full or not opened.known_sites else "incrementally"
-    seeded = f"from its seed ({copied_in[0].bytes:,} bytes)" if copied_in else "from nothing"
     say(f"crawling {site_id} of run {folder.run_id} {how}, {seeded}, on {socket.gethostname()}")
     try:
         crawl(
             opened,
-            folder.sites_file,
             run_id=folder.run_id,
             warc=files.warc,
-            only=[site_id],
             full=full,
             # pages read in the crawl's own process: a worker's parallelism is its sites, and a
             # polite site's pages come a few a second
@@ -259,7 +257,8 @@ def crawl_into_shard(folder: RunFolder, site_id: str, scratch: Path, *, full: bo
             site_id=site_id,
             run_id=folder.run_id,
             extra={CRAWL_LOG: log} if log.exists() else None,
-            copied_in=copied_in,
+            # every copy before the shard's: the seed's, and any the crawl made (none should be)
+            copied_in=copies_since(mark),
         )
     return code
 

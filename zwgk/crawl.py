@@ -18,9 +18,8 @@ from pipelines.runs import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_SITES_NOT_OK,
     crawl,
+    exit_status,
     open_for_crawl,
     run_files,
     run_outcome,
@@ -72,10 +71,8 @@ def crawl_command(
     try:
         crawl(
             opened,
-            sites,
             run_id=run_id,
             warc=files.warc,
-            only=only,
             full=full,
             progress=progress,
             log_level="INFO" if verbose else "WARNING",
@@ -199,5 +196,4 @@ def conclude(db: Path, run_id: str) -> int:
         print(f"zwgk: the crawl finished but could not be published: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"\ndatabase: {db.resolve()}  (working file: {working.name})")
-    not_ok = [s for s in site_statuses if s[1] != "ok"]
-    return EXIT_SITES_NOT_OK if not_ok else EXIT_OK
+    return exit_status(status, site_statuses)
