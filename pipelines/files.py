@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +26,16 @@ class Copy:
 COPIES: list[Copy] = []  # every copy this process made, in order
 
 
-def copy_atomically(source: str | Path, target: str | Path, *, sync: bool = False) -> Path:
+def copy_atomically(
+    source: str | Path,
+    target: str | Path,
+    *,
+    sync: bool = False,
+    before_replace: Callable[[], None] | None = None,
+) -> Path:
     """Copy `source` to `target` under a hidden name beside it, then rename it into place: a
-    copy cut off is never seen under the target's name. `sync` forces it to disk first."""
+    copy cut off is never seen under the target's name. `sync` forces it to disk first;
+    `before_replace` runs once the copy is whole, just before the rename."""
     source, target = Path(source), Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(f".{target.name}.part-{os.getpid()}")
@@ -36,6 +44,8 @@ def copy_atomically(source: str | Path, target: str | Path, *, sync: bool = Fals
         if sync:
             with open(part, "rb") as f:
                 os.fsync(f.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(part, target)
     finally:
         part.unlink(missing_ok=True)

@@ -42,9 +42,12 @@ def publish(published: str | Path) -> Path:
     con = connect(working)
     try:
         con.execute("checkpoint").fetchall()
-        # a log left by a writer of the old copy would not match the new one
-        published.with_name(published.name + ".wal").unlink(missing_ok=True)
-        copy_atomically(working, published, sync=True)
+        # a log left by a writer of the old copy would not match the new one: removed once the
+        # new copy is whole, just before it takes the old one's place
+        stale_wal = published.with_name(published.name + ".wal")
+        copy_atomically(
+            working, published, sync=True, before_replace=lambda: stale_wal.unlink(missing_ok=True)
+        )
     finally:
         con.close()
     return published
