@@ -104,6 +104,14 @@ def test_a_held_database_gives_a_message_not_a_traceback(tmp_path):
         Store(path)
 
 
+def test_duckdb_is_held_to_the_memory_limit_and_a_bad_limit_is_said(tmp_path):
+    store = Store(tmp_path / "a.duckdb", memory_limit="512MB")
+    assert store.sql("select current_setting('memory_limit')")[0][0] in ("488.2 MiB", "512.0 MB")
+    store.close()
+    with pytest.raises(StoreError, match="'lots' .*ZWGK_DUCKDB_MEMORY.* not a size DuckDB takes"):
+        Store(tmp_path / "b.duckdb", memory_limit="lots")
+
+
 def test_runs_are_recorded(tmp_path):
     store = Store(tmp_path / "r.duckdb")
     run = store.start_run(["a", "b"])
