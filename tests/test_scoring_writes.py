@@ -1,0 +1,62 @@
+"""What a scoring writes and computes once: the pairs written as a difference from the stored
+ones, and the intermediates computed once per scoring (never one that reads the pairs, which
+are written after the views)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import scoring
+from analysis.pairing import write_pairs
+from pipelines.store import Store
+
+SITE = "s"
+
+
+def pair(policy: str, interp: str, method: str = "quote", confidence: float = 0.95) -> tuple:
+    key = (SITE, f"http://s/{policy}", f"http://s/{interp}")
+    return key, {"method": method, "confidence": confidence, "evidence": "e", "counted": True}
+
+
+def stored(store: Store) -> list[tuple]:
+    return store.sql(
+        "select policy_url, interpretation_url, method, confidence from pairs order by all"
+    )
+
+
+def test_the_pairs_table_ends_equal_to_the_new_pairs_whatever_was_stored(tmp_path):
+    store = Store(tmp_path / "a.duckdb")
+    first = dict([pair("p1", "i1"), pair("p2", "i2"), pair("p3", "i3")])
+    write_pairs(store.con, first, [])
+    assert len(stored(store)) == 3
+    # a week later: i1's pair gone, i2's pair found another way, a new one, i3's unchanged
+    second = dict([pair("p2", "i2", "similar", 0.7), pair("p3", "i3"), pair("p4", "i4")])
+    write_pairs(store.con, second, [])
+    assert stored(store) == [
+        ("http://s/p2", "http://s/i2", "similar", 0.7),
+        ("http://s/p3", "http://s/i3", "quote", 0.95),
+        ("http://s/p4", "http://s/i4", "quote", 0.95),
+    ]
+    write_pairs(store.con, {}, [])
+    assert stored(store) == []
+
+
+def test_an_intermediate_reading_the_pairs_cannot_be_materialized(tmp_path, monkeypatch):
+    for layer in scoring.LAYERS:
+        (tmp_path / layer).mkdir()
+    (tmp_path / "staging" / "stg_one.sql").write_text("select 1 as x", encoding="utf-8")
+    (tmp_path / "intermediate" / "int_linked.sql").write_text(
+        "select * from pairs", encoding="utf-8"
+    )
+    (tmp_path / "intermediate" / "int_after.sql").write_text(
+        "-- materialized\nselect * from int_linked", encoding="utf-8"
+    )
+    monkeypatch.setattr(scoring, "SQL_DIR", tmp_path)
+    store = Store(tmp_path / "a.duckdb")
+    with pytest.raises(ValueError, match="int_after.sql reads the pairs"):
+        scoring.create_views(store.con)
+    # the same file as a view is fine: it is read after pairing
+    (tmp_path / "intermediate" / "int_after.sql").write_text(
+        "select * from int_linked", encoding="utf-8"
+    )
+    assert "int_after" in scoring.create_views(store.con)
