@@ -14,6 +14,7 @@ from pathlib import Path
 from crawlers.profiles import ProfileError, load_profiles
 from crawlers.run import new_run_id
 from pipelines.publish import ensure_working, publish
+from pipelines.run_record import STORE_ERROR
 from pipelines.runs import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -179,7 +180,7 @@ def conclude(db: Path, run_id: str) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
-    if status == "store_error":
+    if status == STORE_ERROR:
         print(
             f"zwgk: the database {working} refused a write (the error is above), so the crawl "
             "stopped; nothing was published. Check the disk and the file, then run it again: "
