@@ -6,7 +6,7 @@ import re
 import signal
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import duckdb
 import pytest
@@ -228,7 +228,7 @@ class EndlessRedirects(BaseHTTPRequestHandler):
 
 
 def test_a_column_that_redirects_without_end_is_a_dead_link(tmp_path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), EndlessRedirects)
+    httpd = server.LocalServer(("127.0.0.1", 0), EndlessRedirects)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     try:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
 import pytest
 from scrapy.utils.test import get_crawler
 
 from crawlers.throttle import ProfileAutoThrottle
+from samples.server import LocalServer
 
 
 @pytest.fixture
@@ -127,7 +128,7 @@ def test_a_public_site_through_a_proxy_slows_the_crawl_without_an_error(tmp_path
     from .conftest import run_zwgk
 
     PublicSiteThroughProxy.arrivals = []
-    proxy = ThreadingHTTPServer(("127.0.0.1", 0), PublicSiteThroughProxy)
+    proxy = LocalServer(("127.0.0.1", 0), PublicSiteThroughProxy)
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     port = proxy.server_address[1]
     try:

@@ -7,7 +7,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from samples.server import LocalServer
 
 HOMEPAGE_WITHOUT_ENTRY = """<html><head><meta charset="utf-8"><title>某县人民医院</title></head>
 <body><h1>欢迎访问</h1><ul><li><a href="/news/1.html">医院召开年度工作会议</a></li>
@@ -91,9 +93,7 @@ class Fragile(BaseHTTPRequestHandler):
         return self.answer(200, "<html><body>ok</body></html>")
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
+class QuietServer(LocalServer):
     def handle_error(self, request, client_address) -> None:
         pass  # a client that gives up on the slow server is what the test wants
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from samples.server import LocalServer
 
 Answer = tuple[int, dict[str, str], str]  # status, headers, HTML body
 
 
-def serve_answers(answer_at: Callable[[str], Answer], latency: float = 0.0) -> ThreadingHTTPServer:
+def serve_answers(answer_at: Callable[[str], Answer], latency: float = 0.0) -> LocalServer:
     """Serve `answer_at(path)` (the path without its query: status, headers, body as UTF-8 HTML)
     on a free port, in a thread, each answer `latency` seconds late; `.shutdown()` it when done.
     Its address: `http://127.0.0.1:{server_address[1]}`."""
@@ -31,13 +33,12 @@ def serve_answers(answer_at: Callable[[str], Answer], latency: float = 0.0) -> T
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Answers)
-    server.daemon_threads = True
+    server = LocalServer(("127.0.0.1", 0), Answers)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-def serve_pages(page_at: Callable[[str], str | None]) -> ThreadingHTTPServer:
+def serve_pages(page_at: Callable[[str], str | None]) -> LocalServer:
     """Serve `page_at(path)` as a page, None as a 404 (see serve_answers)."""
 
     def answer(path: str) -> Answer:
