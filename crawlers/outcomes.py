@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from scrapy.exceptions import (
     DownloadCancelledError,
     IgnoreRequest,
     ResponseDataLossError,
 )
+from scrapy.http import Response, TextResponse
+
+from crawlers.items import LinkCheckItem, utc_now_text
+
+if TYPE_CHECKING:
+    from crawlers.profiles import SiteProfile
 
 # a site's outcome in a run (site_runs.status), with the scorecard's words for it: the one list
 # of them; every writer passes its status through `site_status`
@@ -225,3 +232,85 @@ class SiteOutcome:
             "reason": reason,
             "unchanged": self.unchanged,
         }
+
+
+class ResponseChecks:
+    """Each response classified into the outcomes above (mixed into the spider): a page, or a
+    `link_checks` row saying why it is none; the HEAD checks of attachments and images."""
+
+    def parse_check(self, response: Response):
+        """HEAD first; a server that refuses HEAD gets one GET before the link is called dead."""
+        site = self.site_of(response)
+        if response.request.method == "HEAD" and response.status in (403, 405, 501):
+            yield response.request.replace(method="GET", dont_filter=True)
+            return
+        found_on = response.meta["found_on"]
+        yield self.dead_end(site, response, found_on) or self.link_check(
+            site, response.url, found_on, response.status, capture=response.meta.get("zwgk_capture")
+        )
+
+    def dead_end(
+        self, site: SiteProfile, response: Response, found_on: str
+    ) -> LinkCheckItem | None:
+        """The link_check row of a response that is no page (HTTP ≥ 400, a redirect loop, a
+        firewall's block page), else None, and the page counted. A loop is recorded under the
+        URL the link pointed to, with the chain as the error."""
+        counts = self.outcomes[site.id]
+        capture = response.meta.get("zwgk_capture")
+        loop = response.meta.get("zwgk_redirect_loop")
+        if loop:
+            error = "redirect loop: " + " → ".join(loop)
+            return self.link_check(
+                site, loop[0], found_on, response.status, error[:500], "dead", capture
+            )
+        if 300 <= response.status < 400:
+            # a redirect Scrapy did not follow: its target is not http(s) (file://, javascript:)
+            target = response.headers.get("Location", b"").decode("latin-1")[:300]
+            error = f"redirect to {target} not followed: only http(s) URLs are fetched"
+            return self.link_check(
+                site, response.url, found_on, response.status, error, "refused", capture
+            )
+        text = response.text if isinstance(response, TextResponse) else None
+        if waf_block(response.status, text):
+            error = f"HTTP {response.status}: a firewall's block page, not the page"
+            counts.failed(response.url, "blocked", error, 0)
+            return self.link_check(
+                site, response.url, found_on, response.status, error, "blocked", capture
+            )
+        if response.status >= 400:
+            outcome = response_outcome(response.status)
+            if response.meta.get("discovered_from") == "homepage":
+                counts.entry_error = f"the homepage {response.url} answered HTTP {response.status}"
+            if outcome == "unreachable":  # 503 and the like: the server, not the page
+                counts.failed(
+                    response.url,
+                    outcome,
+                    f"HTTP {response.status}",
+                    0,  # its retries were counted when the response arrived
+                )
+            return self.link_check(
+                site, response.url, found_on, response.status, None, outcome, capture
+            )
+        counts.page()
+        return None
+
+    def link_check(
+        self,
+        site: SiteProfile,
+        url: str,
+        found_on: str,
+        status: int | None,
+        error: str | None = None,
+        outcome: str | None = None,
+        capture: tuple[str, int] | None = None,
+    ) -> LinkCheckItem:
+        return LinkCheckItem(
+            site_id=site.id,
+            url=url,
+            found_on=found_on,
+            status=status,
+            error=error,
+            outcome=outcome or response_outcome(status),
+            checked_at=utc_now_text(),
+            capture=capture,
+        )

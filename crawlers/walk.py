@@ -15,18 +15,36 @@ as soon as what it has read accounts for the column:
   some sites state more items than their lists ever show. Without an earlier total, the total
   is compared with the items known.)
 - otherwise stop. A column with no stated total is walked in full on a rotation (`due`).
+
+`ColumnWalk` is one walk's state; `WalkSteps`, mixed into the one spider
+(crawlers/spiders/disclosure.py), are its Scrapy steps: the list pages asked for and read, the
+documents a page calls for, a paging mechanism that gives way, and the walk's record.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import scrapy
+from scrapy.http import Response
 from w3lib.url import canonicalize_url
 
+from crawlers.families import FAMILIES
 from crawlers.families.base import PageRequest
-from crawlers.state import KnownDocument
+from crawlers.items import (
+    ColumnItem,
+    ColumnWalkItem,
+    LinkCheckItem,
+    ListingEntry,
+    ListingItem,
+    utc_now_text,
+)
+from crawlers.profiles import SiteProfile
+from crawlers.state import KnownDocument, due
 
+MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 DATE_DIGITS = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")
 
 
@@ -141,3 +159,239 @@ class ColumnWalk:
     def complete(self) -> bool:
         """Every page read: the items not seen are not on the list."""
         return self.done and not self.stopped_early and not self.failed_pages
+
+
+class WalkSteps:
+    """A column's walk as Scrapy steps (mixed into the spider): the walks in flight are
+    `self.walks`, by (site, column URL)."""
+
+    def start_walk(self, site: SiteProfile, column: dict) -> ColumnWalk:
+        """The column's walk: incremental when an earlier crawl walked it all and its next full
+        walk is not yet due (each column within ZWGK_REWALK_DAYS)."""
+        url = column["column_url"]
+        state = self.states.get(site.id)
+        known = state.columns.get(url) if state else None
+        incremental = (
+            not self.full
+            and known is not None
+            and not known.interrupted
+            and not due(known.walked_at, self.rewalk_days, url, self.started)
+        )
+        walk = ColumnWalk(
+            column,
+            known_items=self.column_items.get(site.id, {}).get(url, set()),
+            stated_before=known.stated if known else None,
+            incremental=incremental,
+        )
+        self.walks[(site.id, url)] = walk
+        return walk
+
+    def parse_list_page(self, response: Response):
+        site = self.site_of(response)
+        column = response.meta["column"]
+        walk = self.walks[(site.id, column["column_url"])]
+        if dead := self.dead_end(site, response, column["column_url"]):
+            if response.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
+                walk.answered()
+                yield from self.fall_back(site, response.request, dead)
+                return
+            yield dead
+            walk.answered(failed=True)
+            yield from self.next_list_page(site, walk)
+            return
+        walk.answered()
+        family = FAMILIES[column["family"]]
+        page = family.parse_list(response.url, response.text, first=False)
+        key = (site.id, column["column_url"])
+        if page.stated_total is not None and self.stated.get(key) != page.stated_total:
+            # stated by a later page only (a JSON API's total)
+            yield self.column_item(site, column, page.stated_total)
+        yield from self.walk_list(site, response, page, walk)
+
+    def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> ColumnItem:
+        if (site.id, column["column_url"]) not in self.stated:
+            self.outcomes[site.id].columns += 1
+        self.stated[(site.id, column["column_url"])] = stated
+        return ColumnItem(
+            site_id=site.id,
+            column_url=column["column_url"],
+            name=column["column_name"],
+            column_kind=column["column_kind"],
+            department=column["department"],
+            stated_count=stated,
+            discovered_from=column["discovered_from"],
+            family=column["family"],
+        )
+
+    def walk_list(self, site: SiteProfile, response: Response, page, walk: ColumnWalk):
+        """A list page read: its rows stored, the documents that need it fetched, and the next
+        page asked for if the walk calls for it."""
+        # one item per list page, not per entry: Scrapy's per-item cost is not small.
+        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
+        # as an update of the column, but it is not fetched.
+        column = walk.column
+        entries = self.listing_entries(site, column["family"], page.items)
+        entries = self.own_entries(site, entries)
+        state = self.states.get(site.id)
+        known_docs = state.documents if state else {}
+        new = [e.item_url not in known_docs for e in entries]
+        walk.read([e.item_url for e in entries], new, page.stated_total)
+        walk.note_dates([e.list_date for e in entries if e.list_date])
+        if entries:
+            self.outcomes[site.id].listed += len(entries)
+            yield ListingItem(site.id, column["column_url"], response.url, entries)
+        for entry in entries:
+            if not self.allowed(site, entry.item_url):
+                continue
+            headers = self.document_headers(site, entry)
+            if headers is None:
+                self.outcomes[site.id].unchanged += 1
+                continue
+            yield from self.follow(
+                site,
+                entry.linked_url,
+                self.parse_detail,
+                column=column,
+                found_on=response.url,
+                entry=entry,
+                priority=1,
+                headers=headers,
+            )
+        walk.add_pages(page.more)
+        if walk.wants_more(new):
+            yield from self.next_list_page(site, walk)
+        elif not walk.in_flight:
+            walk.stopped_early = bool(walk.pending)
+            yield from self.end_walk(site, walk)
+
+    def listing_entries(self, site: SiteProfile, family: str | None, items) -> list[ListingEntry]:
+        """A list page's items under their canonical URLs, the URL as linked kept."""
+        return [
+            ListingEntry(
+                item_url=self.canonical(site, family, i.url),
+                linked_url=i.url,
+                title=i.title,
+                list_date=i.date_raw,
+                list_doc_no=i.doc_no_raw,
+                list_written=i.written_raw,
+            )
+            for i in items
+        ]
+
+    def own_entries(self, site: SiteProfile, entries: list[ListingEntry]) -> list[ListingEntry]:
+        """A portal section's entries without the portal's other pages (another department's,
+        the county's own): never the commission's. Entries on other hosts stay listed."""
+        if not site.in_portal:
+            return entries
+        return [
+            e
+            for e in entries
+            if self.allowed(site, e.item_url) or not self.reachable(site, e.item_url)
+        ]
+
+    def document_headers(self, site: SiteProfile, entry: ListingEntry) -> dict | None:
+        """None when the document need not be fetched (known, read, its list row unchanged);
+        else the request's extra headers: the page's validators when it is fetched again."""
+        state = self.states.get(site.id)
+        known = state.documents.get(entry.item_url) if state else None
+        if known is None or self.full or not (known.fetched or known.dead):
+            return {}
+        if known.dead or not row_changed(known, entry.title, entry.list_date):
+            return None  # unchanged; a dead page is re-checked with the links (due_checks)
+        headers = {}
+        if known.etag:
+            headers["If-None-Match"] = known.etag
+        if known.last_modified:
+            headers["If-Modified-Since"] = known.last_modified
+        return headers
+
+    def next_list_page(self, site: SiteProfile, walk: ColumnWalk):
+        """The requests for the walk's next list pages — in an incremental walk one at a time,
+        only after the previous page was read (paging is lazy, so the walk can stop early); in
+        a full walk every page known so far at once, as a deep queue bridges a short outage —
+        or, when none is left in flight, the walk's end."""
+        while walk.pending and len(walk.asked) < MAX_LIST_PAGES:
+            if walk.incremental and walk.in_flight:
+                break
+            more = walk.next_page()
+            if more is None:
+                break
+            if not self.allowed(site, more.url):
+                continue
+            requests = list(
+                self.follow(
+                    site,
+                    more.url,
+                    self.parse_list_page,
+                    formdata=more.formdata,
+                    column=walk.column,
+                    fallback=more.fallback,
+                    priority=3,
+                    # the walk asks for each page once itself and waits for every answer: a page
+                    # Scrapy's duplicate filter dropped (one already fetched by another road)
+                    # would leave the walk open and unrecorded
+                    dont_filter=True,
+                )
+            )
+            if not requests:
+                walk.stopped_early = True  # the page budget ran out, or the site went down
+                break
+            walk.in_flight += 1
+            yield from requests
+        if not walk.in_flight:
+            yield from self.end_walk(site, walk)
+
+    def fall_back(
+        self, site: SiteProfile, request, dead: LinkCheckItem
+    ) -> Iterator[scrapy.Request | ColumnWalkItem]:
+        """Ask for the next mechanism's pages when a family's own paging request fails."""
+        column = request.meta["column"]
+        why = dead.error or f"HTTP {dead.status}"
+        key = (site.id, column["column_url"], "fallback")
+        if key not in self.fallen_back:
+            self.fallen_back.add(key)
+            self.logger.info(
+                "%s: %s answered %s; paging %s through its visible links instead",
+                site.id,
+                request.url,
+                why,
+                column["column_name"],
+            )
+            self.crawler.stats.inc_value("zwgk/paging_fallbacks")
+        walk = self.walks[(site.id, column["column_url"])]
+        walk.add_pages(request.meta["fallback"], first=True)
+        yield from self.next_list_page(site, walk)
+
+    def end_walk(self, site: SiteProfile, walk: ColumnWalk):
+        """The walk's record; after a walk of every page, the known items it did not see are
+        asked for once: a page that answers 404 is a removed document."""
+        if walk.done:
+            return
+        walk.done = True
+        yield ColumnWalkItem(
+            site_id=site.id,
+            column_url=walk.column["column_url"],
+            walked_at=utc_now_text(),
+            pages=walk.pages,
+            listed=len(walk.seen),
+            new_items=walk.new_items,
+            stated_count=walk.stated,
+            oldest_list_date=walk.oldest_date,
+            complete=walk.complete,
+            incremental=walk.incremental,
+            accounted=walk.complete or walk.accounted,
+        )
+        if not walk.complete or site.id not in self.states:
+            return
+        for url in sorted(walk.known_items - walk.seen):
+            if not self.allowed(site, url):
+                continue
+            yield from self.follow(
+                site,
+                url,
+                self.parse_detail,
+                column=walk.column,
+                found_on=walk.column["column_url"],
+                gone_from_list=True,
+                priority=1,
+            )

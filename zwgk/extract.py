@@ -11,9 +11,8 @@ from pathlib import Path
 
 from crawlers.extract.detail import extract_page, parse_html
 from crawlers.families import detect
-from crawlers.items import DocumentItem
+from crawlers.items import DocumentItem, utc_now_text
 from crawlers.middlewares import decide_encoding
-from crawlers.spiders.disclosure import utc_now
 from pipelines.normalize import normalize_document
 from reports.text_table import pad, safe_text
 
@@ -90,7 +89,7 @@ def extract_one(
         site_id="",
         url=page_url,
         page=page.to_dict(),
-        fetched_at=utc_now(),
+        fetched_at=utc_now_text(),
         column_kind=kind,
         family=fam.name,
     )

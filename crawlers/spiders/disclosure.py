@@ -18,43 +18,23 @@ from collections.abc import Iterator
 
 import scrapy
 from scrapy import signals
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 
-from crawlers.directory import column_links
+from crawlers.discovery import DIRECTORY_DEPTH, PORTAL_DEPTH, DiscoverySteps
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
-from crawlers.families.base import PageRequest
-from crawlers.items import (
-    ColumnItem,
-    ColumnWalkItem,
-    DocumentItem,
-    LinkCheckItem,
-    ListingEntry,
-    ListingItem,
-    RemovedItem,
-    SiteItem,
-)
+from crawlers.items import DocumentItem, ListingEntry, RemovedItem, SiteItem, utc_now_text
 from crawlers.logformatter import quiet_library_logs
-from crawlers.outcomes import SiteOutcome, failure_outcome, response_outcome, waf_block
+from crawlers.outcomes import ResponseChecks, SiteOutcome, failure_outcome
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.run import CrawlRun
-from crawlers.sections import directory_links, find_section
-from crawlers.state import SiteState, check_due, due, read_states
+from crawlers.state import SiteState, check_due, read_states
 from crawlers.urls import canonical_url
-from crawlers.walk import ColumnWalk, row_changed
+from crawlers.walk import ColumnWalk, WalkSteps
 
-DIRECTORY_DEPTH = 2  # homepage → 政务公开 → 公开目录
-PORTAL_DEPTH = 3  # portal → 政府信息公开 → 部门 → the commission's section
-MAX_DIRECTORY_LINKS = 4  # per portal page: directory links followed while looking for the section
-SUBCOLUMN_DEPTH = 2  # a column whose page lists sub-columns, and theirs: no deeper
-MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 CHECK_RELATIONS = ("attachment", "image")
 MIN_SLOT_DELAY = 0.001  # seconds: the least delay a site's slot gets (see from_crawler)
-
-
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def as_flag(value) -> bool:
@@ -76,7 +56,7 @@ def column_index(state: SiteState) -> dict[str, set[str]]:
     return index
 
 
-class DisclosureSpider(scrapy.Spider):
+class DisclosureSpider(DiscoverySteps, WalkSteps, ResponseChecks, scrapy.Spider):
     name = "disclosure"
     custom_settings = {"HTTPERROR_ALLOW_ALL": True}
 
@@ -349,388 +329,6 @@ class DisclosureSpider(scrapy.Spider):
                 site, url, self.parse_check, method="HEAD", found_on=check.found_on, priority=-1
             )
 
-    def parse_portal(self, response: Response):
-        """A page of the portal the commission lives in: its section's link if the page has one
-        (then the section is read as the commission's homepage), else the roads toward the
-        department directory, to a bounded depth."""
-        site = self.site_of(response)
-        if site.id in self.found_sections:
-            return
-        if dead := self.dead_end(site, response, response.meta.get("found_on", "portal")):
-            yield dead
-            return
-        found, why = find_section(response.text, response.url, site.name, site.reaches, site.scope)
-        if why:
-            self.outcomes[site.id].entry_error = why
-        if found is not None:
-            self.found_sections.add(site.id)
-            self.scopes[site.id] = found.scope
-            self.logger.info(
-                "%s: %s is at %s on the portal (scope %s)",
-                site.id,
-                site.name,
-                found.url,
-                found.scope,
-            )
-            yield self.site_item(site, found.url)
-            yield from self.follow(
-                site,
-                found.url,
-                self.parse_directory,
-                depth_left=DIRECTORY_DEPTH,
-                discovered_from="portal",
-                priority=10,
-            )
-            return
-        depth_left = response.meta["depth_left"]
-        if depth_left <= 0:
-            return
-        for link in directory_links(response.text, response.url, site.reaches)[
-            :MAX_DIRECTORY_LINKS
-        ]:
-            yield from self.follow(
-                site,
-                link.url,
-                self.parse_portal,
-                depth_left=depth_left - 1,
-                found_on=response.url,
-                priority=10,
-            )
-
-    def parse_directory(self, response: Response):
-        """Homepage or 公开目录 page: follow entry links, request every link that names a column."""
-        site = self.site_of(response)
-        if dead := self.dead_end(site, response, response.meta["discovered_from"]):
-            yield dead
-            return
-        depth_left = response.meta["depth_left"]
-        if response.meta["discovered_from"] == "homepage":
-            yield from self.homepage_listing(site, response, site.homepage)
-        elif response.meta["discovered_from"] == "portal":  # the section's page: its homepage
-            yield from self.homepage_listing(site, response, response.request.url)
-        for link in column_links(
-            response.text,
-            response.url,
-            self.allowed_for(site),
-            directory=response.meta["discovered_from"] != "homepage",
-        ):
-            if link.entry and depth_left > 0:
-                yield from self.follow(
-                    site,
-                    link.url,
-                    self.parse_directory,
-                    depth_left=depth_left - 1,
-                    discovered_from=response.url,
-                    priority=10,
-                )
-            elif link.kind:
-                yield from self.follow_column(site, link, response.url, link.department)
-
-    def homepage_listing(
-        self, site: SiteProfile, response: Response, homepage: str
-    ) -> Iterator[ListingItem]:
-        """The dated items the homepage shows (its 最新动态): the homepage-updated check reads
-        them. Stored as listings under the profile's homepage URL; not fetched from here."""
-        page = FAMILIES["generic"].parse_list(response.url, response.text)
-        entries = self.own_entries(site, self.listing_entries(site, None, page.items))
-        if entries:
-            yield ListingItem(site.id, homepage, response.url, entries)
-
-    def parse_column(self, response: Response):
-        """A candidate column: keep it if it is a list page, then walk its items and pages."""
-        site = self.site_of(response)
-        if dead := self.dead_end(site, response, response.meta["discovered_from"]):
-            yield dead
-            return
-        family = detect(response.url, response.text, site.family)
-        page = family.parse_list(response.url, response.text, first=True)
-        if not page.is_list:
-            self.logger.debug(
-                "%s: %s (%s) is not a list page",
-                site.id,
-                response.url,
-                response.meta["column_name"],
-            )
-            yield from self.subcolumns(site, response)
-            return
-        column = {
-            "column_url": response.url,
-            "column_name": response.meta["column_name"],
-            "column_kind": response.meta["column_kind"],
-            "department": response.meta.get("department"),
-            "discovered_from": response.meta["discovered_from"],
-            "family": family.name,
-        }
-        yield self.column_item(site, column, page.stated_total)
-        walk = self.start_walk(site, column)
-        walk.asked.add(walk.key(PageRequest(response.url)))  # the first page, read already
-        yield from self.walk_list(site, response, page, walk)
-
-    def subcolumns(self, site: SiteProfile, response: Response) -> Iterator[scrapy.Request]:
-        """A column page that is no list may be a level of the directory: its columns, to a
-        bounded depth, under the parent's department."""
-        depth = response.meta.get("sub_depth", SUBCOLUMN_DEPTH)
-        if depth <= 0:
-            return
-        for link in column_links(
-            response.text, response.url, self.allowed_for(site), directory=True
-        ):
-            if link.kind and not link.entry:
-                department = link.department or response.meta.get("department")
-                yield from self.follow_column(
-                    site, link, response.url, department, sub_depth=depth - 1
-                )
-
-    def follow_column(
-        self, site: SiteProfile, link, found_on: str, department: str | None, **meta
-    ) -> Iterator[scrapy.Request]:
-        """The request for a column the directory lists: once per site and URL."""
-        if (site.id, link.url) in self.columns_seen:
-            return
-        self.columns_seen.add((site.id, link.url))
-        yield from self.follow(
-            site,
-            link.url,
-            self.parse_column,
-            column_name=link.name,
-            column_kind=link.kind,
-            department=department,
-            discovered_from=found_on,
-            priority=5,
-            **meta,
-        )
-
-    def start_walk(self, site: SiteProfile, column: dict) -> ColumnWalk:
-        """The column's walk: incremental when an earlier crawl walked it all and its next full
-        walk is not yet due (each column within ZWGK_REWALK_DAYS)."""
-        url = column["column_url"]
-        state = self.states.get(site.id)
-        known = state.columns.get(url) if state else None
-        incremental = (
-            not self.full
-            and known is not None
-            and not known.interrupted
-            and not due(known.walked_at, self.rewalk_days, url, self.started)
-        )
-        walk = ColumnWalk(
-            column,
-            known_items=self.column_items.get(site.id, {}).get(url, set()),
-            stated_before=known.stated if known else None,
-            incremental=incremental,
-        )
-        self.walks[(site.id, url)] = walk
-        return walk
-
-    def parse_list_page(self, response: Response):
-        site = self.site_of(response)
-        column = response.meta["column"]
-        walk = self.walks[(site.id, column["column_url"])]
-        if dead := self.dead_end(site, response, column["column_url"]):
-            if response.meta.get("fallback"):  # a paging mechanism gave way: not a dead link
-                walk.answered()
-                yield from self.fall_back(site, response.request, dead)
-                return
-            yield dead
-            walk.answered(failed=True)
-            yield from self.next_list_page(site, walk)
-            return
-        walk.answered()
-        family = FAMILIES[column["family"]]
-        page = family.parse_list(response.url, response.text, first=False)
-        key = (site.id, column["column_url"])
-        if page.stated_total is not None and self.stated.get(key) != page.stated_total:
-            # stated by a later page only (a JSON API's total)
-            yield self.column_item(site, column, page.stated_total)
-        yield from self.walk_list(site, response, page, walk)
-
-    def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> ColumnItem:
-        if (site.id, column["column_url"]) not in self.stated:
-            self.outcomes[site.id].columns += 1
-        self.stated[(site.id, column["column_url"])] = stated
-        return ColumnItem(
-            site_id=site.id,
-            column_url=column["column_url"],
-            name=column["column_name"],
-            column_kind=column["column_kind"],
-            department=column["department"],
-            stated_count=stated,
-            discovered_from=column["discovered_from"],
-            family=column["family"],
-        )
-
-    def fall_back(
-        self, site: SiteProfile, request, dead: LinkCheckItem
-    ) -> Iterator[scrapy.Request | ColumnWalkItem]:
-        """Ask for the next mechanism's pages when a family's own paging request fails."""
-        column = request.meta["column"]
-        why = dead.error or f"HTTP {dead.status}"
-        key = (site.id, column["column_url"], "fallback")
-        if key not in self.fallen_back:
-            self.fallen_back.add(key)
-            self.logger.info(
-                "%s: %s answered %s; paging %s through its visible links instead",
-                site.id,
-                request.url,
-                why,
-                column["column_name"],
-            )
-            self.crawler.stats.inc_value("zwgk/paging_fallbacks")
-        walk = self.walks[(site.id, column["column_url"])]
-        walk.add_pages(request.meta["fallback"], first=True)
-        yield from self.next_list_page(site, walk)
-
-    def next_list_page(self, site: SiteProfile, walk: ColumnWalk):
-        """The requests for the walk's next list pages — in an incremental walk one at a time,
-        only after the previous page was read (paging is lazy, so the walk can stop early); in
-        a full walk every page known so far at once, as a deep queue bridges a short outage —
-        or, when none is left in flight, the walk's end."""
-        while walk.pending and len(walk.asked) < MAX_LIST_PAGES:
-            if walk.incremental and walk.in_flight:
-                break
-            more = walk.next_page()
-            if more is None:
-                break
-            if not self.allowed(site, more.url):
-                continue
-            requests = list(
-                self.follow(
-                    site,
-                    more.url,
-                    self.parse_list_page,
-                    formdata=more.formdata,
-                    column=walk.column,
-                    fallback=more.fallback,
-                    priority=3,
-                    # the walk asks for each page once itself and waits for every answer: a page
-                    # Scrapy's duplicate filter dropped (one already fetched by another road)
-                    # would leave the walk open and unrecorded
-                    dont_filter=True,
-                )
-            )
-            if not requests:
-                walk.stopped_early = True  # the page budget ran out, or the site went down
-                break
-            walk.in_flight += 1
-            yield from requests
-        if not walk.in_flight:
-            yield from self.end_walk(site, walk)
-
-    def end_walk(self, site: SiteProfile, walk: ColumnWalk):
-        """The walk's record; after a walk of every page, the known items it did not see are
-        asked for once: a page that answers 404 is a removed document."""
-        if walk.done:
-            return
-        walk.done = True
-        yield ColumnWalkItem(
-            site_id=site.id,
-            column_url=walk.column["column_url"],
-            walked_at=utc_now(),
-            pages=walk.pages,
-            listed=len(walk.seen),
-            new_items=walk.new_items,
-            stated_count=walk.stated,
-            oldest_list_date=walk.oldest_date,
-            complete=walk.complete,
-            incremental=walk.incremental,
-            accounted=walk.complete or walk.accounted,
-        )
-        if not walk.complete or site.id not in self.states:
-            return
-        for url in sorted(walk.known_items - walk.seen):
-            if not self.allowed(site, url):
-                continue
-            yield from self.follow(
-                site,
-                url,
-                self.parse_detail,
-                column=walk.column,
-                found_on=walk.column["column_url"],
-                gone_from_list=True,
-                priority=1,
-            )
-
-    def listing_entries(self, site: SiteProfile, family: str | None, items) -> list[ListingEntry]:
-        """A list page's items under their canonical URLs, the URL as linked kept."""
-        return [
-            ListingEntry(
-                item_url=self.canonical(site, family, i.url),
-                linked_url=i.url,
-                title=i.title,
-                list_date=i.date_raw,
-                list_doc_no=i.doc_no_raw,
-                list_written=i.written_raw,
-            )
-            for i in items
-        ]
-
-    def own_entries(self, site: SiteProfile, entries: list[ListingEntry]) -> list[ListingEntry]:
-        """A portal section's entries without the portal's other pages (another department's,
-        the county's own): never the commission's. Entries on other hosts stay listed."""
-        if not site.in_portal:
-            return entries
-        return [
-            e
-            for e in entries
-            if self.allowed(site, e.item_url) or not self.reachable(site, e.item_url)
-        ]
-
-    def walk_list(self, site: SiteProfile, response: Response, page, walk: ColumnWalk):
-        """A list page read: its rows stored, the documents that need it fetched, and the next
-        page asked for if the walk calls for it."""
-        # one item per list page, not per entry: Scrapy's per-item cost is not small.
-        # An entry on another host (a WeChat article, the city portal) is listed, so it counts
-        # as an update of the column, but it is not fetched.
-        column = walk.column
-        entries = self.listing_entries(site, column["family"], page.items)
-        entries = self.own_entries(site, entries)
-        state = self.states.get(site.id)
-        known_docs = state.documents if state else {}
-        new = [e.item_url not in known_docs for e in entries]
-        walk.read([e.item_url for e in entries], new, page.stated_total)
-        walk.note_dates([e.list_date for e in entries if e.list_date])
-        if entries:
-            self.outcomes[site.id].listed += len(entries)
-            yield ListingItem(site.id, column["column_url"], response.url, entries)
-        for entry in entries:
-            if not self.allowed(site, entry.item_url):
-                continue
-            headers = self.document_headers(site, entry)
-            if headers is None:
-                self.outcomes[site.id].unchanged += 1
-                continue
-            yield from self.follow(
-                site,
-                entry.linked_url,
-                self.parse_detail,
-                column=column,
-                found_on=response.url,
-                entry=entry,
-                priority=1,
-                headers=headers,
-            )
-        walk.add_pages(page.more)
-        if walk.wants_more(new):
-            yield from self.next_list_page(site, walk)
-        elif not walk.in_flight:
-            walk.stopped_early = bool(walk.pending)
-            yield from self.end_walk(site, walk)
-
-    def document_headers(self, site: SiteProfile, entry: ListingEntry) -> dict | None:
-        """None when the document need not be fetched (known, read, its list row unchanged);
-        else the request's extra headers: the page's validators when it is fetched again."""
-        state = self.states.get(site.id)
-        known = state.documents.get(entry.item_url) if state else None
-        if known is None or self.full or not (known.fetched or known.dead):
-            return {}
-        if known.dead or not row_changed(known, entry.title, entry.list_date):
-            return None  # unchanged; a dead page is re-checked with the links (due_checks)
-        headers = {}
-        if known.etag:
-            headers["If-None-Match"] = known.etag
-        if known.last_modified:
-            headers["If-Modified-Since"] = known.last_modified
-        return headers
-
     async def parse_detail(self, response: Response):
         site = self.site_of(response)
         meta = response.meta
@@ -741,7 +339,9 @@ class DisclosureSpider(scrapy.Spider):
         if dead := self.dead_end(site, response, meta["found_on"]):
             yield dead
             if meta.get("gone_from_list") and dead.outcome == "dead":
-                yield RemovedItem(site.id, dead.url, column["column_url"], dead.status, utc_now())
+                yield RemovedItem(
+                    site.id, dead.url, column["column_url"], dead.status, utc_now_text()
+                )
             return
         family = detect(response.url, response.text, site.family)
         page = await self.extraction.extract(response.text, response.url, family.body_hints)
@@ -756,7 +356,7 @@ class DisclosureSpider(scrapy.Spider):
             site_id=site.id,
             url=url,
             page=page,
-            fetched_at=utc_now(),
+            fetched_at=utc_now_text(),
             column_name=column["column_name"],
             column_kind=column["column_kind"],
             column_url=column["column_url"],
@@ -787,83 +387,6 @@ class DisclosureSpider(scrapy.Spider):
                 site, to_url, self.parse_check, method="HEAD", found_on=response.url, priority=-1
             ):
                 yield check
-
-    def parse_check(self, response: Response):
-        """HEAD first; a server that refuses HEAD gets one GET before the link is called dead."""
-        site = self.site_of(response)
-        if response.request.method == "HEAD" and response.status in (403, 405, 501):
-            yield response.request.replace(method="GET", dont_filter=True)
-            return
-        found_on = response.meta["found_on"]
-        yield self.dead_end(site, response, found_on) or self.link_check(
-            site, response.url, found_on, response.status, capture=response.meta.get("zwgk_capture")
-        )
-
-    def dead_end(
-        self, site: SiteProfile, response: Response, found_on: str
-    ) -> LinkCheckItem | None:
-        """The link_check row of a response that is no page (HTTP ≥ 400, a redirect loop, a
-        firewall's block page), else None, and the page counted. A loop is recorded under the
-        URL the link pointed to, with the chain as the error."""
-        counts = self.outcomes[site.id]
-        capture = response.meta.get("zwgk_capture")
-        loop = response.meta.get("zwgk_redirect_loop")
-        if loop:
-            error = "redirect loop: " + " → ".join(loop)
-            return self.link_check(
-                site, loop[0], found_on, response.status, error[:500], "dead", capture
-            )
-        if 300 <= response.status < 400:
-            # a redirect Scrapy did not follow: its target is not http(s) (file://, javascript:)
-            target = response.headers.get("Location", b"").decode("latin-1")[:300]
-            error = f"redirect to {target} not followed: only http(s) URLs are fetched"
-            return self.link_check(
-                site, response.url, found_on, response.status, error, "refused", capture
-            )
-        text = response.text if isinstance(response, TextResponse) else None
-        if waf_block(response.status, text):
-            error = f"HTTP {response.status}: a firewall's block page, not the page"
-            counts.failed(response.url, "blocked", error, 0)
-            return self.link_check(
-                site, response.url, found_on, response.status, error, "blocked", capture
-            )
-        if response.status >= 400:
-            outcome = response_outcome(response.status)
-            if response.meta.get("discovered_from") == "homepage":
-                counts.entry_error = f"the homepage {response.url} answered HTTP {response.status}"
-            if outcome == "unreachable":  # 503 and the like: the server, not the page
-                counts.failed(
-                    response.url,
-                    outcome,
-                    f"HTTP {response.status}",
-                    0,  # its retries were counted when the response arrived
-                )
-            return self.link_check(
-                site, response.url, found_on, response.status, None, outcome, capture
-            )
-        counts.page()
-        return None
-
-    def link_check(
-        self,
-        site: SiteProfile,
-        url: str,
-        found_on: str,
-        status: int | None,
-        error: str | None = None,
-        outcome: str | None = None,
-        capture: tuple[str, int] | None = None,
-    ) -> LinkCheckItem:
-        return LinkCheckItem(
-            site_id=site.id,
-            url=url,
-            found_on=found_on,
-            status=status,
-            error=error,
-            outcome=outcome or response_outcome(status),
-            checked_at=utc_now(),
-            capture=capture,
-        )
 
     def failed(self, failure):
         """Network errors, timeouts, oversize pages, robots refusals: recorded as data with their
