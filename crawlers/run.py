@@ -15,14 +15,33 @@ import secrets
 
 from scrapy import signals
 
+from crawlers.items import utc_now
 from crawlers.outcomes import SiteOutcome
 
-# Scrapy's close reasons as a run's status
-STATUS_OF_REASON = {"finished": "finished", "shutdown": "interrupted", "cancelled": "interrupted"}
+# a run's status (runs.status): the one list of them, with what each means; every writer passes
+# its status through `run_status`, every reader names the constants
+RUNNING, FINISHED, INTERRUPTED = "running", "finished", "interrupted"
+CRASHED, STORE_ERROR = "crashed", "store_error"
+RUN_STATUSES = {
+    RUNNING: "crawling now (or killed, until the next run on this file notices)",
+    FINISHED: "crawled to the end",
+    INTERRUPTED: "stopped before its end (Ctrl-C, SIGTERM, a Scrapy close reason): run it again",
+    CRASHED: "its process ended without closing it (found by the next run on this host)",
+    STORE_ERROR: "the database refused a write: the crawl stopped, nothing was published",
+}
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+def run_status(status: str) -> str:
+    """`status` if it is a run status RUN_STATUSES knows; a ValueError (a writer's mistake)
+    otherwise, before anything is written."""
+    if status not in RUN_STATUSES:
+        raise ValueError(f"unknown run status {status!r}; known: {', '.join(RUN_STATUSES)}")
+    return status
+
+
+# Scrapy's close reasons as a run's status; any other reason (closespider_timeout …) stopped the
+# run before its end: interrupted
+STATUS_OF_REASON = {"finished": FINISHED, STORE_ERROR: STORE_ERROR}
 
 
 def new_run_id(started: dt.datetime | None = None) -> str:
@@ -39,7 +58,7 @@ class CrawlRun:
         self.outcomes: dict[str, SiteOutcome] = {
             p.id: SiteOutcome(p.id, columns_from_profile=bool(p.columns)) for p in profiles.values()
         }
-        self.status = "running"
+        self.status = RUNNING
         # responses archived (crawlers/evidence.py) and not yet taken by the store: `captures` rows
         self.captures: list[dict] = []
 
@@ -64,12 +83,12 @@ class CrawlRun:
 
     def close(self, reason: str) -> str:
         """The run's status from Scrapy's close reason (`finished`, or `interrupted` by Ctrl-C)."""
-        self.status = STATUS_OF_REASON.get(reason, reason)
+        self.status = STATUS_OF_REASON.get(reason, INTERRUPTED)
         return self.status
 
     @property
     def interrupted(self) -> bool:
-        return self.status not in ("running", "finished")
+        return self.status not in (RUNNING, FINISHED)
 
     def site_rows(self) -> list[dict]:
         """Each site's outcome as a `site_runs` row, by site id."""

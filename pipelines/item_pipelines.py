@@ -21,10 +21,11 @@ from crawlers.items import (
     RemovedItem,
     SiteItem,
 )
+from crawlers.run import STORE_ERROR
 from pipelines.attributes import normalize_doc_no
 from pipelines.dates import parse_date
 from pipelines.normalize import normalize_document
-from pipelines.run_record import STORE_ERROR, RunRecord
+from pipelines.run_record import RunRecord
 from pipelines.store import Store, column_shortfalls, utc_now
 
 

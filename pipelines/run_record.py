@@ -22,10 +22,9 @@ import duckdb
 from scrapy import signals
 
 from crawlers.outcomes import site_status
+from crawlers.run import STORE_ERROR
 from pipelines.dates import FallbackCounter
 from pipelines.store import Store
-
-STORE_ERROR = "store_error"  # the run's status when the database refused a write
 
 
 class RunRecord:

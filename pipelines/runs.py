@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawlers.profiles import SiteProfile, load_profiles
+from crawlers.run import FINISHED, INTERRUPTED
 from pipelines.known_state import write_known_state
 from pipelines.publish import working_path
 from pipelines.store import Store, connect
@@ -97,9 +98,9 @@ def run_outcome(working: Path, run_id: str) -> tuple[str | None, list[tuple]]:
 def exit_status(status: str | None, sites: list[tuple]) -> int:
     """A finished run's exit status from its outcome (run_outcome): every site ok, some not, or
     the crawl itself failed (never started, interrupted, the database refused a write)."""
-    if status == "interrupted":
+    if status == INTERRUPTED:
         return EXIT_INTERRUPTED
-    if status != "finished":
+    if status != FINISHED:
         return EXIT_FAILED
     return EXIT_SITES_NOT_OK if any(s[1] != "ok" for s in sites) else EXIT_OK
 

@@ -56,7 +56,7 @@ SHARD_DB = "audit.duckdb"
 CRAWL_LOG = "crawl.log"  # what the site's `zwgk crawl` said on the worker
 MANIFEST = "manifest.json"
 RUN_FILE = "run.json"  # the run a shared folder's shards belong to, written by the coordinator
-FINISHED = "finished"  # a run folder whose run is over: a late task finds it and does nothing
+FINISHED_FILE = "finished"  # a run folder whose run is over: a late task finds it and does nothing
 # what the shard's own run row says, kept per site in run_shards
 RUN_TOTALS = ("pages", "errors", "dateparser_fallbacks", "unreadable_dates", "warc_bytes")
 
@@ -100,7 +100,7 @@ class RunFolder:
 
     @property
     def finished(self) -> bool:
-        return (self.path / FINISHED).exists()
+        return (self.path / FINISHED_FILE).exists()
 
 
 def sha256_of(path: Path) -> str:

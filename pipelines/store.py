@@ -17,7 +17,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from crawlers.run import new_run_id, utc_now
+from crawlers.outcomes import site_status
+from crawlers.run import CRASHED, RUNNING, new_run_id, run_status, utc_now
 
 SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
@@ -323,7 +324,7 @@ class Store:
                 {
                     "run_id": run_id,
                     "started_at": started,
-                    "status": "running",
+                    "status": RUNNING,
                     "sites": len(site_ids),
                     "site_ids": site_ids,
                     "pid": os.getpid(),
@@ -339,19 +340,21 @@ class Store:
         crashed = []
         host = socket.gethostname()
         for run_id, pid, run_host in self.sql(
-            "select run_id, pid, host from runs where status = 'running'"
+            "select run_id, pid, host from runs where status = ?", [RUNNING]
         ):
             if run_host in (None, host) and not process_alive(pid):
                 crashed.append(run_id)
         if crashed:
-            self.sql("update runs set status = 'crashed' where list_contains(?, run_id)", [crashed])
+            self.sql(
+                "update runs set status = ? where list_contains(?, run_id)", [CRASHED, crashed]
+            )
             # its sites' outcomes were never written: each is interrupted
             self.sql(
                 "insert into site_runs (run_id, site_id, status, reason) "
-                "select run_id, unnest(site_ids), 'interrupted', "
+                "select run_id, unnest(site_ids), ?, "
                 "'the run crashed: its process ended without closing it' "
                 "from runs where list_contains(?, run_id) on conflict do nothing",
-                [crashed],
+                [site_status("interrupted"), crashed],
             )
         return crashed
 
@@ -426,7 +429,7 @@ class Store:
             "update runs set finished_at = ?, status = ?, pages = ?, errors = ?, "
             "dateparser_fallbacks = ?, unreadable_dates = ?, warc_bytes = (select "
             "sum(warc_length) from captures where run_id = ?) where run_id = ?",
-            [utc_now(), status, pages, errors, fallbacks, unreadable, run_id, run_id],
+            [utc_now(), run_status(status), pages, errors, fallbacks, unreadable, run_id, run_id],
         )
 
     def refresh_columns(self) -> None:

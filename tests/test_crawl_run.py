@@ -28,7 +28,8 @@ def sites(tmp_path):
         ("finished", "finished", "unreachable"),  # nothing answered: named, not hidden
         ("shutdown", "interrupted", "interrupted"),  # Ctrl-C
         ("cancelled", "interrupted", "interrupted"),
-        ("closespider_timeout", "closespider_timeout", "interrupted"),
+        # any other reason stopped the run before its end: interrupted, run it again
+        ("closespider_timeout", "interrupted", "interrupted"),
     ],
 )
 def test_a_runs_status_and_its_sites_rows_follow_the_close_reason(
@@ -56,3 +57,27 @@ def test_the_crawlers_run_is_built_before_the_engine_and_handed_to_the_spider(si
     assert crawler.spider.run is run and run is not alone
     assert run.run_id == "20261202T000000Z-123456" and run.site_ids == ["a", "b"]
     assert crawler.spider.outcomes is run.outcomes  # the spider counts into the run
+
+
+def test_a_run_status_is_checked_where_it_is_written(tmp_path):
+    """A run's statuses have one list (crawlers.run.RUN_STATUSES): the store refuses to finish a
+    run with one it does not hold ('failed' is a site's status, never a run's), and writes
+    nothing."""
+    import duckdb
+
+    from crawlers.run import RUN_STATUSES, run_status
+    from pipelines.store import Store
+
+    assert set(RUN_STATUSES) == {"running", "finished", "interrupted", "crashed", "store_error"}
+    assert run_status("store_error") == "store_error"
+    store = Store(tmp_path / "audit.duckdb")
+    try:
+        run_id = store.start_run(["a"])
+        with pytest.raises(ValueError, match="unknown run status 'failed'"):
+            store.finish_run(run_id, status="failed", pages=0, errors=0, fallbacks=0)
+        store.finish_run(run_id, status="finished", pages=3, errors=0, fallbacks=0)
+    finally:
+        store.close()
+    con = duckdb.connect(str(tmp_path / "audit.duckdb"), read_only=True)
+    assert con.execute("select status, pages from runs").fetchall() == [("finished", 3)]
+    con.close()

@@ -12,9 +12,8 @@ import sys
 from pathlib import Path
 
 from crawlers.profiles import ProfileError, load_profiles
-from crawlers.run import new_run_id
+from crawlers.run import FINISHED, INTERRUPTED, STORE_ERROR, new_run_id
 from pipelines.publish import ensure_working, publish
-from pipelines.run_record import STORE_ERROR
 from pipelines.runs import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -173,7 +172,7 @@ def conclude(db: Path, run_id: str) -> int:
         )
         return EXIT_FAILED
     print(crawl_summary(working, run_id))
-    if status == "interrupted":
+    if status == INTERRUPTED:
         print(
             f"\nworking file: {working.resolve()}\nzwgk: the crawl was interrupted; what was "
             "fetched is kept in the working file (not published). Run it again to complete it.",
@@ -188,7 +187,7 @@ def conclude(db: Path, run_id: str) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    if status != "finished":
+    if status != FINISHED:
         print(f"zwgk: the crawl ended {status}; nothing was published", file=sys.stderr)
         return EXIT_FAILED
     try:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from crawlers.outcomes import site_status
 from crawlers.profiles import SiteProfile
-from crawlers.run import utc_now
+from crawlers.run import CRASHED, FINISHED, INTERRUPTED, RUNNING, utc_now
 from pipelines.files import copy_atomically, write_atomically
 from pipelines.shards import (
-    FINISHED,
+    FINISHED_FILE,
     RUN_FILE,
     RunFolder,
     ShardError,
@@ -240,8 +240,8 @@ class Dispatch:
             fallbacks=totals["dateparser_fallbacks"],
             unreadable=totals["unreadable_dates"],
         )
-        if status == "finished":
-            (self.folder.path / FINISHED).write_text(utc_now().isoformat(), encoding="utf-8")
+        if status == FINISHED:
+            (self.folder.path / FINISHED_FILE).write_text(utc_now().isoformat(), encoding="utf-8")
             for part in (self.folder.seeds, self.folder.shards):  # merged: all beside the db
                 shutil.rmtree(part, ignore_errors=True)
 
@@ -280,8 +280,8 @@ def resumable_run(store: Store, site_ids: list[str], shared: Path) -> str | None
     finish (its coordinator killed or interrupted), if its folder is still there."""
     row = store.sql(
         "select run_id from runs where dispatched_to = ? and site_ids = ? "
-        "and status in ('running', 'crashed', 'interrupted') order by started_at desc limit 1",
-        [str(shared), sorted(site_ids)],
+        "and list_contains(?, status) order by started_at desc limit 1",
+        [str(shared), sorted(site_ids), [RUNNING, CRASHED, INTERRUPTED]],
     )
     if row and (shared / row[0][0] / RUN_FILE).exists():
         return row[0][0]
@@ -311,8 +311,8 @@ def dispatch_crawl(
     run_id = resumable_run(store, site_ids, shared)
     if run_id:
         store.sql(
-            "update runs set status = 'running', pid = ?, host = ? where run_id = ?",
-            [os.getpid(), socket.gethostname(), run_id],
+            "update runs set status = ?, pid = ?, host = ? where run_id = ?",
+            [RUNNING, os.getpid(), socket.gethostname(), run_id],
         )
         store.mark_crashed_runs()
     else:
@@ -340,11 +340,11 @@ def dispatch_crawl(
                     say(f"waiting for {len(job.pending)} sites: {job.states()}")
                     last_status = time.monotonic()
     except KeyboardInterrupt:
-        job.finish("interrupted")
+        job.finish(INTERRUPTED)
         say(
             f"interrupted: {len(site_ids) - len(job.pending)} of {len(site_ids)} sites merged; "
             "the tasks queued stay queued. Run the same command again to resume this run."
         )
         return run_id
-    job.finish("finished")
+    job.finish(FINISHED)
     return run_id

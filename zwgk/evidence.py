@@ -15,6 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from crawlers.run import RUNNING
 from pipelines.runs import run_files
 from pipelines.store import StoreError, connect
 from pipelines.warc import payload, read_record
@@ -147,9 +148,9 @@ def prune_command(db: Path, days: float, *, dry_run: bool) -> int:
         return 2
     try:
         runs = store.sql(
-            "select run_id, started_at from runs where started_at < ? and status <> 'running' "
+            "select run_id, started_at from runs where started_at < ? and status <> ? "
             "order by started_at",
-            [cutoff],
+            [cutoff, RUNNING],
         )
         freed, pruned = 0, []
         for run_id, started in runs:

@@ -12,11 +12,13 @@ CHINA = dt.timezone(dt.timedelta(hours=8))
 def default_as_of(con) -> dt.date | None:
     """The as-of date the sites declare (the samples), else the China day the latest crawl
     finished; None when the database has no finished crawl."""
+    from crawlers.run import FINISHED
+
     declared = {d for (d,) in con.execute("select distinct as_of from sites").fetchall()}
     if len(declared) == 1 and None not in declared:
         return declared.pop()
     finished = con.execute(
-        "select max(finished_at) from runs where status = 'finished'"
+        "select max(finished_at) from runs where status = ?", [FINISHED]
     ).fetchall()[0][0]
     if finished is None:
         return None
