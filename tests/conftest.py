@@ -14,6 +14,24 @@ TRUTH = ROOT / "samples" / "truth"
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """`-n auto` (pyproject's addopts): one worker more than the cores. The suite's tests wait on
+    servers, timeouts and child processes for about half their time (measured on 2 cores: 162%
+    CPU with 2 workers, 423 s; 183% with 3, 388 s), so a spare worker fills the waits."""
+    return (os.cpu_count() or 1) + 1
+
+
+# a test using one of these crawls the sample sites, or drives Chromium: slow, whether or not it
+# says so (`pytest -m "not slow"` runs the others)
+SLOW_FIXTURES = {"sample_sites", "crawled_db", "browser"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def read_csv(name: str) -> list[dict]:
     with open(TRUTH / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))

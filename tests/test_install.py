@@ -1,5 +1,6 @@
 """A non-editable install: the wheel built from the tree carries everything `zwgk demo` needs
-(schema, migrations, SQL, templates, sites files, the sample sites) and the demo runs from it."""
+(schema, migrations, SQL, templates, sites files, the sample sites) and the demo runs from it;
+run again into the same file, it stores the same rows, none doubled (issue 8)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import sysconfig
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from .conftest import ROOT, indicator_rows, judged_everywhere_rows
+from .conftest import ROOT, indicator_rows, judged_everywhere_rows, read_csv
 from .support.fragile import free_ports
 
+TABLES = ("sites", "columns", "listings", "documents", "document_fields", "document_links")
 SKIP = {".venv", "output", ".git", ".pytest_cache", ".ruff_cache", "build", "dist"}
 
 
@@ -23,7 +26,22 @@ def run(*args, **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
-def test_the_built_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path):
+def snapshot(db) -> dict:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}
+        documents = con.execute(
+            "select site_id, url, title, doc_type, published_date, doc_no from documents "
+            "order by site_id, url"
+        ).fetchall()
+        runs = con.execute("select count(*), count(*) filter (status = 'finished') from runs")
+        return {"counts": counts, "documents": documents, "runs": runs.fetchone()}
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_the_built_wheel_installs_into_a_fresh_venv_and_runs_the_demo_twice(tmp_path):
     source = tmp_path / "src"
     shutil.copytree(
         ROOT,
@@ -66,3 +84,12 @@ def test_the_built_wheel_installs_into_a_fresh_venv_and_runs_the_demo(tmp_path):
     (stored,) = con.execute("select count(*) from indicators").fetchone()
     con.close()
     assert f"{stored} indicator rows" in demo.stdout
+    once = snapshot(db)
+
+    # again, into the same file (the default), on the same ports: nothing stored twice
+    run(str(venv / "bin" / "zwgk"), "demo", "--port", str(port), cwd=work)
+    twice = snapshot(db)
+    assert once["counts"]["documents"] == len(read_csv("documents.csv"))  # every page, once
+    assert twice["counts"] == once["counts"]
+    assert twice["documents"] == once["documents"]
+    assert twice["runs"] == (2, 2)
