@@ -28,6 +28,7 @@ from scrapy import signals
 from scrapy.http import Response
 
 from crawlers.personal_data import mask_body
+from crawlers.profiles import safe_name
 
 MASKED_HEADER = b"X-Zwgk-Masked"
 DROPPED_WHEN_MASKED = (b"Content-Encoding", b"Content-Length", b"Transfer-Encoding")
@@ -188,7 +189,3 @@ class WarcMiddleware:
         for out, _ in self.files.values():
             out.close()
         self.files = {}
-
-
-def safe_name(site_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in site_id) or "site"

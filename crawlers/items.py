@@ -8,19 +8,8 @@ strings in UTC); normalising is the pipelines' job.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
-
-
-def utc_now() -> dt.datetime:
-    """Now in UTC, to the second, without a zone: the time every run and item records."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-
-
-def utc_now_text() -> str:
-    """`utc_now` as an item's time is written: ISO text."""
-    return utc_now().isoformat(timespec="seconds")
 
 
 @dataclass

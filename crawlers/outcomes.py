@@ -29,33 +29,11 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response, TextResponse
 
-from crawlers.items import LinkCheckItem, utc_now_text
+from crawlers.items import LinkCheckItem
+from crawlers.status import utc_now_text
 
 if TYPE_CHECKING:
     from crawlers.profiles import SiteProfile
-
-# a site's outcome in a run (site_runs.status), with the scorecard's words for it: the one list
-# of them; every writer passes its status through `site_status`
-STATUSES = {
-    "ok": "正常",
-    "partial": "部分页面未取到",
-    "unreachable": "网站无法访问",
-    "blocked_by_waf": "被网站防火墙拦截",
-    "blocked_by_robots": "robots.txt 禁止抓取",
-    "no_disclosure_entry": "未找到政务公开入口",
-    "empty": "栏目均无信息",
-    "interrupted": "抓取中断",
-    "failed": "抓取失败（分布式抓取中各次尝试均未完成）",
-}
-
-
-def site_status(status: str) -> str:
-    """`status` if it is a site outcome STATUSES knows; a ValueError (a writer's mistake)
-    otherwise, before anything is written."""
-    if status not in STATUSES:
-        raise ValueError(f"unknown site status {status!r}; known: {', '.join(STATUSES)}")
-    return status
-
 
 # consecutive requests without an answer after which a site is taken to be down for the run:
 # nothing more is asked of it (the requests already queued still fail, fast)

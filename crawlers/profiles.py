@@ -369,3 +369,8 @@ def load_profiles(path: str | Path, only: list[str] | None = None) -> list[SiteP
             )
         profiles = [p for p in profiles if p.id in only]
     return profiles
+
+
+def safe_name(site_id: str) -> str:
+    """A site id as a file name (its WARC file, its seed and shard, its crawl log)."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in site_id) or "site"

@@ -10,44 +10,21 @@ crawler (a test calling a callback) gets a run of its own.
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
-
 from scrapy import signals
 
-from crawlers.items import utc_now
 from crawlers.outcomes import SiteOutcome
-
-# a run's status (runs.status): the one list of them, with what each means; every writer passes
-# its status through `run_status`, every reader names the constants
-RUNNING, FINISHED, INTERRUPTED = "running", "finished", "interrupted"
-CRASHED, STORE_ERROR = "crashed", "store_error"
-RUN_STATUSES = {
-    RUNNING: "crawling now (or killed, until the next run on this file notices)",
-    FINISHED: "crawled to the end",
-    INTERRUPTED: "stopped before its end (Ctrl-C, SIGTERM, a Scrapy close reason): run it again",
-    CRASHED: "its process ended without closing it (found by the next run on this host)",
-    STORE_ERROR: "the database refused a write: the crawl stopped, nothing was published",
-}
-
-
-def run_status(status: str) -> str:
-    """`status` if it is a run status RUN_STATUSES knows; a ValueError (a writer's mistake)
-    otherwise, before anything is written."""
-    if status not in RUN_STATUSES:
-        raise ValueError(f"unknown run status {status!r}; known: {', '.join(RUN_STATUSES)}")
-    return status
-
+from crawlers.status import (
+    FINISHED,
+    INTERRUPTED,
+    RUNNING,
+    STORE_ERROR,
+    new_run_id,
+    utc_now,
+)
 
 # Scrapy's close reasons as a run's status; any other reason (closespider_timeout …) stopped the
 # run before its end: interrupted
 STATUS_OF_REASON = {"finished": FINISHED, STORE_ERROR: STORE_ERROR}
-
-
-def new_run_id(started: dt.datetime | None = None) -> str:
-    """`YYYYMMDDTHHMMSSZ-xxxxxx`: the UTC start and a random suffix."""
-    started = started or utc_now()
-    return started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
 class CrawlRun:

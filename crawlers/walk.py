@@ -39,10 +39,10 @@ from crawlers.items import (
     LinkCheckItem,
     ListingEntry,
     ListingItem,
-    utc_now_text,
 )
 from crawlers.profiles import SiteProfile
 from crawlers.state import KnownDocument, due
+from crawlers.status import utc_now_text
 
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
 DATE_DIGITS = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")

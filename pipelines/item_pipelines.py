@@ -21,7 +21,7 @@ from crawlers.items import (
     RemovedItem,
     SiteItem,
 )
-from crawlers.run import STORE_ERROR
+from crawlers.status import STORE_ERROR
 from pipelines.attributes import normalize_doc_no
 from pipelines.dates import parse_date
 from pipelines.normalize import normalize_document

@@ -21,8 +21,7 @@ from collections.abc import Callable
 import duckdb
 from scrapy import signals
 
-from crawlers.outcomes import site_status
-from crawlers.run import STORE_ERROR
+from crawlers.status import STORE_ERROR, site_status
 from pipelines.dates import FallbackCounter
 from pipelines.store import Store
 

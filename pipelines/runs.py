@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crawlers.profiles import SiteProfile, load_profiles
-from crawlers.run import FINISHED, INTERRUPTED
+from crawlers.status import FINISHED, INTERRUPTED
 from pipelines.known_state import write_known_state
 from pipelines.publish import working_path
 from pipelines.store import Store, connect

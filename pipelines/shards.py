@@ -24,8 +24,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawlers.evidence import safe_name
-from crawlers.run import utc_now
+from crawlers.profiles import safe_name
+from crawlers.status import utc_now
 from pipelines.files import COPIES, Copy, copies_since, copy_atomically
 from pipelines.store import Store
 

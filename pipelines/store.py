@@ -17,8 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from crawlers.outcomes import site_status
-from crawlers.run import CRASHED, RUNNING, new_run_id, run_status, utc_now
+from crawlers.status import CRASHED, RUNNING, new_run_id, run_status, site_status, utc_now
 
 SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
 from analysis.indicators import BY_NAME, INDICATORS
-from crawlers.outcomes import STATUSES
+from crawlers.status import STATUSES
 from pipelines.doc_type import DOC_TYPE_LABELS
 from reports.archive import archived_copy
 from reports.charts import sparkline_png, weekly_svg

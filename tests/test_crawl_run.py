@@ -65,7 +65,7 @@ def test_a_run_status_is_checked_where_it_is_written(tmp_path):
     nothing."""
     import duckdb
 
-    from crawlers.run import RUN_STATUSES, run_status
+    from crawlers.status import RUN_STATUSES, run_status
     from pipelines.store import Store
 
     assert set(RUN_STATUSES) == {"running", "finished", "interrupted", "crashed", "store_error"}

@@ -58,7 +58,7 @@ def test_what_an_http_status_means(status, outcome):
 def test_a_site_status_is_checked_where_it_is_written():
     """The coordinator writes `failed` for a site every worker failed: a known status, with the
     scorecard's words for it; a status no list holds is refused before it is written."""
-    from crawlers.outcomes import STATUSES, site_status
+    from crawlers.status import STATUSES, site_status
 
     assert site_status("failed") == "failed" and STATUSES["failed"].startswith("抓取失败")
     with pytest.raises(ValueError, match="unknown site status 'crashed'"):

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from crawlers.profiles import ProfileError, load_profiles
-from crawlers.run import FINISHED, INTERRUPTED, STORE_ERROR, new_run_id
+from crawlers.status import FINISHED, INTERRUPTED, STORE_ERROR, new_run_id
 from pipelines.publish import ensure_working, publish
 from pipelines.runs import (
     EXIT_BAD_INPUT,

@@ -15,9 +15,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawlers.outcomes import site_status
 from crawlers.profiles import SiteProfile
-from crawlers.run import CRASHED, FINISHED, INTERRUPTED, RUNNING, utc_now
+from crawlers.status import CRASHED, FINISHED, INTERRUPTED, RUNNING, site_status, utc_now
 from pipelines.files import copy_atomically, write_atomically
 from pipelines.shards import (
     FINISHED_FILE,

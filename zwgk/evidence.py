@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from crawlers.run import RUNNING
+from crawlers.status import RUNNING
 from pipelines.runs import run_files
 from pipelines.store import StoreError, connect
 from pipelines.warc import payload, read_record

@@ -12,7 +12,7 @@ CHINA = dt.timezone(dt.timedelta(hours=8))
 def default_as_of(con) -> dt.date | None:
     """The as-of date the sites declare (the samples), else the China day the latest crawl
     finished; None when the database has no finished crawl."""
-    from crawlers.run import FINISHED
+    from crawlers.status import FINISHED
 
     declared = {d for (d,) in con.execute("select distinct as_of from sites").fetchall()}
     if len(declared) == 1 and None not in declared:

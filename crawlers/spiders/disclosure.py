@@ -24,12 +24,13 @@ from crawlers.discovery import DIRECTORY_DEPTH, PORTAL_DEPTH, DiscoverySteps
 from crawlers.extract.labels import column_kind
 from crawlers.extract.pool import ExtractionPool, workers_from_setting
 from crawlers.families import FAMILIES, detect
-from crawlers.items import DocumentItem, ListingEntry, RemovedItem, SiteItem, utc_now_text
+from crawlers.items import DocumentItem, ListingEntry, RemovedItem, SiteItem
 from crawlers.logformatter import quiet_library_logs
 from crawlers.outcomes import ResponseChecks, SiteOutcome, failure_outcome
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.run import CrawlRun
 from crawlers.state import SiteState, check_due, read_states
+from crawlers.status import utc_now_text
 from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, WalkSteps
 
