@@ -217,9 +217,21 @@ def crawl_into_shard(folder: RunFolder, site_id: str, scratch: Path, *, full: bo
     """One site's crawl on a worker, in this process: the site's seed copied into a working file
     in `scratch` (once, none for a site never crawled), the crawl run into it (no publishing, no
     summary), and, when its data is whole (pipelines/runs.py CRAWLED), the database and WARC
-    files copied into the shard (once). Returns the crawl's exit status. What the crawl logs is
-    the caller's to capture; `scratch/crawl.log`, if there, goes into the shard."""
-    from pipelines.runs import CRAWLED, crawl, exit_status, open_for_crawl, run_files, run_outcome
+    files copied into the shard (once). Returns the crawl's exit status: EXIT_BAD_INPUT, as `zwgk
+    crawl` says it, for a sites file that does not load or a working file that will not open (the
+    worker does not try that site again). What the crawl logs is the caller's to capture;
+    `scratch/crawl.log`, if there, goes into the shard."""
+    from crawlers.profiles import ProfileError
+    from pipelines.runs import (
+        CRAWLED,
+        EXIT_BAD_INPUT,
+        crawl,
+        exit_status,
+        open_for_crawl,
+        run_files,
+        run_outcome,
+    )
+    from pipelines.store import StoreError
 
     files = run_files(scratch / SHARD_DB)
     mark = len(COPIES)
@@ -228,7 +240,11 @@ def crawl_into_shard(folder: RunFolder, site_id: str, scratch: Path, *, full: bo
     if seed.exists():
         copy_atomically(seed, files.working)
         seeded = f"from its seed ({files.working.stat().st_size:,} bytes)"
-    opened = open_for_crawl(folder.sites_file, files.working, files.state, [site_id])
+    try:
+        opened = open_for_crawl(folder.sites_file, files.working, files.state, [site_id])
+    except (ProfileError, StoreError) as exc:
+        say(f"zwgk: {site_id} of run {folder.run_id} is not crawled: {exc}")
+        return EXIT_BAD_INPUT
     how = "in full" if full or not opened.known_sites else "incrementally"
     say(f"crawling {site_id} of run {folder.run_id} {how}, {seeded}, on {socket.gethostname()}")
     try:

@@ -393,3 +393,18 @@ def test_a_wrong_broker_or_shared_folder_is_said_before_anything_is_crawled(tmp_
     assert worker.returncode == 2 and "does not exist (mount it first)" in worker.stderr
     assert not db.exists() and crawls_started(sample_sites) == Counter()
     assert "Traceback" not in wrong_scheme.stderr + no_shared.stderr + worker.stderr
+
+
+def test_a_workers_crawl_of_a_sites_file_that_does_not_load_is_bad_input_and_no_shard(tmp_path):
+    """As `zwgk crawl` says a bad sites file with exit status 2, so does a worker's crawl of a
+    site (the task then fails at once instead of trying again), and it writes no shard."""
+    from pipelines.runs import EXIT_BAD_INPUT
+    from pipelines.shards import RunFolder, crawl_into_shard
+
+    folder = RunFolder(tmp_path / "shared", "20261207T000000Z-abcdef")
+    folder.path.mkdir(parents=True)
+    folder.sites_file.write_text('[[site]]\nid = "a"\nname = ', encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    assert crawl_into_shard(folder, "a", scratch, full=False) == EXIT_BAD_INPUT
+    assert not folder.shard_arrived("a")
