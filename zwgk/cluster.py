@@ -201,7 +201,7 @@ def crawl_site(self, run_id: str, site_id: str, full: bool = False, failures: in
             if shard_ready(folder.shard(site_id), site_id=site_id, run_id=run_id):
                 return {"site_id": site_id, "outcome": "crawled already"}
             try:
-                return crawl_into_shard(folder, site_id, full)
+                return crawl_in_own_process(folder, site_id, full)
             except CrawlFailed as exc:
                 # crawls that failed are counted apart from waits for the lock (also retries)
                 if exc.exit_status == EXIT_BAD_INPUT or failures >= CRAWL_RETRIES:
@@ -216,7 +216,7 @@ def crawl_site(self, run_id: str, site_id: str, full: bool = False, failures: in
         lock.release()
 
 
-def crawl_into_shard(folder: RunFolder, site_id: str, full: bool) -> dict:
+def crawl_in_own_process(folder: RunFolder, site_id: str, full: bool) -> dict:
     """The site's crawl (pipelines/shards.py `crawl_into_shard`) in a process of its own, in a
     scratch folder, its log in `crawl.log` there; the shard written by that process."""
     scratch_root = app.conf.zwgk_scratch or None
