@@ -29,6 +29,7 @@ from scrapy.http import Response
 
 from crawlers.personal_data import mask_body
 from crawlers.profiles import safe_name
+from crawlers.status import utc_now
 
 MASKED_HEADER = b"X-Zwgk-Masked"
 DROPPED_WHEN_MASKED = (b"Content-Encoding", b"Content-Length", b"Transfer-Encoding")
@@ -158,7 +159,7 @@ class WarcMiddleware:
         site_id = request.meta.get("site_id")
         if site_id is None:  # robots.txt: not a page of the site's record
             return response
-        fetched = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+        fetched = utc_now()
         self.records += 1
         head, body = masked_payload(response.status, response.headers, response.body)
         record, sha1 = warc_record(

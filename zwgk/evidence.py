@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from crawlers.status import RUNNING
+from crawlers.status import RUNNING, utc_now
 from pipelines.runs import run_files
 from pipelines.store import StoreError, connect
 from pipelines.warc import payload, read_record
@@ -140,7 +140,7 @@ def prune_command(db: Path, days: float, *, dry_run: bool) -> int:
         print("zwgk evidence: --prune-older-than must be 0 days or more", file=sys.stderr)
         return 2
     folder = run_files(db).warc
-    cutoff = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days)
+    cutoff = utc_now() - dt.timedelta(days=days)
     try:
         store = Store(ensure_working(db))
     except StoreError as exc:
@@ -168,7 +168,7 @@ def prune_command(db: Path, days: float, *, dry_run: bool) -> int:
         if pruned and not dry_run:
             store.sql(
                 "update captures set pruned_at = ? where list_contains(?, run_id) and pruned_at is null",
-                [dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0), pruned],
+                [utc_now(), pruned],
             )
     finally:
         store.close()

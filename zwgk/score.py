@@ -37,6 +37,7 @@ def score_command(
     from analysis.rules import RulesError, load_rules
     from analysis.scoring import score
     from analysis.snapshot import default_known_at, resolve_known_at
+    from crawlers.status import utc_now
     from pipelines.publish import ensure_working, publish
     from pipelines.store import Store, StoreError
     from reports.score_table import score_table
@@ -86,7 +87,7 @@ def score_command(
                 weeks=weeks,
                 rules=rules,
                 reviews_path=reviews,
-                scored_at=dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0),
+                scored_at=utc_now(),
                 known_at=cutoff,
             )
         except ReviewError as exc:

@@ -11,7 +11,6 @@ listed it without reading it; links of unchanged pages are re-checked on a rotat
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from crawlers.outcomes import ResponseChecks, SiteOutcome, failure_outcome
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.run import CrawlRun
 from crawlers.state import SiteState, check_due, read_states
-from crawlers.status import utc_now_text
+from crawlers.status import utc_now, utc_now_text
 from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, WalkSteps
 
@@ -100,7 +99,7 @@ class DisclosureSpider(DiscoverySteps, WalkSteps, ResponseChecks, scrapy.Spider)
         }
         self.rewalk_days = 28.0  # from the settings, in from_crawler
         self.recheck_days = 28.0
-        self.started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.started = utc_now()
         self.extraction = ExtractionPool(0)  # in-process until from_crawler reads the settings
         # the run's identity and every site's outcome (crawlers/run.py): the crawler's CrawlRun
         # extension replaces this one before the first request

@@ -10,7 +10,6 @@ spider (`results`); `zwgk sites check` writes them to the CSV and the registry.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from crawlers.families import detect
 from crawlers.outcomes import waf_block
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.sections import directory_links, find_section
+from crawlers.status import utc_now_text
 
 MAX_SAME_HOST_REDIRECTS = 5
 JS_ONLY_TEXT = 80  # visible characters below which a page with scripts is only JavaScript
@@ -69,10 +69,6 @@ class ContactResult:
     @property
     def needs(self) -> str:
         return NEEDS.get(self.reason, "")
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def page_family(url: str, text: str) -> str:
@@ -163,7 +159,7 @@ class FirstContactSpider(scrapy.Spider):
     async def start(self):
         for site in self.profiles.values():
             url = site.portal if site.in_portal else site.homepage
-            self.results[site.id] = ContactResult(site.id, site.name, url, now())
+            self.results[site.id] = ContactResult(site.id, site.name, url, utc_now_text())
             self.roads[site.id] = 1  # a portal's pages still to answer: its homepage
             yield self.request(site, url, self.parse_home, hops=0, depth_left=PORTAL_DEPTH)
 
