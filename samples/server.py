@@ -476,9 +476,9 @@ class LocalServer(ThreadingHTTPServer):
     the tests run is one."""
 
     # socketserver's default listen backlog is 5: a crawler opening a burst of connections can
-    # overflow it, the kernel drops SYNs and clients retry after 1 s (measured: a 430-page test
-    # crawl took 23 s at 18% CPU, 2 s with this). Real servers listen with a backlog in the
-    # hundreds.
+    # overflow it, the kernel drops SYNs and clients retry after 1 s (measured: `zwgk crawl` of
+    # tests/support/windowed_pager.py's 429 pages took 23.7 s, 2.5 s with this; its test ran at
+    # 18% CPU). Real servers listen with a backlog in the hundreds.
     request_queue_size = 256
     daemon_threads = True
 
