@@ -189,12 +189,19 @@ def test_a_bad_sites_file_is_refused_before_crawling(tmp_path, content, message)
 
 
 def test_an_interrupted_crawl_keeps_what_it_fetched(tmp_path):
-    slow = server.start(server.load_sites(only=["nhc"]), port=0, latency_ms=100)
+    counter = server.Faults()  # no faults: it only counts the requests served
+    slow = server.start(
+        server.load_sites(only=["nhc"]), port=0, latency_ms=100, faults={"nhc": counter}
+    )
     try:
         sites = write_sites_file(tmp_path / "sites.toml", slow)
         db = tmp_path / "int.duckdb"
         proc = spawn_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
-        time.sleep(5)
+        # Ctrl-C once some 60 pages were served, not after a fixed 5 s, which a loaded machine
+        # (the suite's parallel workers) may spend starting the crawl
+        deadline = time.monotonic() + 120
+        while counter.served < 60 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=120)
     finally:

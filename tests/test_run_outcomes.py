@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -237,6 +238,11 @@ def serve_in_child(site_id: str, port: int, latency_ms: int = 0) -> subprocess.P
     return proc
 
 
+def warc_bytes(folder: Path) -> int:
+    """The size of every run's WARC files in `folder`: about 0.9 kB a page of the samples."""
+    return sum(p.stat().st_size for p in folder.glob("*/*.warc.gz"))
+
+
 def test_an_outage_mid_crawl_leaves_no_false_dead_links_after_a_clean_rerun(tmp_path):
     port = int(closed_port().rsplit(":", 1)[1])
     base = f"http://127.0.0.1:{port}"
@@ -245,8 +251,15 @@ def test_an_outage_mid_crawl_leaves_no_false_dead_links_after_a_clean_rerun(tmp_
     db = tmp_path / "outage.duckdb"
     sample = serve_in_child("shiling", port, latency_ms=200)  # 614 pages: ~15 s
     crawl = spawn_crawl(sites, db)
-    time.sleep(5)
-    sample.kill()  # the server dies mid-crawl
+    # the server dies mid-crawl: once the crawl has archived some 40 pages (its columns found,
+    # their walks begun), not after a fixed 5 s, which a loaded machine (the suite's parallel
+    # workers) once spent starting the crawl and fetching the homepage alone
+    deadline = time.monotonic() + 120
+    while warc_bytes(tmp_path / "warc") < 40_000 and time.monotonic() < deadline:
+        if crawl.poll() is not None:
+            break
+        time.sleep(0.1)
+    sample.kill()
     sample.wait()
     out, err = crawl.communicate(timeout=300)
     assert crawl.returncode == 3, err[-3000:]
