@@ -22,10 +22,13 @@
 -- materialized
 -- (read by the indicator's score, findings and review queries: computed once per scoring)
 with docs as (
-    select d.site_id, d.url, d.title, d.doc_no, d.published_date,
+    select d.site_id, d.url, d.title, d.doc_no, d.published_date, d.page_number,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
-           coalesce(l.column_url, d.column_url) as column_url
-    from documents d
+           coalesce(l.column_url, d.column_url) as column_url,
+           -- the URL with its digits blanked (host included): its form, and the page-number
+           -- sequence it belongs to
+           regexp_replace(d.url, '\d+', '#', 'g') as url_form
+    from stg_documents d
     left join (
         select site_id, item_url, min(first_seen_at) as first_listed,
                arg_min(column_url, first_seen_at) as column_url
@@ -66,15 +69,13 @@ missed as (
 ),
 
 crawled as (
-    select m.*, (m.first_listed + interval 8 hour)::date as arrived,
-           regexp_replace(m.url, '\d+', '#', 'g') as url_form
+    select m.*, (m.first_listed + interval 8 hour)::date as arrived
     from missed m anti join reposted r using (site_id, url)
 ),
 
 -- when each URL form (the URL with its digits blanked, host included) was first seen
 forms as (
-    select site_id, regexp_replace(url, '\d+', '#', 'g') as url_form,
-           min(first_listed) as form_first_seen
+    select site_id, url_form, min(first_listed) as form_first_seen
     from docs group by all
 ),
 
@@ -104,13 +105,16 @@ classified as (
     from sized
 ),
 
+-- the sequence windows run over narrow rows (the page's number and date): a document's title
+-- and addresses are joined back only for the few pages found behind
 numbered as (
-    select d.site_id, d.url, d.title, d.published_date, d.first_listed, d.column_url,
-           regexp_replace(d.url, '\d+', '#', 'g') as sequence, s.page_number as number,
-           try_strptime(regexp_extract(d.url, '/t(\d{8})_\d+\.s?html?$', 1), '%Y%m%d')::date
-               as made_day
-    from docs d
-    join stg_documents s using (site_id, url)
+    select site_id, url, url_form as sequence, page_number as number, published_date,
+           -- TRS names the page by the day it made it (…/t20190312_…): read only from such URLs
+           case when url like '%/t________\_%' escape '\' then
+               try_strptime(regexp_extract(url, '/t(\d{8})_\d+\.s?html?$', 1), '%Y%m%d')::date
+           end as made_day
+    from docs
+    where page_number is not null
 ),
 
 ranked as (
@@ -120,7 +124,7 @@ ranked as (
            ) as latest_before,
            -- pages numbered up to this one (ties included), for the runs below
            count(*) over (partition by site_id, sequence order by number) as upto
-    from numbered where number is not null
+    from numbered
 ),
 
 behind as (
@@ -157,9 +161,10 @@ final as (
            null, null, size, columns, newest
     from classified where migration
     union all
-    select s.site_id, s.url, 'possibly_backdated', s.title, s.published_date, s.first_listed,
+    select s.site_id, s.url, 'possibly_backdated', d.title, s.published_date, d.first_listed,
            null, null, null, s.number, coalesce(s.latest_before, s.made_day), null, null, null
     from sequenced s
+    join docs d using (site_id, url)
     anti join reposted r using (site_id, url)
     anti join crawled c using (site_id, url)
     where s.run_size < getvariable('backdated_dates__batch_min')::int

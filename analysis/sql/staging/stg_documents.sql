@@ -12,6 +12,7 @@ final as (
         -- `建议的答 复`, `部门 预算` where a title is broken over two lines)
         replace(title, ' ', '') as flat_title,
         column_url,
+        first_seen_at,
         column_kind,
         doc_type,
         official_class,
