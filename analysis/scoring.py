@@ -53,13 +53,22 @@ def window_start(as_of: dt.date, weeks: int) -> dt.date:
     return as_of - dt.timedelta(as_of.weekday()) - dt.timedelta(weeks=weeks)
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Every SQL file as a temporary relation of its name, layer by layer (files in a layer use
-    the layers before it, the tables, and other files of their layer: those are created first).
-    Staging is read by almost every later query, so it is computed once per run (a temporary
-    table); so is a later file that says `-- materialized` on a line of its own (one several
-    indicators' queries read); the other layers stay views."""
-    names = []
+@dataclass(frozen=True)
+class Relation:
+    """One SQL file as the scoring creates it: a temporary table (computed once per run) or a
+    view; one computed once that reads the pairs is a view until pairing has written them."""
+
+    name: str
+    text: str
+    materialized: bool
+    reads_pairs: bool
+
+
+def relations() -> list[Relation]:
+    """Every SQL file, layer by layer, each after the files of its layer it uses. Staging is read
+    by almost every later query, so it is materialized; so is a later file that says
+    `-- materialized` on a line of its own (one several indicators' queries read)."""
+    found = []
     after_pairing = {"pairs"}  # what pairing writes, and every file that reads it
     for layer in LAYERS:
         pending = {p.stem: p.read_text(encoding="utf-8") for p in (SQL_DIR / layer).glob("*.sql")}
@@ -68,20 +77,45 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
                 if _uses(pending[name], set(pending) - {name}):
                     continue
                 text = pending.pop(name)
-                kind = "table" if layer == "staging" or MATERIALIZED.search(text) else "view"
-                if _uses(text, after_pairing):
+                reads_pairs = bool(_uses(text, after_pairing))
+                if reads_pairs:
                     after_pairing.add(name)
-                    if kind == "table":  # computed now, it would hold no pair of this scoring
-                        raise ValueError(
-                            f"analysis/sql/{layer}/{name}.sql reads the pairs (written after the "
-                            "views are created), so it cannot be materialized"
-                        )
-                sql(con, f"create or replace temp {kind} {name} as {text}")
-                names.append(name)
+                materialized = layer == "staging" or bool(MATERIALIZED.search(text))
+                found.append(Relation(name, text, materialized, reads_pairs))
                 break
             else:
                 raise ValueError(f"analysis/sql/{layer}: files use each other: {sorted(pending)}")
-    return names
+    return found
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Every SQL file as a temporary relation of its name (`relations()`); the ones to be
+    materialized that read the pairs are views until `materialize_pairs_readers` runs."""
+    planned = relations()
+    existing = dict(
+        sql(
+            con,
+            "select table_name, table_type from information_schema.tables "
+            "where table_catalog = 'temp'",
+        )
+    )
+    for r in planned:
+        kind = "table" if r.materialized and not r.reads_pairs else "view"
+        if (
+            r.name in existing
+        ):  # an earlier scoring in this connection made it, maybe as the other kind
+            sql(con, f"drop {'view' if existing[r.name] == 'VIEW' else 'table'} {r.name}")
+        sql(con, f"create temp {kind} {r.name} as {r.text}")
+    return [r.name for r in planned]
+
+
+def materialize_pairs_readers(con: duckdb.DuckDBPyConnection) -> None:
+    """After pairing: each file to be materialized that reads the pairs, computed once (the views
+    that read it find the table by its name)."""
+    for r in relations():
+        if r.materialized and r.reads_pairs:
+            sql(con, f"drop view {r.name}")
+            sql(con, f"create temp table {r.name} as {r.text}")
 
 
 def _verdict(kind: str) -> str:
@@ -221,6 +255,7 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
         counts_from=rules["pairing"]["similarity_counts_from"],
         review_from=rules["pairing"]["similarity_review_from"],
     )
+    materialize_pairs_readers(con)
     sql(con, "begin transaction")
     try:
         sql(con, "delete from indicators where as_of = ?", [as_of])

@@ -3,6 +3,8 @@
 -- An item is read from its column's list (a response listed there and under 新闻 too is still
 -- the column's), dated by its page's 发布日期, else by the list's date; an item with neither is
 -- undated (it may be in the window: a person looks).
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with concern_columns as (
     select site_id, column_url, name
     from columns

@@ -1,5 +1,7 @@
 -- Per policy needing interpretation in the window: its first counted interpretation published
 -- by the as-of date, and the lag.
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with policies as (
     select site_id, url, published_date from int_policies
 ),

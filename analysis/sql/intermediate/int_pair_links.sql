@@ -1,6 +1,8 @@
 -- Per counted pair of a policy that must be interpreted (int_policies), whether the pages are
 -- published linked to each other (济南 2021: 政策文件与政策解读相关联): the policy page links its
 -- interpretation (`forward`) and the interpretation page links back to the policy (`backward`).
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with pairs_ as (
     select p.site_id, p.policy_url, p.interpretation_url
     from pairs p

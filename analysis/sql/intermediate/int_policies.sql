@@ -1,6 +1,8 @@
 -- The documents of the window that must be interpreted: a policy whose official class the rules
 -- count (`[interpretation_rate] classes`: 政策性文件, 规范性文件 by default), or any document
 -- an interpretation links to or names (the strongest evidence that it is a policy).
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with docs as (
     select * from stg_documents where in_window
 ),

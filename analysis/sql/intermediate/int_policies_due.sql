@@ -5,6 +5,8 @@
 -- `pending` (未到期 for 解读率: no interpretation yet, its last day not past by the as-of date)
 -- and `graphic_pending` (未到期 for 图解占比: no 图解 yet, the same last day not past: a 图解 is an
 -- interpretation, due within the same working days as any).
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with policies as (
     select * from int_policies
 ),

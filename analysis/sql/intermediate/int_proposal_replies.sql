@@ -4,6 +4,8 @@
 -- and whether its page carries the reply: the reply's own words (尊敬的…代表, 收悉, 现答复如下:
 -- stg_body_facts, reply), a body of at least the rule's characters, or an attachment (the reply
 -- as a file). A real reply can be a few lines long; a page with none of these is a title.
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with replies as (
     select site_id, url, title, flat_title, published_date, in_window, body_chars,
            attachment_count

@@ -1,6 +1,8 @@
 -- Each column a site's level requires (the rules' `[required_columns]`: one regular expression
 -- per requirement, matched against the site's own column names) with the matching column that
 -- has most items: none (missing), no item (blank). A site without a level requires nothing.
+-- materialized
+-- (read by several indicators' queries: computed once per scoring)
 with required as (
     select s.site_id, s.homepage,
            unnest(case s.level
