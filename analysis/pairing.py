@@ -139,6 +139,10 @@ class SiteDocuments:
             self._loose = ("\x00".join(plains), starts)
         return self._loose
 
+    def with_doc_no(self, doc_no: str | None) -> list[str]:
+        """The documents carrying a (normalised) 文号."""
+        return self.by_doc_no.get(doc_no, []) if doc_no else []
+
     def mentioned_in(self, title: str) -> list[tuple[str, str]]:
         """Documents a title names in running text, no 《》: (url, the name)."""
         if self._bare is None:
@@ -176,73 +180,96 @@ def site_documents(con: duckdb.DuckDBPyConnection) -> dict[str, SiteDocuments]:
     return sites
 
 
-def named_pairs(con: duckdb.DuckDBPyConnection) -> tuple[dict[tuple, dict], list[dict]]:
-    """Pairs by what each interpretation's title names, and the names no page of its site
-    carries (outside citations)."""
-    sites = site_documents(con)
-    interps = sql(
-        con,
-        "select site_id, url, coalesce(title, '') from stg_documents "
-        "where doc_type = 'interpretation' order by site_id, url",
-    )
+def named_by(docs: SiteDocuments, title: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """What one interpretation's title names among its site's documents: (document url,
+    evidence) in the order found, and the cited names no document carries."""
+    named: list[tuple[str, str]] = []
+    outside: list[str] = []
+    found = False
+    quoted = "《" in fold(title)  # 〈〉 and <> fold to 《》
+    for name in cited_names(title):
+        hits = docs.named(name)
+        named += [(policy, f"标题引用：《{name}》") for policy in hits]
+        found = found or bool(hits)
+        if not hits and (quoted or looks_like_document(name)):
+            outside.append(name)
+    for raw in DOC_NO_IN_TITLE.findall(title):
+        hits = docs.with_doc_no(normalize_doc_no(raw))
+        named += [(policy, f"引用文号：{raw}") for policy in hits]
+        found = found or bool(hits)
+    if not found and not quoted:
+        named += [(policy, f"标题提及：{name}") for policy, name in docs.mentioned_in(title)]
+    return named, outside
+
+
+def named_pairs(
+    con: duckdb.DuckDBPyConnection,
+    interps: list[tuple[str, str, str]] | None = None,
+    sites: dict[str, SiteDocuments] | None = None,
+) -> tuple[dict[tuple, dict], list[dict]]:
+    """Pairs by what each interpretation's title names (site, url, title: every interpretation
+    when None), among `sites`' documents (every site's when None), and the names no page of its
+    site carries (outside citations)."""
+    sites = site_documents(con) if sites is None else sites
+    if interps is None:
+        interps = sql(
+            con,
+            "select site_id, url, coalesce(title, '') from stg_documents "
+            "where doc_type = 'interpretation' order by site_id, url",
+        )
     pairs: dict[tuple, dict] = {}
     outside: list[dict] = []
-
-    def pair(site: str, policy: str, interp: str, evidence: str) -> None:
-        if policy == interp:
-            return
-        found = pairs.setdefault(
-            (site, policy, interp),
-            {"method": "quote", "confidence": QUOTE_CONFIDENCE, "evidence": evidence},
-        )
-        if evidence not in found["evidence"]:
-            found["evidence"] += "；" + evidence
-
     for site, url, title in interps:
-        docs = sites[site]
-        found = False
-        quoted = "《" in fold(title)  # 〈〉 and <> fold to 《》
-        for name in cited_names(title):
-            hits = docs.named(name)
-            for policy in hits:
-                pair(site, policy, url, f"标题引用：《{name}》")
-            found = found or bool(hits)
-            if not hits and (quoted or looks_like_document(name)):
-                outside.append({"site_id": site, "interpretation_url": url, "cited_name": name})
-        for raw in DOC_NO_IN_TITLE.findall(title):
-            for policy in docs.by_doc_no.get(normalize_doc_no(raw), ()):
-                pair(site, policy, url, f"引用文号：{raw}")
-                found = True
-        if not found and not quoted:
-            for policy, name in docs.mentioned_in(title):
-                pair(site, policy, url, f"标题提及：{name}")
+        named, cited_outside = named_by(sites.get(site) or SiteDocuments.empty(), title)
+        for policy, evidence in named:
+            if policy == url:
+                continue
+            found = pairs.setdefault(
+                (site, policy, url),
+                {"method": "quote", "confidence": QUOTE_CONFIDENCE, "evidence": evidence},
+            )
+            if evidence not in found["evidence"]:
+                found["evidence"] += "；" + evidence
+        outside += [
+            {"site_id": site, "interpretation_url": url, "cited_name": name}
+            for name in cited_outside
+        ]
     return pairs, outside
 
 
 def machine_pairs(
-    con: duckdb.DuckDBPyConnection, *, counts_from: float, review_from: float
+    con: duckdb.DuckDBPyConnection,
+    *,
+    counts_from: float,
+    review_from: float,
+    interps: list[tuple[str, str, str]] | None = None,
+    sites: dict[str, SiteDocuments] | None = None,
 ) -> tuple[dict[tuple, dict], list[dict]]:
     """Pairs from links and names, then similarity for the interpretations left; the outside
-    citations."""
+    citations. For the interpretations given (site, url, title), among `sites`' documents (a
+    site's documents those titles can find: pairing_state.py), or for every one."""
+    only = None if interps is None else {(site, url) for site, url, _ in interps}
     pairs: dict[tuple, dict] = {}
     for site, policy, interp, method, confidence, evidence in sql(
         con,
         "select site_id, policy_url, interpretation_url, method, confidence, evidence "
         "from int_pairs_linked",
     ):
+        if only is not None and (site, interp) not in only:
+            continue
         pairs[(site, policy, interp)] = {
             "method": method,
             "confidence": confidence,
             "evidence": evidence,
         }
-    named, outside = named_pairs(con)
+    named, outside = named_pairs(con, interps, sites)
     for key, pair in named.items():
         if key in pairs:
             pairs[key]["evidence"] += "；" + pair["evidence"]
         else:
             pairs[key] = pair
     settled = {k[2] for k in pairs} | {o["interpretation_url"] for o in outside}
-    for key, pair in similar_pairs(con, settled, review_from).items():
+    for key, pair in similar_pairs(con, settled, review_from, only).items():
         pair["counted"] = pair["confidence"] >= counts_from
         pairs.setdefault(key, pair)
     for pair in pairs.values():
@@ -251,10 +278,13 @@ def machine_pairs(
 
 
 def similar_pairs(
-    con: duckdb.DuckDBPyConnection, settled: set[str], floor: float
+    con: duckdb.DuckDBPyConnection,
+    settled: set[str],
+    floor: float,
+    only: set[tuple[str, str]] | None = None,
 ) -> dict[tuple, dict]:
-    """Title similarity for interpretations no link, name or outside citation settled (jieba
-    loads only here, and only when there is one)."""
+    """Title similarity for interpretations no link, name or outside citation settled (of
+    `only`, when given; jieba loads only here, and only when there is one)."""
     interps = [
         row
         for row in sql(
@@ -262,7 +292,7 @@ def similar_pairs(
             "select site_id, url, title, published_date from stg_documents "
             "where doc_type = 'interpretation' and published_date is not null order by url",
         )
-        if row[1] not in settled
+        if row[1] not in settled and (only is None or (row[0], row[1]) in only)
     ]
     if not interps:
         return {}
