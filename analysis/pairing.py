@@ -28,7 +28,6 @@ import duckdb
 import pyarrow as pa
 
 from analysis.db import sql
-from analysis.reviews import Review, apply_reviews
 from analysis.titles import (
     MIN_NAME,
     Name,
@@ -390,22 +389,3 @@ def write_pairs(
         con.unregister("new_outside")
         sql(con, "drop table if exists computed_pairs")
     return len(pairs)
-
-
-def pair_documents(
-    con: duckdb.DuckDBPyConnection,
-    reviews: list[Review],
-    *,
-    counts_from: float,
-    review_from: float,
-) -> dict[str, int]:
-    """Pair, apply the reviews, store; the counts by method, by review decision, of the pairs
-    waiting for review and of the outside citations."""
-    pairs, outside = machine_pairs(con, counts_from=counts_from, review_from=review_from)
-    review_counts = apply_reviews(pairs, reviews)
-    write_pairs(con, pairs, outside)
-    counts: dict[str, int] = defaultdict(int)
-    for pair in pairs.values():
-        counts[pair["method"] if pair["counted"] else "waiting_review"] += 1
-    counts["outside"] = len({o["interpretation_url"] for o in outside})
-    return {**counts, **{f"review_{k}": v for k, v in review_counts.items()}}

@@ -18,7 +18,7 @@ import duckdb
 
 from analysis.db import sql
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
-from analysis.pairing import pair_documents
+from analysis.pairing_state import pair_documents
 from analysis.periodic import write_duties
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
@@ -46,6 +46,7 @@ class ScoreResult:
     listed: dict[str, int] = field(default_factory=dict)  # items listed apart, by status
     estimated_days: bool = False  # some working days were counted Mon–Fri
     known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
+    paired: int = 0  # interpretations paired this time (the rest kept their pairs)
 
 
 def window_start(as_of: dt.date, weeks: int) -> dt.date:
@@ -249,7 +250,7 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
     result.estimated_days = refresh_workdays(con, as_of, overrides)
     create_views(con)
     create_marts(con)
-    result.pairs = pair_documents(
+    result.pairs, result.paired = pair_documents(
         con,
         reviews,
         counts_from=rules["pairing"]["similarity_counts_from"],
