@@ -77,13 +77,22 @@ class SiteDocuments:
     law, a regulation: no 关于 / 印发 / …的通知 wrapper)."""
 
     def __init__(
-        self, text: str, urls: list[str], titles: list[str], types: list[str], lengths: list[int]
+        self,
+        text: str,
+        urls: list[str],
+        titles: list[str],
+        types: list[str],
+        lengths: list[int],
+        bare: list[bool] | None = None,
     ) -> None:
         self.text, self.urls, self.titles, self.types = text, urls, titles, types
         self.starts = [0, *accumulate(n + 1 for n in lengths)][: len(lengths)]
         self.by_doc_no: dict[str, list[str]] = defaultdict(list)
         self._names: dict[int, Name] = {}
-        self._bare: list[int] | None = None
+        # which titles are bare names, when the caller knows (else found when first needed)
+        self._bare: list[int] | None = (
+            None if bare is None else [i for i, b in enumerate(bare) if b]
+        )
         self._loose: tuple[str, list[int]] | None = None
 
     @classmethod
@@ -156,24 +165,33 @@ class SiteDocuments:
         ]
 
 
-def site_documents(con: duckdb.DuckDBPyConnection) -> dict[str, SiteDocuments]:
-    """Every site's explainable documents (stg_documents.explainable), aggregated by DuckDB."""
-    plain = plain_sql("coalesce(title, '')")
+def site_documents(
+    con: duckdb.DuckDBPyConnection, source: str | None = None
+) -> dict[str, SiteDocuments]:
+    """Every site's explainable documents, aggregated by DuckDB: stg_documents' (folded here), or
+    those of `source`, a relation of explainable documents with their folded title (`plain`)
+    and whether it is a bare name (`bare`)."""
+    if source is None:
+        plain = plain_sql("coalesce(title, '')")
+        source = (
+            f"(select *, {plain} as plain, null::boolean as bare "
+            "from stg_documents where explainable)"
+        )
     sites: dict[str, SiteDocuments] = defaultdict(SiteDocuments.empty)
-    for site, text, urls, titles, types, lengths in sql(
+    for site, text, urls, titles, types, lengths, bare in sql(
         con,
         f"""
         select site_id, string_agg(plain, chr(0) order by url), list(url order by url),
                list(coalesce(title, '') order by url), list(doc_type order by url),
-               list(length(plain) order by url)
-        from (select *, {plain} as plain from stg_documents where explainable)
+               list(length(plain) order by url), list(bare order by url)
+        from {source}
         group by site_id
         """,
     ):
-        sites[site] = SiteDocuments(text, urls, titles, types, lengths)
+        known = None if any(b is None for b in bare) else bare
+        sites[site] = SiteDocuments(text, urls, titles, types, lengths, known)
     for site, url, doc_no in sql(
-        con,
-        "select site_id, url, doc_no from stg_documents where explainable and doc_no is not null",
+        con, f"select site_id, url, doc_no from {source} where doc_no is not null"
     ):
         sites[site].by_doc_no[doc_no].append(url)
     return sites

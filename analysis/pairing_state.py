@@ -30,9 +30,9 @@ import duckdb
 import pyarrow as pa
 
 from analysis.db import sql
-from analysis.pairing import SiteDocuments, machine_pairs, named_by, write_pairs
+from analysis.pairing import SiteDocuments, machine_pairs, named_by, site_documents, write_pairs
 from analysis.reviews import Review, apply_reviews
-from analysis.titles import MIN_NAME, Name, is_bare_name, plain_sql
+from analysis.titles import MIN_NAME, Name, bare_name_sql, is_bare_name, plain_sql
 from crawlers.status import utc_now
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,9 +82,10 @@ class SearchRecorder(SiteDocuments):
         return []
 
 
-def searches_of(title: str) -> list[tuple[str, str]]:
+def searches_of(title: str, recorder: SearchRecorder | None = None) -> list[tuple[str, str]]:
     """What an interpretation's title looks for among its site's documents: (kind, text)."""
-    recorder = SearchRecorder()
+    recorder = recorder or SearchRecorder()
+    recorder.searches = set()
     named_by(recorder, title)
     return sorted(recorder.searches)
 
@@ -197,7 +198,11 @@ def _add_search_text(con: duckdb.DuckDBPyConnection) -> None:
         f"create or replace temp table pairing_fresh as select *, "
         f"{plain_sql('title')} as plain from pairing_fresh",
     )
-    rows = sql(con, "select site_id, url, plain from pairing_fresh where explainable")
+    rows = sql(
+        con,
+        "select site_id, url, plain from pairing_fresh "
+        f"where explainable and {bare_name_sql('plain')}",
+    )
     bare = pa.table(
         {
             "site_id": pa.array([r[0] for r in rows], pa.string()),
@@ -240,7 +245,7 @@ def candidate_sites(
                 join (select distinct site_id, kind, query from pairing_wanted) q using (site_id)
                 where {FOUND_BY}
             )
-            select n.site_id, n.url, n.title, n.doc_type, n.doc_no, d.plain
+            select n.site_id, n.url, n.title, n.doc_type, n.doc_no, d.plain, d.bare
             from found f
             join pairing_now n using (site_id, url)
             join docs d using (site_id, url)
@@ -250,8 +255,8 @@ def candidate_sites(
     finally:
         con.unregister("pairing_wanted")
     grouped: dict[str, list[tuple]] = defaultdict(list)
-    for site, url, title, doc_type, doc_no, plain in rows:
-        grouped[site].append((url, title, doc_type, doc_no, plain))
+    for site, url, title, doc_type, doc_no, plain, bare in rows:
+        grouped[site].append((url, title, doc_type, doc_no, plain, bare))
     sites = {}
     for site, docs in grouped.items():
         found = SiteDocuments(
@@ -260,8 +265,9 @@ def candidate_sites(
             [d[1] for d in docs],
             [d[2] for d in docs],
             [len(d[4]) for d in docs],
+            [d[5] for d in docs],
         )
-        for url, _, _, doc_no, _ in docs:
+        for url, _, _, doc_no, _, _ in docs:
             if doc_no is not None:
                 found.by_doc_no[doc_no].append(url)
         sites[site] = found
@@ -404,8 +410,9 @@ def searches_table(interps: list[tuple[str, str, str]]) -> pa.Table:
         "kind": [],
         "query": [],
     }
+    recorder = SearchRecorder()
     for site, url, title in interps:
-        for kind, query in searches_of(title):
+        for kind, query in searches_of(title, recorder):
             for values, value in zip(columns.values(), (site, url, kind, query), strict=True):
                 values.append(value)
     return pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})
@@ -424,7 +431,8 @@ def pair_documents(
     plan = plan_pairing(con, counts_from, review_from)
     thresholds = {"counts_from": counts_from, "review_from": review_from}
     if plan.everything:
-        pairs, outside = machine_pairs(con, **thresholds)
+        sites = site_documents(con, "(select * from pairing_fresh where explainable)")
+        pairs, outside = machine_pairs(con, **thresholds, sites=sites)
         interps = sql(
             con,
             "select site_id, url, title from pairing_now where doc_type = 'interpretation'",
