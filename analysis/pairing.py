@@ -302,27 +302,56 @@ def similar_pairs(
 ) -> dict[tuple, dict]:
     """Title similarity for interpretations no link, name or outside citation settled (of
     `only`, when given; jieba loads only here, and only when there is one)."""
-    interps = [
-        row
-        for row in sql(
-            con,
-            "select site_id, url, title, published_date from stg_documents "
-            "where doc_type = 'interpretation' and published_date is not null order by url",
+    query = (
+        "select site_id, url, title, published_date from stg_documents "
+        "where doc_type = 'interpretation' and published_date is not null"
+    )
+    if only is not None:
+        con.register(
+            "similar_only",
+            pa.table(
+                {
+                    "site_id": pa.array([k[0] for k in only], pa.string()),
+                    "url": pa.array([k[1] for k in only], pa.string()),
+                }
+            ),
         )
-        if row[1] not in settled and (only is None or (row[0], row[1]) in only)
-    ]
+        query += " and (site_id, url) in (select (site_id, url) from similar_only)"
+    try:
+        interps = [row for row in sql(con, query + " order by url") if row[1] not in settled]
+    finally:
+        if only is not None:
+            con.unregister("similar_only")
     if not interps:
         return {}
-    from analysis.similarity import Candidate, best_policy
+    from analysis.similarity import AFTER_DAYS, WINDOW_DAYS, Candidate, best_policy
 
-    sites = sorted({row[0] for row in interps})
+    # the policies some interpretation's window holds (best_policy looks at no other)
+    con.register(
+        "similar_interps",
+        pa.table(
+            {
+                "site_id": pa.array([row[0] for row in interps], pa.string()),
+                "published_date": pa.array([row[3] for row in interps], pa.date32()),
+            }
+        ),
+    )
     policies: dict[str, list[Candidate]] = defaultdict(list)
-    for site, url, title, published in sql(
-        con,
-        "select site_id, url, title, published_date from stg_documents "
-        "where doc_type = 'policy' and published_date is not null and list_contains(?, site_id)",
-        [sites],
-    ):
+    try:
+        rows = sql(
+            con,
+            f"""
+            select p.site_id, p.url, p.title, p.published_date from stg_documents p
+            semi join similar_interps i
+              on i.site_id = p.site_id
+             and (i.published_date - p.published_date) between -{AFTER_DAYS} and {WINDOW_DAYS}
+            where p.doc_type = 'policy' and p.published_date is not null
+            order by p.site_id, p.url
+            """,
+        )
+    finally:
+        con.unregister("similar_interps")
+    for site, url, title, published in rows:
         policies[site].append(Candidate(url, title, published))
     found = {}
     for site, url, title, published in interps:

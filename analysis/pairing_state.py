@@ -32,6 +32,7 @@ import pyarrow as pa
 from analysis.db import sql
 from analysis.pairing import SiteDocuments, machine_pairs, named_by, site_documents, write_pairs
 from analysis.reviews import Review, apply_reviews
+from analysis.similarity import AFTER_DAYS, WINDOW_DAYS
 from analysis.titles import MIN_NAME, Name, bare_name_sql, is_bare_name, plain_sql
 from crawlers.status import utc_now
 
@@ -171,7 +172,7 @@ def plan_pairing(con: duckdb.DuckDBPyConnection, counts_from: float, review_from
                 from pairing_now i
                 join pairing_fresh p on p.site_id = i.site_id and p.doc_type = 'policy'
                 where i.doc_type = 'interpretation'
-                  and (i.published_date - p.published_date) between -7 and 90
+                  and (i.published_date - p.published_date) between -{AFTER_DAYS} and {WINDOW_DAYS}
             ),
             reached as (
                 select site_id, url from pairing_fresh where doc_type = 'interpretation'

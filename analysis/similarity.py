@@ -29,7 +29,8 @@ STOCK_WORDS = frozenset(
     委 局 卫生健康 卫健委 卫生健康委员会 卫生健康局 办公室 人民政府 印发 通知书 意见 方案 《 》 （ ） ( ) ： : 、
     ， , 【 】 — - “ ” 年""".split()
 )
-WINDOW_DAYS = 90
+WINDOW_DAYS = 90  # a policy up to this many days before the interpretation
+AFTER_DAYS = 7  # or up to a week after it
 MIN_SCORE = 0.75  # the floor when the caller names none
 YEAR = re.compile(r"(?:19|20)\d{2}")
 BATCH = re.compile(r"第([一二三四五六七八九十\d]+)批")
@@ -78,7 +79,9 @@ def best_policy(
         return None
     scored = []
     for p in policies:
-        if not (-7 <= (published - p.published).days <= WINDOW_DAYS) or near_miss(title, p.title):
+        if not (-AFTER_DAYS <= (published - p.published).days <= WINDOW_DAYS) or near_miss(
+            title, p.title
+        ):
             continue
         score = sum(1 for w in words if w in p.title) / len(words)
         if score >= floor:
