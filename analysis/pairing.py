@@ -181,10 +181,11 @@ def site_documents(
     for site, text, urls, titles, types, lengths, bare in sql(
         con,
         f"""
-        select site_id, string_agg(plain, chr(0) order by url), list(url order by url),
-               list(coalesce(title, '') order by url), list(doc_type order by url),
-               list(length(plain) order by url), list(bare order by url)
-        from {source}
+        select site_id, string_agg(plain, chr(0) order by i), list(url order by i),
+               list(coalesce(title, '') order by i), list(doc_type order by i),
+               list(length(plain) order by i), list(bare order by i)
+        -- each list in the order of the URLs, sorted once (sorting each by URL took 30% longer)
+        from (select *, row_number() over (partition by site_id order by url) as i from {source})
         group by site_id
         """,
     ):
