@@ -35,7 +35,8 @@ def score_table(con, result, reviews_path: Path | None) -> str:
         f"pairs: {sum(pairs.get(m, 0) for m in counted)} ({methods or 'none'}); "
         f"{pairs.get('waiting_review', 0)} proposed by title similarity wait for review "
         f"(zwgk report --xlsx, sheet 待复核配对); {pairs.get('outside', 0)} interpretation(s) of "
-        "documents the site does not host",
+        f"documents the site does not host; {result.paired} interpretation(s) paired this time, "
+        "the others kept their pairs (nothing their pairing reads had changed)",
     ]
     if reviews_path:
         lines.append(

@@ -21,6 +21,7 @@ from analysis.scoring import score
 from bench.score import START, generate, setup
 from pipelines.attributes import normalize_doc_no
 from pipelines.store import Store
+from reports.score_table import score_table
 
 SITES, DOCS, SPAN = 8, 200, 364
 AS_OF = START + dt.timedelta(SPAN + 6)
@@ -217,3 +218,6 @@ def test_the_state_is_set_aside_when_the_thresholds_change(scored_once, tmp_path
     again = score(store.con, as_of=NEXT_WEEK, rules=rules)
     assert again.paired == 0
     assert again.pairs == result.pairs
+    # and the assessor is told
+    assert "0 interpretation(s) paired this time" in score_table(store.con, again, None)
+    store.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 from samples.server import LocalServer
 
@@ -120,11 +122,13 @@ def closed_port() -> str:
 
 
 def free_ports(count: int) -> int:
-    """A base port p with p … p+count-1 all free now (the sample sites need consecutive ports)."""
+    """A base port p with p … p+count-1 all free now (the sample sites need consecutive ports),
+    below the kernel's ephemeral range: a port from that range can be taken between two runs by
+    any outgoing connection on the machine (a demo run twice on the same ports failed so)."""
+    ephemeral = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    low = int(ephemeral.read_text().split()[0]) if ephemeral.exists() else 32768
     for _ in range(200):
-        base = int(closed_port().rsplit(":", 1)[1])
-        if base + count > 65535:
-            continue
+        base = random.randrange(10_000, low - count)
         sockets = []
         try:
             for port in range(base, base + count):
