@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import accumulate
 
 import duckdb
@@ -224,10 +225,12 @@ def named_pairs(
     con: duckdb.DuckDBPyConnection,
     interps: list[tuple[str, str, str]] | None = None,
     sites: dict[str, SiteDocuments] | None = None,
+    also: Callable[[str, str, str], None] | None = None,
 ) -> tuple[dict[tuple, dict], list[dict]]:
     """Pairs by what each interpretation's title names (site, url, title: every interpretation
     when None), among `sites`' documents (every site's when None), and the names no page of its
-    site carries (outside citations)."""
+    site carries (outside citations). `also` is called with each interpretation after it (the
+    pairing state records what its title looks for while the names are fresh in the cache)."""
     sites = site_documents(con) if sites is None else sites
     if interps is None:
         interps = sql(
@@ -252,6 +255,8 @@ def named_pairs(
             {"site_id": site, "interpretation_url": url, "cited_name": name}
             for name in cited_outside
         ]
+        if also is not None:
+            also(site, url, title)
     return pairs, outside
 
 
@@ -262,10 +267,12 @@ def machine_pairs(
     review_from: float,
     interps: list[tuple[str, str, str]] | None = None,
     sites: dict[str, SiteDocuments] | None = None,
+    also: Callable[[str, str, str], None] | None = None,
 ) -> tuple[dict[tuple, dict], list[dict]]:
     """Pairs from links and names, then similarity for the interpretations left; the outside
     citations. For the interpretations given (site, url, title), among `sites`' documents (a
-    site's documents those titles can find: pairing_state.py), or for every one."""
+    site's documents those titles can find: pairing_state.py), or for every one; `also` as
+    for named_pairs."""
     only = None if interps is None else {(site, url) for site, url, _ in interps}
     pairs: dict[tuple, dict] = {}
     for site, policy, interp, method, confidence, evidence in sql(
@@ -280,7 +287,7 @@ def machine_pairs(
             "confidence": confidence,
             "evidence": evidence,
         }
-    named, outside = named_pairs(con, interps, sites)
+    named, outside = named_pairs(con, interps, sites, also)
     for key, pair in named.items():
         if key in pairs:
             pairs[key]["evidence"] += "；" + pair["evidence"]

@@ -403,20 +403,35 @@ def _save(
         _unregister_again(con)
 
 
-def searches_table(interps: list[tuple[str, str, str]]) -> pa.Table:
-    """What each interpretation's title looks for (`searches_of`), as pairing_searches rows."""
-    columns: dict[str, list[str]] = {
-        "site_id": [],
-        "interpretation_url": [],
-        "kind": [],
-        "query": [],
-    }
-    recorder = SearchRecorder()
-    for site, url, title in interps:
-        for kind, query in searches_of(title, recorder):
-            for values, value in zip(columns.values(), (site, url, kind, query), strict=True):
+class Searches:
+    """What interpretations' titles look for (`searches_of`), gathered as pairing_searches rows."""
+
+    def __init__(self) -> None:
+        self.recorder = SearchRecorder()
+        self.interpretations = 0
+        self.columns: dict[str, list[str]] = {
+            "site_id": [],
+            "interpretation_url": [],
+            "kind": [],
+            "query": [],
+        }
+
+    def add(self, site: str, url: str, title: str) -> None:
+        self.interpretations += 1
+        for kind, query in searches_of(title, self.recorder):
+            for values, value in zip(self.columns.values(), (site, url, kind, query), strict=True):
                 values.append(value)
-    return pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})
+
+    def table(self) -> pa.Table:
+        return pa.table({k: pa.array(v, pa.string()) for k, v in self.columns.items()})
+
+
+def searches_table(interps: list[tuple[str, str, str]]) -> pa.Table:
+    """What each interpretation's title looks for, as pairing_searches rows."""
+    searches = Searches()
+    for interp in interps:
+        searches.add(*interp)
+    return searches.table()
 
 
 def pair_documents(
@@ -433,13 +448,10 @@ def pair_documents(
     thresholds = {"counts_from": counts_from, "review_from": review_from}
     if plan.everything:
         sites = site_documents(con, "(select * from pairing_fresh where explainable)")
-        pairs, outside = machine_pairs(con, **thresholds, sites=sites)
-        interps = sql(
-            con,
-            "select site_id, url, title from pairing_now where doc_type = 'interpretation'",
-        )
-        searches = searches_table(interps)
-        paired = len(interps)
+        recorded = Searches()  # what each title looks for, recorded right after its pairing
+        pairs, outside = machine_pairs(con, **thresholds, sites=sites, also=recorded.add)
+        searches = recorded.table()
+        paired = recorded.interpretations
         found = outside
     else:
         sites, searches = candidate_sites(con, plan.again)
