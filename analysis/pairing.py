@@ -37,6 +37,7 @@ from analysis.titles import (
     fold,
     is_bare_name,
     looks_like_document,
+    loose,
     mentioned,
     name_of,
     plain_sql,
@@ -143,7 +144,7 @@ class SiteDocuments:
     def loose_index(self) -> tuple[str, list[int]]:
         """The joined titles without 的, and where each starts (built once, when needed)."""
         if self._loose is None:
-            plains = [t.replace("的", "") for t in self.text.split("\x00")] if self.text else []
+            plains = [loose(t) for t in self.text.split("\x00")] if self.text else []
             starts = [0, *accumulate(len(t) + 1 for t in plains)][: len(plains)]
             self._loose = ("\x00".join(plains), starts)
         return self._loose

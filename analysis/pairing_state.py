@@ -30,10 +30,17 @@ import duckdb
 import pyarrow as pa
 
 from analysis.db import sql
-from analysis.pairing import SiteDocuments, machine_pairs, named_by, site_documents, write_pairs
+from analysis.pairing import (
+    PAIR_COLUMNS,
+    SiteDocuments,
+    machine_pairs,
+    named_by,
+    site_documents,
+    write_pairs,
+)
 from analysis.reviews import Review, apply_reviews
 from analysis.similarity import AFTER_DAYS, WINDOW_DAYS
-from analysis.titles import MIN_NAME, Name, bare_name_sql, is_bare_name, plain_sql
+from analysis.titles import MIN_NAME, Name, bare_name_sql, is_bare_name, loose_sql, plain_sql
 from crawlers.status import utc_now
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,9 +55,10 @@ CODE = (
     "crawlers/extract/labels.py",
     "pipelines/attributes.py",
 )
-MACHINE_COLUMNS = ("method", "confidence", "evidence", "counted")
-# a document's search text, and the same without 的 (SiteDocuments.loose_index)
-LOOSE = "replace(plain, '的', '')"
+# a pair's columns as the machine found it: the pair's, less what a person's review sets
+MACHINE_COLUMNS = tuple(c for c in PAIR_COLUMNS[3:] if not c.startswith("review"))
+# a document's search text without 的 (SiteDocuments.loose_index)
+LOOSE = loose_sql("plain")
 # a document a search can find: a title holding the core, the 文号, a bare name for mentions
 FOUND_BY = """
     (q.kind = 'core' and contains(d.plain, q.query))
@@ -106,6 +114,7 @@ class Plan:
     again: list[tuple[str, str, str]] = field(default_factory=list)  # (site, url, title)
     dirty_sites: list[str] = field(default_factory=list)
     why: str = ""
+    code: str = ""  # the digest of the pairing code this pairing runs (code_digest)
 
 
 def plan_pairing(con: duckdb.DuckDBPyConnection, counts_from: float, review_from: float) -> Plan:
@@ -121,12 +130,13 @@ def plan_pairing(con: duckdb.DuckDBPyConnection, counts_from: float, review_from
         where explainable or doc_type = 'interpretation'
         """,
     )
+    code = code_digest()
     basis = sql(con, "select code, counts_from, review_from from pairing_basis")
-    if basis != [(code_digest(), counts_from, review_from)]:
+    if basis != [(code, counts_from, review_from)]:
         why = "no pairing state yet" if not basis else "the pairing code or thresholds changed"
         sql(con, "create or replace temp table pairing_fresh as select * from pairing_now")
         _add_search_text(con)
-        return Plan(everything=True, why=why)
+        return Plan(everything=True, why=why, code=code)
     sql(
         con,
         """
@@ -189,7 +199,7 @@ def plan_pairing(con: duckdb.DuckDBPyConnection, counts_from: float, review_from
         )
     finally:
         con.unregister("pairing_dirty")
-    return Plan(everything=False, again=again, dirty_sites=dirty)
+    return Plan(everything=False, again=again, dirty_sites=dirty, code=code)
 
 
 def _add_search_text(con: duckdb.DuckDBPyConnection) -> None:
@@ -390,9 +400,7 @@ def _save(
             "confidence, evidence from int_pairs_linked",
         )
         sql(con, "delete from pairing_basis")
-        sql(
-            con, "insert into pairing_basis values (?, ?, ?, ?)", [code_digest(), *basis, utc_now()]
-        )
+        sql(con, "insert into pairing_basis values (?, ?, ?, ?)", [plan.code, *basis, utc_now()])
         sql(con, "commit")
     except BaseException:
         sql(con, "rollback")

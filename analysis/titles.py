@@ -90,6 +90,7 @@ PREFIXED = re.compile(
 )
 # a document form a name written in running text must end with (中医药法, …管理办法)
 DOCUMENT_FORM = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")
+LOOSE_DROPPED = "的"  # the word one side of a loose match leaves out
 MIN_NAME = 4  # a shorter core (通知, 宪法) names too many things to pair by, quoted or not
 # what can change a name beyond folding; a title with none of these is its own core
 TRIGGERS = ("关于", "印发", "转发", "发布", "通知", "公告", "中华人民共和国")
@@ -120,7 +121,7 @@ class Name:
     @property
     def loose(self) -> str:
         """The core without 的 (一个名称的词之间的“的”有时省去)."""
-        return self.core.replace("的", "")
+        return loose(self.core)
 
     def matches(self, other: Name) -> bool:
         """Whether two names are one document's: equal cores (的 aside), the years both state
@@ -133,7 +134,7 @@ class Name:
             if cited.region and not name.region:
                 place = PLACE_PREFIX.match(name.core)
                 if place and place[1] == cited.region:
-                    return name.core[place.end() :].replace("的", "") == cited.loose
+                    return loose(name.core[place.end() :]) == cited.loose
         return False
 
 
@@ -145,6 +146,16 @@ def fold(text: str) -> str:
 
 def unquoted(text: str) -> str:
     return text.translate(UNQUOTE)
+
+
+def loose(text: str) -> str:
+    """A name or title without 的, as the two sides of a loose match compare it."""
+    return text.replace(LOOSE_DROPPED, "")
+
+
+def loose_sql(column: str) -> str:
+    """`loose` as a SQL expression."""
+    return f"replace({column}, '{LOOSE_DROPPED}', '')"
 
 
 def plain_sql(column: str) -> str:
