@@ -18,6 +18,8 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 ZWGK_LOCAL_CONCURRENCY = 8
+# holds every slot to its concurrency, also with no delay (Scrapy's own does not: see the module)
+DOWNLOADER = "crawlers.throttle.SlotBoundDownloader"
 
 # Bounded work, so traps and huge responses end (see DIRECTORY_DEPTH / MAX_LIST_PAGES / max_pages).
 DEPTH_LIMIT = 0  # the spider bounds directory depth and list paging itself

@@ -34,7 +34,6 @@ from crawlers.urls import canonical_url
 from crawlers.walk import ColumnWalk, WalkSteps
 
 CHECK_RELATIONS = ("attachment", "image")
-MIN_SLOT_DELAY = 0.001  # seconds: the least delay a site's slot gets (see from_crawler)
 
 
 def as_flag(value) -> bool:
@@ -127,11 +126,9 @@ class DisclosureSpider(DiscoverySteps, WalkSteps, ResponseChecks, scrapy.Spider)
             if p.is_local and p.delay is None:
                 delay = 0  # a local site asking for a concurrency only (bench/scale.py)
             slots[p.id] = {
+                # held to it with no delay too (crawlers.throttle.SlotBoundDownloader)
                 "concurrency": p.concurrency or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
-                # Scrapy 2.19 holds a slot to its concurrency only when the slot has a delay
-                # (with none, its queue is sent at once: 32 at a time measured against 2), so a
-                # profile's `delay = 0` is kept at a millisecond
-                "delay": max(delay, MIN_SLOT_DELAY),
+                "delay": delay,
             }
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         spider.rewalk_days = settings.getfloat("ZWGK_REWALK_DAYS", 28.0)

@@ -121,11 +121,11 @@ class FirstContactSpider(scrapy.Spider):
         slots = {}
         for p in spider.profiles.values():
             delay = (
-                0.001
+                0
                 if p.is_local
                 else (p.delay if p.delay is not None else settings.getfloat("DOWNLOAD_DELAY"))
             )
-            slots[p.id] = {"concurrency": 1, "delay": max(delay, 0.001)}
+            slots[p.id] = {"concurrency": 1, "delay": delay}
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         return spider
 
