@@ -25,6 +25,7 @@ from analysis.rules import Rules, load_rules
 from analysis.snapshot import known_then
 from analysis.workdays import BASIS_LABELS, OVERRIDES, calendar_table, load_overrides
 from crawlers.personal_data import KIND_LABELS
+from crawlers.status import CHINA
 from pipelines.attributes import FORM_LABELS
 
 SQL_DIR = Path(__file__).with_name("sql")
@@ -182,6 +183,8 @@ def set_variables(
 ) -> None:
     sql(con, "set variable as_of = ?::date", [as_of])
     sql(con, "set variable window_start = ?::date", [start])
+    # stored times are UTC; a day a finding names is China's
+    sql(con, "set variable china_offset = ?::interval", [CHINA.utcoffset(None)])
     for name, value in rules.variables().items():
         cast = {list: "varchar[]", str: "varchar"}.get(type(value), "double")
         sql(con, f"set variable {name} = ?::{cast}", [value])

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import duckdb
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
+from crawlers.status import CHINA
 
 # each stored table as it was at getvariable('known_at'); {db} is the file's catalog
 VIEWS = {

@@ -1,4 +1,4 @@
-"""A run's and a site's statuses, a run's id and the crawl's clock: the words every layer reads
+"""A run's and a site's statuses, a run's id, the crawl's clock and China's time zone: the words every layer reads
 (the store, the coordinator, the commands, the scorecard), declared once and without Scrapy, so
 reading them costs no crawler's import (`import scrapy` alone is 0.2 s of every `zwgk` command).
 """
@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+
+# 北京时间: the dates the sites state, the day a crawl ran, the days a finding names. Stored
+# times are UTC; the scoring's SQL reads this offset as getvariable('china_offset').
+CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 def utc_now() -> dt.datetime:

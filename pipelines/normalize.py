@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from crawlers.items import DocumentItem
+from crawlers.status import CHINA
 from pipelines.attributes import (
     clean,
     interpretation_form,
@@ -35,7 +36,6 @@ SOURCE_RANK = {
     "list": 4,
     "url": 5,
 }
-CHINA = dt.timezone(dt.timedelta(hours=8))
 # the candidate fields one value is chosen for (`disclosure` becomes documents.disclosure_attr)
 CHOSEN_FIELDS = (
     "title",

@@ -6,7 +6,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-CHINA = dt.timezone(dt.timedelta(hours=8))
+from crawlers.status import CHINA
 
 
 def default_as_of(con) -> dt.date | None:

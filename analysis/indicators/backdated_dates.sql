@@ -19,9 +19,9 @@ from sites s left join int_backdated b using (site_id) group by all
 select site_id, url,
        case kind
            when 'backdated' then '标注发布日期 ' || strftime(published_date, '%Y-%m-%d')
-               || '，但 ' || strftime(missed_at + interval 8 hour, '%Y-%m-%d')
+               || '，但 ' || strftime(missed_at + getvariable('china_offset'), '%Y-%m-%d')
                || ' 的抓取（' || missed_by || '）已读到该栏目此处，未见此信息；首次见于 '
-               || strftime(first_listed + interval 8 hour, '%Y-%m-%d') || ' 的抓取：'
+               || strftime(first_listed + getvariable('china_offset'), '%Y-%m-%d') || ' 的抓取：'
                || title
            else '疑似倒填（一次抓取的页面编号信号，不计入）：标注发布日期 '
                || strftime(published_date, '%Y-%m-%d') || '，而编号在前的页面已有 '

@@ -20,7 +20,7 @@ group by all
 -- findings: each dead link, its status, since when, and the page linking it
 select site_id, url,
        trim(coalesce('HTTP ' || status, '') || coalesce(' ' || error, ''))
-       || coalesce('（' || strftime(dead_since + interval 8 hour, '%Y-%m-%d') || ' 起无法访问）', '')
+       || coalesce('（' || strftime(dead_since + getvariable('china_offset'), '%Y-%m-%d') || ' 起无法访问）', '')
            as detail,
        found_on as related_url, status as amount
 from dead_links

@@ -9,9 +9,9 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from crawlers.families.base import GenericFamily, ListItem, ListPage, PageRequest
+from crawlers.status import CHINA
 
 API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]+)[\"']")
-CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
 class GkmlptFamily(GenericFamily):

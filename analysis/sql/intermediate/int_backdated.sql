@@ -38,7 +38,7 @@ with docs as (
 ),
 
 walks as (
-    select w.*, (w.walked_at + interval 8 hour)::date as walked_day
+    select w.*, (w.walked_at + getvariable('china_offset'))::date as walked_day
     from column_walks w
 ),
 
@@ -69,7 +69,7 @@ missed as (
 ),
 
 crawled as (
-    select m.*, (m.first_listed + interval 8 hour)::date as arrived
+    select m.*, (m.first_listed + getvariable('china_offset'))::date as arrived
     from missed m anti join reposted r using (site_id, url)
 ),
 
