@@ -12,6 +12,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.files import Replacement
+
 DECISIONS = ("confirm", "reject", "add")
 HEADER = ("site_id", "policy_url", "interpretation_url", "decision", "note")
 
@@ -104,12 +106,9 @@ def save_reviews(path: str | Path, new: list[Review]) -> int:
     merged = {r.key: r for r in load_reviews(path)}
     for review in new:
         merged[review.key] = review
-    tmp = path.with_name(path.name + ".tmp")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
+    with Replacement(path) as part, open(part, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(HEADER)
         for r in merged.values():
             writer.writerow([r.site_id, r.policy_url, r.interpretation_url, r.decision, r.note])
-    tmp.replace(path)
     return len(merged)

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from crawlers.files import Replacement
+
 FORMAT = 1  # bumped when a line's shape changes; a line of another format is not read
 
 
@@ -81,7 +83,7 @@ class SiteState:
 def write_states(path: Path, states: Iterable[SiteState]) -> int:
     """Write the sites' states, one line each; returns how many documents they know."""
     known = 0
-    with open(path, "w", encoding="utf-8") as f:
+    with Replacement(path) as part, open(part, "w", encoding="utf-8") as f:
         for state in states:
             f.write(state.to_line())
             known += len(state.documents)

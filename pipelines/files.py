@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.files import Replacement
+
 
 @dataclass(frozen=True)
 class Copy:
@@ -37,18 +39,13 @@ def copy_atomically(
     copy cut off is never seen under the target's name. `sync` forces it to disk first;
     `before_replace` runs once the copy is whole, just before the rename."""
     source, target = Path(source), Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(f".{target.name}.part-{os.getpid()}")
-    try:
+    with Replacement(target) as part:
         shutil.copyfile(source, part)
         if sync:
             with open(part, "rb") as f:
                 os.fsync(f.fileno())
         if before_replace is not None:
             before_replace()
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
     COPIES.append(Copy(source, target, target.stat().st_size))
     return target
 
@@ -56,15 +53,3 @@ def copy_atomically(
 def copies_since(mark: int) -> list[Copy]:
     """The copies made after `len(COPIES)` was `mark`."""
     return COPIES[mark:]
-
-
-def write_atomically(path: str | Path, text: str) -> Path:
-    """Write `text` (UTF-8) under a hidden name beside `path`, then rename it into place."""
-    path = Path(path)
-    part = path.with_name(f".{path.name}.part-{os.getpid()}")
-    try:
-        part.write_text(text, encoding="utf-8")
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
-    return path

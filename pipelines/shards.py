@@ -18,12 +18,12 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.files import Replacement
 from crawlers.profiles import safe_name
 from crawlers.status import utc_now
 from pipelines.files import COPIES, Copy, copies_since, copy_atomically
@@ -126,24 +126,21 @@ def export_seed(store: Store, site_id: str, run_id: str, path: Path) -> int | No
     )[0][0]
     if not known:
         return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(f".{path.name}.part-{os.getpid()}")
-    part.unlink(missing_ok=True)
-    Store(part).close()  # the schema, every migration applied
-    store.sql(f"attach {_quoted(part)} as seed")
-    try:
-        for table in (*SITE_TABLES, "runs"):
-            names = ", ".join(f'"{c}"' for c in store.schema(table).names)
-            where = SEED_ROWS.get(table, "site_id = $site")
-            store.con.execute(
-                f'insert into seed."{table}" ({names}) select {names} from main."{table}" '
-                f"where {where}",
-                {"site": site_id, "run": run_id} if "$run" in where else {"site": site_id},
-            ).fetchall()
-        documents = store.sql("select count(*) from seed.documents")[0][0]
-    finally:
-        store.sql("detach seed")
-    os.replace(part, path)
+    with Replacement(path) as part:
+        Store(part).close()  # the schema, every migration applied
+        store.sql(f"attach {_quoted(part)} as seed")
+        try:
+            for table in (*SITE_TABLES, "runs"):
+                names = ", ".join(f'"{c}"' for c in store.schema(table).names)
+                where = SEED_ROWS.get(table, "site_id = $site")
+                store.con.execute(
+                    f'insert into seed."{table}" ({names}) select {names} from main."{table}" '
+                    f"where {where}",
+                    {"site": site_id, "run": run_id} if "$run" in where else {"site": site_id},
+                ).fetchall()
+            documents = store.sql("select count(*) from seed.documents")[0][0]
+        finally:
+            store.sql("detach seed")
     return documents
 
 
@@ -162,37 +159,32 @@ def write_shard(
     manifest states what the worker copied of the site's data: `copied_in` (every copy before
     the shard's: the seed into its working file) and this shard's own copies out."""
     mark = len(COPIES)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    part = folder.with_name(f".{folder.name}.part-{socket.gethostname()}-{os.getpid()}")
-    shutil.rmtree(part, ignore_errors=True)
-    part.mkdir()
-    files = {SHARD_DB: crawled, **(extra or {})}
-    run_warc = warc_dir / run_id
-    if run_warc.is_dir():
-        for warc in sorted(run_warc.iterdir()):
-            files[f"warc/{run_id}/{warc.name}"] = warc
-    stated = {}
-    for name, source in files.items():
-        target = copy_atomically(source, part / name, sync=True)
-        stated[name] = {"bytes": target.stat().st_size, "sha256": sha256_of(target)}
-    manifest = {
-        "site_id": site_id,
-        "run_id": run_id,
-        "host": socket.gethostname(),
-        "written_at": utc_now().isoformat(),
-        "files": stated,
-        "copies": {
-            "in": [_copy_row(c, folder.parent.parent) for c in copied_in or []],
-            "out": [_copy_row(c, part) for c in copies_since(mark)],
-        },
-    }
-    with open(part / MANIFEST, "w", encoding="utf-8") as f:
-        json.dump(manifest, f, ensure_ascii=False, indent=1)
-        f.flush()
-        os.fsync(f.fileno())
-    if folder.exists():  # a half-written or stale shard under the final name: replaced
-        shutil.rmtree(folder)
-    os.replace(part, folder)
+    with Replacement(folder) as part:
+        part.mkdir()
+        files = {SHARD_DB: crawled, **(extra or {})}
+        run_warc = warc_dir / run_id
+        if run_warc.is_dir():
+            for warc in sorted(run_warc.iterdir()):
+                files[f"warc/{run_id}/{warc.name}"] = warc
+        stated = {}
+        for name, source in files.items():
+            target = copy_atomically(source, part / name, sync=True)
+            stated[name] = {"bytes": target.stat().st_size, "sha256": sha256_of(target)}
+        manifest = {
+            "site_id": site_id,
+            "run_id": run_id,
+            "host": socket.gethostname(),
+            "written_at": utc_now().isoformat(),
+            "files": stated,
+            "copies": {
+                "in": [_copy_row(c, folder.parent.parent) for c in copied_in or []],
+                "out": [_copy_row(c, part) for c in copies_since(mark)],
+            },
+        }
+        with open(part / MANIFEST, "w", encoding="utf-8") as f:
+            json.dump(manifest, f, ensure_ascii=False, indent=1)
+            f.flush()
+            os.fsync(f.fileno())
     return folder
 
 

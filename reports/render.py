@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
 
 from analysis.indicators import BY_NAME, INDICATORS
+from crawlers.files import write_atomically
 from crawlers.status import STATUSES
 from pipelines.doc_type import DOC_TYPE_LABELS
 from reports.archive import archived_copy
@@ -153,22 +154,18 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         method = env.get_template("methodology.html").render(**context)
         bulletin = env.get_template("bulletin.html").render(**context)
         html = html.replace("</body>", sites + method + bulletin + "</body>")
-        target = out / "report.html"
-        target.write_text(html, encoding="utf-8")
-        return target
+        return write_atomically(out / "report.html", html)
     context["site_href"] = site_file
     nav = (
         '<nav><a href="index.html">总览</a><a href="bulletin.html">通报</a>'
         '<a href="methodology.html">评估方法</a></nav>'
     )
-    (out / "index.html").write_text(
-        page(env, ["overview.html"], title, context, nav), encoding="utf-8"
+    write_atomically(out / "index.html", page(env, ["overview.html"], title, context, nav))
+    write_atomically(
+        out / "methodology.html", page(env, ["methodology.html"], "评估方法", context, nav)
     )
-    (out / "methodology.html").write_text(
-        page(env, ["methodology.html"], "评估方法", context, nav), encoding="utf-8"
-    )
-    (out / "bulletin.html").write_text(
-        page(env, ["bulletin.html"], "评估情况通报", context, nav), encoding="utf-8"
+    write_atomically(
+        out / "bulletin.html", page(env, ["bulletin.html"], "评估情况通报", context, nav)
     )
     (out / "sites").mkdir(exist_ok=True)
     site_nav = (
@@ -179,5 +176,5 @@ def render_report(report: Report, out: Path, *, single_file: bool = False) -> Pa
         if report.warc_dir:
             add_archived_copies(site, report.warc_dir, out)
         html = page(env, ["site.html"], site.name, {**context, "site": site}, site_nav)
-        (out / site_file(site)).write_text(html, encoding="utf-8")
+        write_atomically(out / site_file(site), html)
     return out / "index.html"

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
 import sys
 import zipfile
 from html import escape
 from numbers import Number
 from pathlib import Path
+
+from crawlers.files import Replacement
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -253,10 +254,9 @@ class Workbook:
 
     def __init__(self, path: Path, compresslevel: int = 6):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.part = self.path.with_name(self.path.name + ".part")
+        self.replacement = Replacement(self.path)
         self.zip = zipfile.ZipFile(
-            self.part, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel
+            self.replacement.part, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel
         )
         self.sheets: list[SheetWriter] = []
         self.current: SheetWriter | None = None
@@ -331,8 +331,7 @@ class Workbook:
             + "</Types>",
         )
         self.zip.close()
-        os.replace(self.part, self.path)
-        return self.path
+        return self.replacement.commit()
 
     def abandon(self) -> None:
         """Close and remove the half-written file (after an error)."""
@@ -340,4 +339,4 @@ class Workbook:
             self.current._file.close()
             self.current = None
         self.zip.close()
-        self.part.unlink(missing_ok=True)
+        self.replacement.abandon()

@@ -15,9 +15,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crawlers.files import write_atomically
 from crawlers.profiles import SiteProfile
 from crawlers.status import CRASHED, FINISHED, INTERRUPTED, RUNNING, site_status, utc_now
-from pipelines.files import copy_atomically, write_atomically
+from pipelines.files import copy_atomically
 from pipelines.shards import (
     FINISHED_FILE,
     RUN_FILE,

@@ -8,12 +8,12 @@ every other table, its comments and the file's header are written back as they w
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from crawlers.files import write_atomically
 from crawlers.profiles import ProfileError, check_site
 
 SITE_LINE = re.compile(r"^[ \t]*\[\[[ \t]*site[ \t]*\]\][ \t]*(?:#.*)?$", re.M)
@@ -133,7 +133,4 @@ def write(sites: SitesFile) -> None:
             parts.append("\n")
         parts.append(block.text if block.text is not None else render(block.table))
     text = "".join(parts)
-    sites.path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = sites.path.with_name(sites.path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, sites.path)
+    write_atomically(sites.path, text)
