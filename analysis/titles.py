@@ -24,7 +24,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from crawlers.extract.labels import DOCUMENT_FORM_WORDS, DOCUMENT_FORMS
+from crawlers.extract.labels import (
+    DOCUMENT_FORM_WORDS,
+    DOCUMENT_FORMS,
+    GRAPHIC_INTRODUCERS,
+    TEXT_INTRODUCERS,
+)
 
 FOLD = str.maketrans(
     {
@@ -84,10 +89,12 @@ SETTABLE_PAREN = re.compile(
 )  # not （第1234号）: part of the name
 YEARS = re.compile(r"(?:19|20)[0-9]{2}")
 QUOTE_OPEN, QUOTE_CLOSE = "《", "》"
-# how an interpretation title introduces a name without 《》: 图解：X, 一图读懂X, 【图解】X …
-PREFIXED = re.compile(
-    r"^(?:〔图解〕|图解:|图解|图说:?|一图读懂|一图看懂|一图了解|视频解读:|政策解读:|解读:|权威解读:|解读)"
+# how an interpretation title introduces a name without 《》 (folded: 图解:X, 一图读懂X, 〔图解〕X …),
+# the longest word first
+_INTRODUCERS = "|".join(
+    re.escape(w) for w in sorted((*GRAPHIC_INTRODUCERS, *TEXT_INTRODUCERS), key=len, reverse=True)
 )
+PREFIXED = re.compile(rf"^(?:〔(?:{_INTRODUCERS})〕|(?:{_INTRODUCERS}):?)")
 # a document form a name written in running text must end with (中医药法, …管理办法)
 DOCUMENT_FORM = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")
 LOOSE_DROPPED = "的"  # the word one side of a loose match leaves out

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from crawlers.extract.labels import (
     DOCUMENT_FORM_WORDS,
     EXEMPT_TITLE_WORDS,
+    INTERPRETATION_TITLE,
     WORK_NOTICE_VERBS,
     column_kind,
 )
@@ -53,9 +54,6 @@ DOC_TYPE_LABELS = {
     "news": "工作动态",
     "other": "其他",
 }
-INTERPRETATION_TITLE = re.compile(
-    r"解读|图解|一图[读看]懂|一图了解|答记者问|图说《|政策问答|新闻发布会.*《"
-)
 WRAPPER_TITLE = re.compile(r"(?:印发|转发|发布).{2,80}的(?:通知|公告)")
 # the title is itself a document's name, ending in its form (a year range or （试行） may follow)
 DOCUMENT_TITLE = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})》?(?:[（(][^（）()]{{1,20}}[）)])*》?$")

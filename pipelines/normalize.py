@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from crawlers.extract.labels import INTERPRETATION_TITLE
 from crawlers.items import DocumentItem
 from crawlers.status import CHINA
 from pipelines.attributes import (
@@ -24,7 +25,7 @@ from pipelines.attributes import (
     normalize_validity,
 )
 from pipelines.dates import parse_date
-from pipelines.doc_type import INTERPRETATION_TITLE, decide_doc_type
+from pipelines.doc_type import decide_doc_type
 
 SOURCE_RANK = {
     "table": 0,

@@ -34,6 +34,11 @@ CASES = [
     ("关于印发《2026年卫生健康工作要点》的通知", "一图读懂《2026年卫生健康工作要点》", True),
     ("关于印发《家庭医生签约服务规范》的通知", "【图解】家庭医生签约服务规范", True),
     ("关于印发《家庭医生签约服务规范》的通知", "图解：家庭医生签约服务规范", True),
+    # every introducing word, bracketed or followed by a colon (crawlers/extract/labels.py)
+    ("关于印发《家庭医生签约服务规范》的通知", "一图读懂：家庭医生签约服务规范", True),
+    ("关于印发《家庭医生签约服务规范》的通知", "【一图读懂】家庭医生签约服务规范", True),
+    ("关于印发《家庭医生签约服务规范》的通知", "视频解读家庭医生签约服务规范", True),
+    ("关于印发《家庭医生签约服务规范》的通知", "权威解读：家庭医生签约服务规范", True),
     # 转发 wrappers, nested
     ("转发“关于印发《处方管理办法（试行）》的通知”", "解读《处方管理办法》", True),
     (
@@ -272,3 +277,21 @@ def test_duckdb_sets_aside_only_titles_that_are_no_bare_name(title, bare):
     (passes,) = con.execute(f"select {bare_name_sql('t')} from (select ? as t)", [title]).fetchone()
     if bare:  # the SQL may let a title through that is no bare name, never stop one that is
         assert passes is True
+
+
+@pytest.mark.parametrize(
+    "interpretation, names",
+    [
+        ("图解：家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("【图解】家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("一图读懂：家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("【一图读懂】家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("图说：家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("权威解读：家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("解读家庭医生签约服务规范", ["家庭医生签约服务规范"]),
+        ("解读《家庭医生签约服务规范》", ["家庭医生签约服务规范"]),
+        ("家庭医生签约服务规范", []),  # no introducing word, no 《》: nothing cited
+    ],
+)
+def test_the_name_after_an_introducing_word_is_what_the_title_cites(interpretation, names):
+    assert cited_names(interpretation) == names

@@ -404,15 +404,33 @@ def is_navigation(link_text: str) -> bool:
     )
 
 
+# the words an interpretation's title opens with before the name it explains (图解：X, 一图读懂X,
+# 【图解】X, 解读：X): the graphic ones, then the others. The pairing reads the name after them
+# (analysis/titles.py); a title with one is an interpretation's (INTERPRETATION_TITLE)
+GRAPHIC_INTRODUCERS = ("图解", "一图读懂", "一图看懂", "一图了解", "图说")
+TEXT_INTRODUCERS = ("视频解读", "政策解读", "权威解读", "解读")
+# a title that says it is an interpretation (pipelines/doc_type.py; a related link's anchor
+# text, pipelines/normalize.py): its words anywhere, 图说 only before a 《name》 (图说卫健 is a
+# news column), a press conference only on a named document
+INTERPRETATION_TITLE = re.compile(
+    "|".join(
+        (
+            *(
+                re.escape(w)
+                for w in ("解读", *GRAPHIC_INTRODUCERS, "答记者问", "政策问答")
+                if w != "图说"
+            ),
+            "图说《",
+            "新闻发布会.*《",
+        )
+    )
+)
+
 # an interpretation's form, by the words of its title: 图解 first, then these (the store keeps the
 # code; pipelines/attributes.py says each in Chinese); report_words.LEADER_FORMS reads the
 # interview words
 GRAPHIC_WORDS = (
-    "图解",
-    "一图读懂",
-    "一图看懂",
-    "一图了解",
-    "图说",
+    *GRAPHIC_INTRODUCERS,
     "长图",
     "漫画",
     "动漫",
