@@ -23,7 +23,6 @@ documents a page calls for, a paging mechanism that gives way, and the walk's re
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -31,6 +30,7 @@ import scrapy
 from scrapy.http import Response
 from w3lib.url import canonicalize_url
 
+from crawlers.dates import date_numbers
 from crawlers.families import FAMILIES
 from crawlers.families.base import PageRequest
 from crawlers.items import (
@@ -45,19 +45,14 @@ from crawlers.state import KnownDocument, due
 from crawlers.status import utc_now_text
 
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
-DATE_DIGITS = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")
 
 
 def same_date(raw: str | None, iso: str | None) -> bool:
     """Whether a list's raw date (2026年11月8日, 2026-11-08) and a stored ISO date agree."""
     if not raw or not iso:
         return not raw and not iso
-    a, b = DATE_DIGITS.search(raw), DATE_DIGITS.search(iso)
-    return bool(a and b) and tuple(map(int, a.groups())) == tuple(map(int, b.groups()))
-
-
-def _date_key(found: re.Match) -> tuple[int, int, int]:
-    return tuple(map(int, found.groups()))
+    a = date_numbers(raw)
+    return a is not None and a == date_numbers(iso)
 
 
 def row_changed(known: KnownDocument, title: str, list_date: str | None) -> bool:
@@ -119,12 +114,10 @@ class ColumnWalk:
         """Keep the oldest list date read: how deep the walk reached. By date, not by the page
         answered last: a full walk's pages arrive in any order."""
         for raw in raw_dates:
-            found = DATE_DIGITS.search(raw or "")
-            if not found:
+            found = date_numbers(raw)
+            if found is None:
                 continue
-            if self.oldest_date is None or _date_key(found) < _date_key(
-                DATE_DIGITS.search(self.oldest_date)
-            ):
+            if self.oldest_date is None or found < date_numbers(self.oldest_date):
                 self.oldest_date = raw
 
     def wants_more(self, new: list[bool]) -> bool:

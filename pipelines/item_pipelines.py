@@ -11,6 +11,7 @@ import duckdb
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
+from crawlers.dates import parse_date
 from crawlers.items import (
     ColumnItem,
     ColumnWalkItem,
@@ -23,7 +24,6 @@ from crawlers.items import (
 )
 from crawlers.status import STORE_ERROR
 from pipelines.attributes import normalize_doc_no
-from pipelines.dates import parse_date
 from pipelines.normalize import normalize_document
 from pipelines.run_record import RunRecord
 from pipelines.store import Store, column_shortfalls, utc_now

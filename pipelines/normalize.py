@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from crawlers.dates import parse_date
 from crawlers.extract.labels import INTERPRETATION_TITLE
 from crawlers.items import DocumentItem
 from crawlers.status import CHINA
@@ -24,7 +25,6 @@ from pipelines.attributes import (
     normalize_index_no,
     normalize_validity,
 )
-from pipelines.dates import parse_date
 from pipelines.doc_type import decide_doc_type
 
 SOURCE_RANK = {

@@ -21,8 +21,8 @@ from collections.abc import Callable
 import duckdb
 from scrapy import signals
 
+from crawlers.dates import FallbackCounter
 from crawlers.status import STORE_ERROR, site_status
-from pipelines.dates import FallbackCounter
 from pipelines.store import Store
 
 

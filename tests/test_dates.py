@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipelines.dates import FallbackCounter, parse_date
+from crawlers.dates import FallbackCounter, cn_number, date_numbers, month_day, parse_date
 
 D = dt.date
 
@@ -110,3 +110,35 @@ def test_english_dates_reach_the_counted_fallback():
     before = FallbackCounter.calls
     assert parse_date("11 August 2021").value == D(2021, 8, 11)
     assert FallbackCounter.calls == before + 1
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("三十一", 31), ("15", 15), ("１５", 15),
+     ("〇", 0), ("百", None), ("十百", None), ("", None)],
+)  # fmt: skip
+def test_small_numbers_in_chinese_or_digits(text, number):
+    assert cn_number(text) == number
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        ("2026年12月1日", None, dt.date(2026, 12, 1)),
+        ("12月31日", 2026, dt.date(2026, 12, 31)),  # the year from the text around it
+        ("截至2026-01-15", 2025, dt.date(2026, 1, 15)),  # a year written wins
+        ("2月30日", 2026, None),
+        ("无日期", 2026, None),
+    ],
+)
+def test_a_month_and_day_take_the_year_they_are_given(text, year, expected):
+    assert month_day(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [("2026年11月8日", (2026, 11, 8)), ("2026-11-08", (2026, 11, 8)), ("[2026/11/08]", (2026, 11, 8)),
+     ("2026年11月", None), (None, None)],
+)  # fmt: skip
+def test_a_list_date_reads_as_its_numbers(text, numbers):
+    assert date_numbers(text) == numbers

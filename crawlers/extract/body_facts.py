@@ -8,9 +8,9 @@ reason said (`table: image`), never guessed: the analysis turns each into a find
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from crawlers.dates import cn_number, month_day
 from crawlers.extract.labels import GUIDE_ELEMENTS, PLACEHOLDERS, label_key, simplified
 from crawlers.extract.report_words import (
     ANNUAL_REPORT_PARTS,
@@ -36,7 +36,6 @@ SPACES = re.compile(r"[\s\u3000\xa0]+")
 NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 PART_PATTERNS = {name: re.compile(words) for name, words in ANNUAL_REPORT_PARTS.items()}
 ROW_PATTERNS = {key: re.compile(words) for key, words in TABLE_ROWS.items()}
-CN_NUMBERS = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
 ATTACHMENT = re.compile(r"\.(?:pdf|docx?|wps|ofd)(?:$|[?#])", re.I)
 
 
@@ -194,27 +193,6 @@ def read_annual_report(body, titles: list[str]) -> dict | None:
     }
 
 
-def _date(text: str, year: int | None = None) -> dt.date | None:
-    m = re.search(r"(?:((?:19|20)\d{2})\s*[年\-/.]\s*)?(\d{1,2})\s*[月\-/.]\s*(\d{1,2})", text)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]) if m[1] else year or 0, int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def _count(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return CN_NUMBERS.get(tens, 1) * 10 + CN_NUMBERS.get(ones, 0)
-    return CN_NUMBERS.get(text, 0)
-
-
 def read_consultation(text: str, titles: list[str]) -> dict | None:
     """A consultation (its stated period: opens, closes or a number of days) or the account of
     its feedback (采纳情况); both name the draft in 《》 where they can."""
@@ -231,17 +209,17 @@ def read_consultation(text: str, titles: list[str]) -> dict | None:
     flat = label_key(text)
     m = CONSULTATION_RANGE.search(flat)
     if m:
-        opens = _date(m[1])
-        closes = _date(m[2], opens.year if opens else None)
+        opens = month_day(m[1])
+        closes = month_day(m[2], opens.year if opens else None)
         if opens and closes and closes >= opens:
             fact["opens"], fact["closes"] = opens.isoformat(), closes.isoformat()
     if "closes" not in fact:
         m = CONSULTATION_DEADLINE.search(flat)
-        if m and (closes := _date(m[1] or m[2])):
+        if m and (closes := month_day(m[1] or m[2])):
             fact["closes"] = closes.isoformat()
     m = CONSULTATION_DAYS.search(flat)
     if m:
-        fact["days"] = _count(m[1])
+        fact["days"] = cn_number(m[1]) or 0
     return fact
 
 
@@ -335,10 +313,10 @@ def read_letter(labelled: dict[str, str], page_text: str = "") -> dict | None:
     `problem`), the status as written; `reply_undated` where the page shows a reply
     (REPLY_SHOWN in its text) but no day for it: answered, when unknown, never unanswered. None
     when the page names no day received (a date without its year is none)."""
-    received = _date(labelled.get("letter_received") or "")
+    received = month_day(labelled.get("letter_received") or "")
     if received is None:
         return None
-    replied = _date(labelled.get("letter_replied") or "")
+    replied = month_day(labelled.get("letter_replied") or "")
     status = (labelled.get("letter_status") or "").strip()
     fact: dict = {"received": received.isoformat(), "replied": None, "status": status}
     if NOT_ANSWERED.search(status):
@@ -372,7 +350,7 @@ def read_decision(labelled: dict[str, str], titles: list[str]) -> dict | None:
         return None
     words = title or next(iter(titles), "")
     kind = "处罚" if "处罚" in words else "许可" if "许可" in words else None
-    decided = _date(raw or "")
+    decided = month_day(raw or "")
     return {"kind": kind, "decided": decided.isoformat() if decided else None}
 
 

@@ -1,4 +1,9 @@
-"""Dates as Chinese government pages write them → `datetime.date` (naive, China-local).
+"""Dates and small numbers as Chinese government pages write them: the one home of reading them.
+
+`parse_date`: a full date → `datetime.date` (naive, China-local), for every stored date;
+`month_day`: a date whose year may be left to the text around it (a consultation's 至12月31日),
+for body facts; `date_numbers`: the year, month and day digits of a list's date, for comparing it
+with a stored one; `cn_number`: 一 … 九十九 (or Arabic digits) → int.
 
 A compiled regex with a Chinese-numeral map handles what real pages show (labels, bylines,
 `二〇一六年九月十八日`, `20160918`) in microseconds. Anything else goes to the counted fallback:
@@ -48,6 +53,10 @@ PARTIAL = re.compile(
 )
 YEAR_MONTH_COMPACT = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?!\d)")
 YEAR_ONLY = re.compile(r"\D*(?<!\d)\d{4}(?!\d)\D*")
+# year, month and day with any short separator (2026年11月8日, 2026-11-08, 2026/11/08 …)
+DATE_NUMBERS = re.compile(r"(\d{4})\D{1,3}(\d{1,2})\D{1,3}(\d{1,2})")
+# a month and day, the year before them optional (2026年12月1日, 12月31日, 12-31)
+MONTH_DAY = re.compile(r"(?:((?:19|20)\d{2})\s*[年\-/.]\s*)?(\d{1,2})\s*[月\-/.]\s*(\d{1,2})")
 AMBIGUOUS = re.compile(r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?!\d)")
 LABEL = re.compile(r"^[^0-9０-９〇○零一二三四五六七八九]{0,12}[:：]\s*")
 
@@ -71,8 +80,11 @@ class FallbackCounter:
         cls.unreadable[raw] = cls.unreadable.get(raw, 0) + 1
 
 
-def _cn_number(text: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31."""
+def cn_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31, 15 → 15; None for anything else."""
+    text = text.strip()
+    if text.isdecimal():
+        return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
         t = CN_DIGIT.get(tens, None) if tens else 1
@@ -92,6 +104,23 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def date_numbers(text: str | None) -> tuple[int, int, int] | None:
+    """The first year, month and day in `text`, as numbers (not checked as a date)."""
+    m = DATE_NUMBERS.search(text or "")
+    return (int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def month_day(text: str, year: int | None = None) -> dt.date | None:
+    """The first month and day in `text`, in the year written before them, else `year`."""
+    m = MONTH_DAY.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]) if m[1] else year or 0, int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
 def parse_date(text: str | None, *, relative_base: dt.datetime | None = None) -> ParsedDate:
     """The first full date in `text`; `method` says how it was read or why it was rejected."""
     if not text or not text.strip():
@@ -104,7 +133,7 @@ def parse_date(text: str | None, *, relative_base: dt.datetime | None = None) ->
     m = CN_DATE.search(s)
     if m:
         year_digits = [CN_DIGIT.get(c) for c in m[1]]
-        month, day = _cn_number(m[2]), _cn_number(m[3])
+        month, day = cn_number(m[2]), cn_number(m[3])
         if None in year_digits or month is None or day is None:
             return ParsedDate(None, "rejected:invalid")
         year = int("".join(map(str, year_digits)))
