@@ -15,7 +15,7 @@ from pathlib import Path
 
 from samples import server
 from samples.server import DEFAULT_PORT
-from zwgk.cli import add_db_arg
+from zwgk.arguments import add_db_arg
 
 BUNDLED_SITES = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "samples.toml"
 

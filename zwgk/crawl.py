@@ -7,6 +7,7 @@ rows, never from another run's.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from crawlers.status import FINISHED, INTERRUPTED, STORE_ERROR, new_run_id
 from pipelines.publish import ensure_working, publish
 from pipelines.runs import (
     EXIT_BAD_INPUT,
+    EXIT_CODES,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     crawl,
@@ -25,6 +27,7 @@ from pipelines.runs import (
     run_outcome,
 )
 from pipelines.store import StoreError
+from zwgk.arguments import Command, add_crawl_args, progress_wanted
 
 
 def crawl_command(
@@ -197,3 +200,42 @@ def conclude(db: Path, run_id: str) -> int:
         return EXIT_FAILED
     print(f"\ndatabase: {db.resolve()}  (working file: {working.name})")
     return exit_status(status, site_statuses)
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _run(args: argparse.Namespace) -> int:
+    progress = progress_wanted(args)
+    return crawl_command(
+        args.sites,
+        args.db,
+        args.only,
+        progress,
+        args.verbose,
+        workers=args.workers,
+        full=args.full,
+        run_id=args.run_id,
+        broker=args.broker,
+        shared=args.shared,
+    )
+
+
+COMMAND = Command(
+    "crawl",
+    "crawl the commissions of a sites file into DuckDB",
+    (
+        "Crawl every site of a sites file (TOML, one [[site]] table with id, name and homepage "
+        "each, or a portal for a commission inside its county's portal): find the 政务公开 columns "
+        "from the homepage, walk every list page, read every document's dates and attributes, "
+        "check attachments and images, and store all of it in DuckDB (tables documented in "
+        "docs/schema.md). Real sites are crawled politely (robots.txt, 1–2 requests at a time "
+        "per site, AutoThrottle). The crawl writes its own working file (audit.work.duckdb "
+        "beside --db) and, when it finishes, publishes it to --db in one atomic step, so "
+        "notebooks reading --db never block it. Each site's outcome is in the site_runs table "
+        "and the summary."
+    ),
+    add_crawl_args,
+    _run,
+    epilog=EXIT_CODES,
+)

@@ -9,6 +9,7 @@ the record as a one-record WARC file an archivist can replay), and prunes old ru
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
 import shutil
@@ -19,6 +20,7 @@ from crawlers.status import RUNNING, utc_now
 from pipelines.runs import run_files
 from pipelines.store import StoreError, connect
 from pipelines.warc import payload, read_record
+from zwgk.arguments import Command, add_db_arg
 
 CAPTURES_SQL = """
 select fetched_at, run_id, method, status, payload_bytes, payload_sha1, warc_file, warc_offset,
@@ -177,3 +179,62 @@ def prune_command(db: Path, days: float, *, dry_run: bool) -> int:
     if pruned and not dry_run:
         publish(db)
     return 0
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("url", nargs="?", metavar="URL", help="the page, as stored (documents.url)")
+    add_db_arg(p)
+    p.add_argument("--capture", type=int, metavar="N", help="which capture (default: the latest)")
+    p.add_argument(
+        "--out", type=Path, metavar="FILE", help="write the capture's body there ('-': stdout)"
+    )
+    p.add_argument("--warc", type=Path, metavar="FILE", help="write its WARC record there")
+    p.add_argument(
+        "--decoded",
+        action="store_true",
+        help="with --out: undo the server's Content-Encoding (gzip, br) instead of the bytes as sent",
+    )
+    p.add_argument(
+        "--prune-older-than",
+        type=float,
+        metavar="DAYS",
+        help="delete the WARC folders of runs that started more than DAYS ago",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="with --prune-older-than: say what would go"
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    return evidence_command(
+        args.url,
+        args.db,
+        capture=args.capture,
+        out=args.out,
+        warc=args.warc,
+        decoded=args.decoded,
+        prune_days=args.prune_older_than,
+        dry_run=args.dry_run,
+    )
+
+
+COMMAND = Command(
+    "evidence",
+    "a page's captures, and one written out exactly as the server sent it",
+    (
+        "Every response of every crawl is kept as the server sent it (before decompression and "
+        "the encoding fix) in that run's WARC files (warc/<run>/ beside --db), except that "
+        "personal numbers (身份证号, mobile, bank card) in a page's text are masked. `zwgk evidence"
+        " URL` lists the page's captures: when, which run, the HTTP status, the size and the "
+        "sha1 of the body. --capture N --out FILE writes capture N's body byte for byte "
+        "(checked against its sha1); --warc FILE writes its WARC record as a file an archivist "
+        "can replay. --prune-older-than DAYS deletes the WARC folders of runs older than that, "
+        "naming each (the captures stay listed, marked pruned); nothing is ever pruned "
+        "otherwise."
+    ),
+    _add_arguments,
+    _run,
+)

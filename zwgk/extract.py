@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import re
@@ -16,6 +17,7 @@ from crawlers.middlewares import decide_encoding
 from crawlers.status import utc_now_text
 from pipelines.normalize import normalize_document
 from reports.text_table import pad, safe_text
+from zwgk.arguments import Command
 
 # files that are surely no HTML page: PDF, images, Office/zip, OLE (doc/xls), gzip, ELF
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\xd0\xcf\x11\xe0",
@@ -170,3 +172,50 @@ def extract_command(
         else:
             print_readable(result)
     return status
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    from crawlers.families import FAMILIES
+    from pipelines.doc_type import DOC_TYPES
+
+    p.add_argument("targets", nargs="+", metavar="TARGET", help="a page URL or a saved HTML file")
+    p.add_argument(
+        "--url",
+        help="the URL a saved file was fetched from (default: its Url meta tag, else its path)",
+    )
+    p.add_argument(
+        "--jsonl", action="store_true", help="one JSON object per target instead of a table"
+    )
+    p.add_argument(
+        "--kind",
+        default=None,
+        choices=[*DOC_TYPES, "other"],
+        help="the kind of the column the page was listed in; sets doc_type (default: read from "
+        "the page: its ColumnName meta, 组配分类, title form or 文号)",
+    )
+    p.add_argument(
+        "--family",
+        choices=list(FAMILIES),
+        help="the CMS family, when detection from the page is not enough",
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    return extract_command(args.targets, args.url, args.jsonl, args.kind, args.family)
+
+
+COMMAND = Command(
+    "extract",
+    "show what the crawler reads from one page, and where each value came from",
+    (
+        "Read one or more document pages (URLs or saved files) exactly as the crawler does and "
+        "print every documents field with the source it was taken from (信息公开 table, meta tag, "
+        "byline, body, URL), the values that were found but not chosen, and the page's links. "
+        "Use it to check a new site's profile before crawling it."
+    ),
+    _add_arguments,
+    _run,
+)

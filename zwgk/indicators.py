@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 from analysis.indicators import SPECS
 from analysis.rules import DEFAULT_RULES, RulesError, load_rules
+from zwgk.arguments import Command
 
 
 def indicators_command(rules_path: Path | None) -> int:
@@ -29,3 +31,33 @@ def indicators_command(rules_path: Path | None) -> int:
             print(f"    变化：{spec.changed}")
         print(f"    文件：{spec.path.relative_to(spec.path.parents[2])}\n")
     return 0
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--rules",
+        type=Path,
+        metavar="FILE",
+        help="show the requirements of this rules file (default: analysis/rules.toml)",
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    return indicators_command(args.rules)
+
+
+COMMAND = Command(
+    "indicators",
+    "list every indicator: its name, requirement, definition and source",
+    (
+        "Print every indicator the scoring computes, in the scorecard's order: its code (the "
+        "indicators table's `indicator`), its Chinese name, the requirement a rules file sets "
+        "(--rules), its weight, its definition, the document the rule comes from, and the file "
+        "that declares and computes it (analysis/indicators/<name>.sql)."
+    ),
+    _add_arguments,
+    _run,
+)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import multiprocessing
 import sys
 from pathlib import Path
+
+from zwgk.arguments import Command, add_db_arg
 
 
 def write_workbook_from(
@@ -99,3 +102,55 @@ def report_command(
             print(f"zwgk: no PDF: {exc}", file=sys.stderr)
             return 1
     return 0
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    import datetime as dt
+
+    add_db_arg(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output/report"),
+        help="the folder to write (default output/report)",
+    )
+    p.add_argument(
+        "--as-of",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="which scoring to show (default: the latest)",
+    )
+    p.add_argument(
+        "--single-file", action="store_true", help="everything in one report.html (small audits)"
+    )
+    p.add_argument("--xlsx", type=Path, metavar="FILE", help="also write the evidence workbook")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also print the scorecard to PDF")
+    p.add_argument(
+        "--rules", type=Path, metavar="FILE", help="the rules file the scores used (for sources)"
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    return report_command(
+        args.db, args.out, args.as_of, args.single_file, args.xlsx, args.pdf, args.rules
+    )
+
+
+COMMAND = Command(
+    "report",
+    "write the HTML scorecard (and the Excel workbook and PDF on request)",
+    (
+        "Render the scores of one as-of date (default: the latest scored) as an HTML scorecard "
+        "that opens from disk with no network: an overview ranking every site with a pass/fail "
+        "mark per indicator, its value against its threshold and the change since the previous "
+        "scoring; one page per site with the weekly updates chart, every indicator as numerator"
+        " / denominator with its rule and source, and the findings behind it linking the source"
+        " pages; the methodology. --xlsx writes the indicators and every finding as an Excel "
+        "workbook; --pdf prints the scorecard to an A4 PDF with Chromium."
+    ),
+    _add_arguments,
+    _run,
+)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
+
+from zwgk.arguments import Command, add_db_arg
 
 
 def review_import_command(workbook: Path, db: Path, reviews_path: Path | None) -> int:
@@ -35,3 +38,38 @@ def review_import_command(workbook: Path, db: Path, reviews_path: Path | None) -
         "sheet still without a verdict. Run `zwgk score` to apply them."
     )
     return 0
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("action", choices=["import"], help="import: read a filled-in workbook back")
+    p.add_argument("workbook", type=Path, help="the evidence workbook (.xlsx) with 复核 filled in")
+    add_db_arg(p)
+    p.add_argument(
+        "--reviews",
+        type=Path,
+        metavar="FILE",
+        help="the reviewed-pairs CSV to merge into (default reviewed_pairs.csv beside the database)",
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    return review_import_command(args.workbook, args.db, args.reviews)
+
+
+COMMAND = Command(
+    "review",
+    ("read the assessors' pair verdicts from the evidence workbook (review import FILE)"),
+    (
+        "`zwgk review import WORKBOOK.xlsx` reads the 待复核配对 sheet of the evidence workbook "
+        "(`zwgk report --xlsx`) after an assessor filled in 复核 (确认 / 否决 / 改配 with a page URL in"
+        " 改配页面) and 备注, and merges the verdicts into the reviewed-pairs file beside the "
+        "database. Every row is checked first (verdict, pair, URL known to the database); a "
+        "sheet with any bad row changes nothing and each bad row is named with its sheet row "
+        "number. Rows without a verdict are left for later. `zwgk score` applies the file."
+    ),
+    _add_arguments,
+    _run,
+)

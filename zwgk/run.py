@@ -4,12 +4,14 @@ unless a later step failed, and a failure ends with one line saying which step a
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.runs import EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
+from pipelines.runs import EXIT_CODES, EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
+from zwgk.arguments import Command, add_crawl_args, add_scoring_options, progress_wanted
 
 
 @dataclass
@@ -70,3 +72,60 @@ def run_command(sites: Path, db: Path, options: RunOptions) -> int:
     )
     print(f"\nzwgk run: done; {verdict}", file=sys.stderr)
     return crawled
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    add_crawl_args(p)
+    add_scoring_options(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="the scorecard's folder (default: report/ beside --db)",
+    )
+    p.add_argument(
+        "--xlsx",
+        type=Path,
+        metavar="FILE",
+        help="the evidence workbook, with the 待复核配对 sheet (default: evidence.xlsx beside --db)",
+    )
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also print the scorecard to PDF")
+
+
+def _run(args: argparse.Namespace) -> int:
+    progress = progress_wanted(args)
+    options = RunOptions(
+        only=args.only,
+        progress=progress,
+        verbose=args.verbose,
+        workers=args.workers,
+        full=args.full,
+        broker=args.broker,
+        shared=args.shared,
+        as_of=args.as_of,
+        weeks=args.weeks,
+        rules=args.rules,
+        reviews=args.reviews,
+        out=args.out,
+        xlsx=args.xlsx,
+        pdf=args.pdf,
+    )
+    return run_command(args.sites, args.db, options)
+
+
+COMMAND = Command(
+    "run",
+    "the weekly job: crawl, score, write the scorecard and the workbook",
+    (
+        "The weekly job in one command, as cron runs it: crawl the sites file into --db (zwgk "
+        "crawl), pair and score every site (zwgk score), write the HTML scorecard and the "
+        "evidence workbook (zwgk report --xlsx). Each step publishes the analysts' copy itself."
+        " The exit status is the crawl's (below) unless a later step failed; a failure ends "
+        "with one line naming the step and why."
+    ),
+    _add_arguments,
+    _run,
+    epilog=EXIT_CODES,
+)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 
 from crawlers.status import CHINA
+from zwgk.arguments import Command, add_db_arg, add_scoring_options
 
 
 def default_as_of(con) -> dt.date | None:
@@ -102,3 +104,45 @@ def score_command(
         print(f"zwgk: scored, but could not publish {db}: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+# ----- the command ------------------------------------------------------------------------
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    add_db_arg(p)
+    add_scoring_options(p)
+    p.add_argument(
+        "--known-at",
+        metavar="RUN|TIME",
+        help="score from what was known when this run ended (a run id) or at this UTC time "
+        "(YYYY-MM-DDTHH:MM): documents first seen by then, with their versions of then; later "
+        "crawls are left out. Default: the end of the as-of day when a crawl came after it, so "
+        "a past week scored again gives the scorecard of then",
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    return score_command(
+        args.db, args.as_of, args.weeks, args.rules, args.reviews, known_at=args.known_at
+    )
+
+
+COMMAND = Command(
+    "score",
+    "pair policies with interpretations and score every site",
+    (
+        "Pair every policy with its interpretations (links between the pages, titles quoted in "
+        "the interpretation, title similarity), apply the assessors' reviewed-pairs file, and "
+        "compute every indicator per site for an as-of date over a window of weeks: update "
+        "frequency, interpretation rate, graphic share, interpretation and disclosure "
+        "timeliness in working days (official calendar), labelled attributes, stale and blank "
+        "columns, dead links, homepage updates, backdated dates, duplicate posting, the yearly "
+        "report (on time, complete, adding up), consultations (period, feedback), the principal"
+        " leader's interpretations and the required columns (`zwgk indicators` lists them with "
+        "their rules). Stores pairs, indicators and findings (docs/schema.md) and prints one "
+        "row per site."
+    ),
+    _add_arguments,
+    _run,
+)

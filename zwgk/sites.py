@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import re
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from crawlers.extract.labels import column_kind
 from crawlers.profiles import ProfileError, load_profiles
+from zwgk.arguments import Command, Formatter, add_progress_arg, progress_wanted
 
 CHECK_FIELDS = (
     "site_id",
@@ -199,3 +201,106 @@ def check_command(
     if update:
         print(f"{sites}: {record(sites, results)} sites' check recorded ({dt.date.today()})")
     return 0
+
+
+# ----- the command ------------------------------------------------------------------------
+
+SITES_IMPORT = (
+    "Read a province's download of the 全国政府网站基本信息数据库 (xls, xlsx or csv with 网站名称, "
+    "首页网址, 主办单位, 政府网站标识码, 地区, 网站类型 …) and merge it into the registry PATH (a sites "
+    "file `zwgk crawl --sites` reads; created if absent). Kept: every health commission with a "
+    "site of its own (主办单位 naming 卫生健康, 卫健, 卫生和计划生育 …: crawlers/registry/words.toml), "
+    "with its 行政区划代码; and for each city or county whose commission has no site, its portal, "
+    "where the crawl looks for the commission's section. A row that cannot be used is named with "
+    "its file, line and reason. Importing again changes only the rows the register changed and "
+    "keeps what was edited by hand (each table's [site.imported] is the base of the merge)."
+)
+
+SITES_CHECK = (
+    "What an assessor runs first, from the office network: visit every site of the sites file "
+    "once, politely (robots.txt, one request at a time per site, the User-Agent in README), and "
+    "say per site whether the homepage answers, whether it sends us to another host (not "
+    "followed), which CMS family its pages look like, where the 政务公开 entry is (for a "
+    "commission inside a portal: its section) and which columns, required ones among them, that "
+    "page lists. A site that refuses (a firewall's page, 403, robots.txt, a page that is only "
+    "JavaScript) is named with the reason and what a crawl of it would need. Writes the CSV and "
+    "records in the sites file what it found and when (check, checked_at, entry, family, scope, "
+    "verified); only the checked sites' tables are rewritten."
+)
+
+SITES_EPILOG = """examples:
+  zwgk sites import 湖北省.xls --registry crawlers/sites/hubei.toml
+  zwgk sites check --sites crawlers/sites/hubei.toml --csv output/first-contact.csv
+  zwgk crawl --sites crawlers/sites/hubei.toml --only wjw-420100
+"""
+
+
+def _add_arguments(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(sites_parser=p)
+    actions = p.add_subparsers(dest="sites_command", metavar="ACTION")
+    imp = actions.add_parser(
+        "import",
+        help="merge register downloads into a registry",
+        description=SITES_IMPORT,
+        epilog=SITES_EPILOG,
+        formatter_class=Formatter,
+    )
+    imp.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="downloads (.xls, .xlsx, .csv)"
+    )
+    imp.add_argument(
+        "--registry",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="the registry to create or merge into",
+    )
+    imp.add_argument(
+        "--refused", type=Path, metavar="CSV", help="also write the refused rows there"
+    )
+    imp.set_defaults(sites_action=_run_import)
+    chk = actions.add_parser(
+        "check",
+        help="first contact with every site of a sites file",
+        description=SITES_CHECK,
+        epilog=SITES_EPILOG,
+        formatter_class=Formatter,
+    )
+    chk.add_argument(
+        "--sites", type=Path, required=True, metavar="FILE", help="the sites file or registry"
+    )
+    chk.add_argument("--csv", type=Path, required=True, metavar="OUT", help="where the results go")
+    chk.add_argument("--only", nargs="+", metavar="ID", help="only these site ids")
+    chk.add_argument(
+        "--no-record", action="store_true", help="leave the sites file as it is (CSV only)"
+    )
+    add_progress_arg(chk, "a progress bar on stderr")
+    chk.set_defaults(sites_action=_run_check)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    return import_command(args.files, args.registry, args.refused)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    progress = progress_wanted(args)
+    return check_command(args.sites, args.csv, args.only, progress, update=not args.no_record)
+
+
+def _run(args: argparse.Namespace) -> int:
+    action = getattr(args, "sites_action", None)
+    if action is None:  # `zwgk sites` alone: what it can do
+        args.sites_parser.print_help()
+        return 2
+    return action(args)
+
+
+COMMAND = Command(
+    "sites",
+    "the registry of commissions: import the national register, check every site",
+    "The registry of commissions (a sites file): import a province's download of the national "
+    "register into it; check every site's first contact.",
+    _add_arguments,
+    _run,
+    epilog=SITES_EPILOG,
+)
