@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from pipelines.files import copy_atomically
 from pipelines.store import StoreError, connect
 
@@ -29,17 +31,19 @@ def ensure_working(published: str | Path) -> Path:
     return working
 
 
-def publish(published: str | Path) -> Path:
+def publish(published: str | Path, con: duckdb.DuckDBPyConnection | None = None) -> Path:
     """Copy the working file over the analysts' copy atomically. The working file is opened for
-    writing first (so a crawl still writing it is named, not copied half-done) and checkpointed
-    (so the copy holds everything, with no write-ahead log beside it)."""
+    writing first (so a crawl still writing it is named, not copied half-done), or `con`, the
+    caller's connection to it, is used, and checkpointed (so the copy holds everything, with no
+    write-ahead log beside it)."""
     published = Path(published)
     working = working_path(published)
     if not working.exists():
         raise StoreError(
             f"nothing to publish: {working} does not exist (run `zwgk crawl --db {published}` first)"
         )
-    con = connect(working)
+    own = con is None
+    con = connect(working) if own else con
     try:
         con.execute("checkpoint").fetchall()
         # a log left by a writer of the old copy would not match the new one: removed once the
@@ -49,5 +53,6 @@ def publish(published: str | Path) -> Path:
             working, published, sync=True, before_replace=lambda: stale_wal.unlink(missing_ok=True)
         )
     finally:
-        con.close()
+        if own:
+            con.close()
     return published

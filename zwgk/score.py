@@ -96,13 +96,13 @@ def score_command(
             print(f"zwgk: {exc}", file=sys.stderr)
             return 2
         print(score_table(store.con, result, reviews if Path(reviews).exists() else None))
+        try:
+            publish(db, store.con)  # the store opened once: scored, then copied for the analysts
+        except (StoreError, OSError) as exc:
+            print(f"zwgk: scored, but could not publish {db}: {exc}", file=sys.stderr)
+            return 1
     finally:
         store.close()
-    try:
-        publish(db)
-    except (StoreError, OSError) as exc:
-        print(f"zwgk: scored, but could not publish {db}: {exc}", file=sys.stderr)
-        return 1
     return 0
 
 
