@@ -39,9 +39,6 @@ class Rules:
         """The indicators whose failure is a single veto (单项否决), in indicator order."""
         return tuple(n for n in INDICATORS if self.table[n].get("veto", False))
 
-    def dimension_of(self, indicator: str) -> Dimension:
-        return next(d for d in self.dimensions if indicator in d.indicators)
-
     def judged(self, indicator: str, passed: bool | None) -> Judged:
         """An indicator's verdict with its rule's weight and whether it counts (the roll-up's)."""
         rule = self.table[indicator]

@@ -71,10 +71,3 @@ def write_atomically(path: str | Path, text: str) -> Path:
     with Replacement(path) as part:
         part.write_text(text, encoding="utf-8")
     return Path(path)
-
-
-def write_bytes_atomically(path: str | Path, data: bytes) -> Path:
-    """Write `data` as the whole new content of `path`."""
-    with Replacement(path) as part:
-        part.write_bytes(data)
-    return Path(path)

@@ -130,10 +130,6 @@ class SiteReport:
     def failed(self) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.counts and i.passed is False]
 
-    @property
-    def estimated(self) -> bool:
-        return any(i.basis == "estimated" for i in self.indicators.values())
-
 
 @dataclass
 class Report:

@@ -25,21 +25,6 @@ def pad(text: object, cells: int, align: str = "<") -> str:
     return text + space if align == "<" else space + text
 
 
-def clip(text: str, cells: int) -> str:
-    """At most `cells` display cells, ending in … when cut."""
-    text = safe_text(text)
-    if width(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = width(ch)
-        if used + w > cells - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
-
-
 def table(header: list[tuple[str, int, str]], rows: list[list[object]]) -> list[str]:
     """Lines of a table: header is [(title, cells, align)], each row one value per column."""
     lines = [" ".join(pad(t, w, a) for t, w, a in header).rstrip()]
