@@ -2,7 +2,10 @@
 -- yearly 重大行政决策事项目录): the first year its title writes `2026年` and, right after it, a
 -- month `9月`; where the title names no month, the month a page of monthly statistics states in
 -- its opening (`2023年1月（2023年1月1日0时至1月31日24时）`: stg_body_facts, stated_month).
--- NULL where neither names one. Each indicator picks its documents by its rule's title words.
+-- NULL where neither names one. Only the documents whose titles carry some periodic duty's words
+-- (getvariable('periodic_titles'), analysis/periodic.py): each indicator then picks its own by its
+-- rule's title words. (Filtered here, before the periods are read: reading them from all 6
+-- million titles took 1.6 s of the 2.2 s the periodic duties took.)
 with titled as (
     select site_id, url, title, flat_title, published_date, in_window,
            try_cast(regexp_extract(title, '((?:19|20)\d{2})\s*年', 1) as int) as title_year,
@@ -10,6 +13,7 @@ with titled as (
                as title_month
     from stg_documents
     where published_date is not null
+      and regexp_matches(flat_title, getvariable('periodic_titles'))
 ),
 
 stated as (
