@@ -40,9 +40,22 @@ class Replacement:
         _remove(self.part)  # left by a killed process that had this process id
 
     def commit(self) -> Path:
+        """Rename the new version into place. A folder's old version is set aside first (a
+        rename does not replace a folder that holds files), put back if the rename fails, and
+        removed once the new one is in place: no moment without one or the other."""
+        old = None
         if self.part.is_dir() and self.target.is_dir():
-            shutil.rmtree(self.target)  # os.replace does not replace a folder that holds files
-        os.replace(self.part, self.target)
+            old = self.target.with_name(f"{self.part.name}.old")
+            _remove(old)
+            os.replace(self.target, old)
+        try:
+            os.replace(self.part, self.target)
+        except BaseException:
+            if old is not None:
+                os.replace(old, self.target)
+            raise
+        if old is not None:
+            _remove(old)
         return self.target
 
     def abandon(self) -> None:

@@ -66,3 +66,26 @@ def test_no_other_module_renames_a_file_into_place():
         if spelled.search(line)
     ]
     assert found == []
+
+
+def test_a_folder_whose_rename_fails_keeps_its_old_version(tmp_path, monkeypatch):
+    """The rename into place fails (a full disk, a folder held open elsewhere): the old shard is
+    still there, whole, and nothing hidden is left beside it."""
+    import os
+
+    shard = tmp_path / "shards" / "nhc"
+    shard.mkdir(parents=True)
+    (shard / "MANIFEST.json").write_text("old", encoding="utf-8")
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        if Path(src).name.startswith(".nhc.part-") and not str(src).endswith(".old"):
+            raise OSError("no space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError), Replacement(shard) as part:
+        part.mkdir()
+        (part / "MANIFEST.json").write_text("new", encoding="utf-8")
+    assert (shard / "MANIFEST.json").read_text(encoding="utf-8") == "old"
+    assert [p.name for p in shard.parent.iterdir()] == ["nhc"]
