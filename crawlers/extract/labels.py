@@ -410,20 +410,17 @@ def is_navigation(link_text: str) -> bool:
 GRAPHIC_INTRODUCERS = ("图解", "一图读懂", "一图看懂", "一图了解", "图说")
 TEXT_INTRODUCERS = ("视频解读", "政策解读", "权威解读", "解读")
 # a title that says it is an interpretation (pipelines/doc_type.py; a related link's anchor
-# text, pipelines/normalize.py): its words anywhere, 图说 only before a 《name》 (图说卫健 is a
-# news column), a press conference only on a named document
+# text, pipelines/normalize.py): an introducing word anywhere but 图说, which only counts before
+# a 《name》 (图说卫健 is a news column); the question-and-answer words; a press conference only
+# on a named document
+SAID_ANYWHERE = (
+    *(w for w in GRAPHIC_INTRODUCERS if w != "图说"),
+    *TEXT_INTRODUCERS,
+    "答记者问",
+    "政策问答",
+)
 INTERPRETATION_TITLE = re.compile(
-    "|".join(
-        (
-            *(
-                re.escape(w)
-                for w in ("解读", *GRAPHIC_INTRODUCERS, "答记者问", "政策问答")
-                if w != "图说"
-            ),
-            "图说《",
-            "新闻发布会.*《",
-        )
-    )
+    "|".join((*map(re.escape, SAID_ANYWHERE), "图说《", "新闻发布会.*《"))
 )
 
 # an interpretation's form, by the words of its title: 图解 first, then these (the store keeps the
