@@ -15,7 +15,7 @@ from pathlib import Path
 
 from samples import server
 from samples.server import DEFAULT_PORT
-from zwgk.arguments import add_db_arg
+from zwgk.arguments import Command, add_db_arg
 
 BUNDLED_SITES = Path(__file__).resolve().parent.parent / "crawlers" / "sites" / "samples.toml"
 
@@ -183,13 +183,13 @@ def add_serve_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def commands() -> list[tuple]:
-    """(name, summary, description, add_args, func[, epilog]) of each command, as zwgk/cli.py
-    lists its own; the demo is the weekly job, so its exit statuses are the run's."""
+def commands() -> list[Command]:
+    """The samples' commands, declared as the product declares its own (zwgk/arguments.py
+    Command); the demo is the weekly job, so its exit statuses are the run's."""
     from pipelines.runs import EXIT_CODES
 
     return [
-        (
+        Command(
             "demo",
             "serve the sample sites, crawl them all, print the summary",
             "The whole job on the bundled samples: start the six sample commission sites on "
@@ -198,9 +198,9 @@ def commands() -> list[tuple]:
             "Running it again updates the same file; nothing is stored twice.",
             add_demo_args,
             cmd_demo,
-            EXIT_CODES,
+            epilog=EXIT_CODES,
         ),
-        (
+        Command(
             "serve-samples",
             "serve the bundled sample commission sites on 127.0.0.1",
             "Serve the six fictional sample commission sites (samples/sites) over real HTTP on "

@@ -58,6 +58,10 @@ def add_progress_arg(p: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def add_rules_arg(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--rules", type=Path, metavar="FILE", help=f"{what} (default analysis/rules.toml)")
+
+
 def add_scoring_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of",
@@ -73,12 +77,7 @@ def add_scoring_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="the window: N complete weeks before the as-of week, plus that week (default 52)",
     )
-    p.add_argument(
-        "--rules",
-        type=Path,
-        metavar="FILE",
-        help="a rules file (thresholds, weights, sources); default analysis/rules.toml",
-    )
+    add_rules_arg(p, "a rules file (thresholds, weights, sources)")
     p.add_argument(
         "--reviews",
         type=Path,

@@ -41,13 +41,13 @@ PLUGINS = "zwgk.commands"  # entry points: a package's commands, e.g. the sample
 
 def plugin_commands() -> list[Command]:
     """Commands other packages add (the entry point group `zwgk.commands`: a callable returning
-    (name, summary, description, add_args, func[, epilog]) tuples). The samples package adds `demo`
-    and `serve-samples` this way, so the product's code never imports the samples."""
+    `Command`s). The samples package adds `demo` and `serve-samples` this way, so the product's
+    code never imports the samples."""
     from importlib.metadata import entry_points
 
     found = []
     for entry in sorted(entry_points(group=PLUGINS), key=lambda e: e.name):
-        found += [Command(*declared) for declared in entry.load()()]
+        found += entry.load()()
     return found
 
 

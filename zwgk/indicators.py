@@ -8,7 +8,7 @@ from pathlib import Path
 
 from analysis.indicators import SPECS
 from analysis.rules import DEFAULT_RULES, RulesError, load_rules
-from zwgk.arguments import Command
+from zwgk.arguments import Command, add_rules_arg
 
 
 def indicators_command(rules_path: Path | None) -> int:
@@ -37,12 +37,7 @@ def indicators_command(rules_path: Path | None) -> int:
 
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--rules",
-        type=Path,
-        metavar="FILE",
-        help="show the requirements of this rules file (default: analysis/rules.toml)",
-    )
+    add_rules_arg(p, "show the requirements of this rules file")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import multiprocessing
 import sys
 from pathlib import Path
 
-from zwgk.arguments import Command, add_db_arg
+from zwgk.arguments import Command, add_db_arg, add_rules_arg
 
 
 def write_workbook_from(
@@ -128,9 +128,7 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--xlsx", type=Path, metavar="FILE", help="also write the evidence workbook")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="also print the scorecard to PDF")
-    p.add_argument(
-        "--rules", type=Path, metavar="FILE", help="the rules file the scores used (for sources)"
-    )
+    add_rules_arg(p, "the rules file the scores used (for sources)")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from pipelines.runs import EXIT_CODES, EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
@@ -95,22 +95,10 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    progress = progress_wanted(args)
+    # every option is an argument of the same name; only --progress has a default to work out
     options = RunOptions(
-        only=args.only,
-        progress=progress,
-        verbose=args.verbose,
-        workers=args.workers,
-        full=args.full,
-        broker=args.broker,
-        shared=args.shared,
-        as_of=args.as_of,
-        weeks=args.weeks,
-        rules=args.rules,
-        reviews=args.reviews,
-        out=args.out,
-        xlsx=args.xlsx,
-        pdf=args.pdf,
+        **{f.name: getattr(args, f.name) for f in fields(RunOptions) if f.name != "progress"},
+        progress=progress_wanted(args),
     )
     return run_command(args.sites, args.db, options)
 
