@@ -1,6 +1,7 @@
-"""A run's and a site's statuses, a run's id, the crawl's clock and China's time zone: the words every layer reads
-(the store, the coordinator, the commands, the scorecard), declared once and without Scrapy, so
-reading them costs no crawler's import (`import scrapy` alone is 0.2 s of every `zwgk` command).
+"""A run's and a site's statuses, a run's id, the crawl's clock and China's time zone: the words
+every layer reads (the store, the coordinator, the commands, the scorecard), declared once and
+without Scrapy, so reading them costs no crawler's import (`import scrapy` alone is 0.2 s of
+every `zwgk` command).
 """
 
 from __future__ import annotations
