@@ -59,7 +59,9 @@ def add_progress_arg(p: argparse.ArgumentParser, what: str) -> None:
 
 
 def add_rules_arg(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument("--rules", type=Path, metavar="FILE", help=f"{what} (default analysis/rules.toml)")
+    p.add_argument(
+        "--rules", type=Path, metavar="FILE", help=f"{what} (default analysis/rules.toml)"
+    )
 
 
 def add_scoring_options(p: argparse.ArgumentParser) -> None:
