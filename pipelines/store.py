@@ -22,6 +22,9 @@ from crawlers.status import CRASHED, RUNNING, new_run_id, run_status, site_statu
 SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
 KEEP_ON_UPDATE = {"first_seen_at"}
+# numbered by the database as a row is stored (migration 010): never written from a batch, and
+# numbered again when an upsert rewrites the row
+NUMBERED = "stored_seq"
 # DuckDB's lock error names the process holding the file: "… is held in /usr/bin/python3 (PID 42)"
 LOCK_HOLDER = re.compile(r"held in (.+?) \(PID (\d+)\)")
 ARROW_TYPES = {
@@ -108,6 +111,7 @@ class Store:
         self.migrate()
         self._schemas: dict[str, pa.Schema] = {}
         self._keys: dict[str, list[str]] = {}
+        self._numbered: dict[str, bool] = {}
         self._in_batch = False
 
     def migrate(self) -> int:
@@ -170,7 +174,10 @@ class Store:
             )
             if not cols:
                 raise StoreError(f"no table {table!r} in {self.path}")
-            self._schemas[table] = pa.schema([(name, ARROW_TYPES[dtype]) for name, dtype in cols])
+            self._numbered[table] = any(name == NUMBERED for name, _ in cols)
+            self._schemas[table] = pa.schema(
+                [(name, ARROW_TYPES[dtype]) for name, dtype in cols if name != NUMBERED]
+            )
             keys = self.sql(
                 "select constraint_column_names from duckdb_constraints() "
                 "where database_name = current_database() and schema_name = 'main' "
@@ -191,11 +198,10 @@ class Store:
         names = ", ".join(f'"{n}"' for n in schema.names)
         sql = f'insert into "{table}" ({names}) select {names} from batch'
         if keys:
-            updates = ", ".join(
-                f'"{n}" = excluded."{n}"'
-                for n in schema.names
-                if n not in keys and n not in KEEP_ON_UPDATE
-            )
+            updated = [n for n in schema.names if n not in keys and n not in KEEP_ON_UPDATE]
+            if updated and self._numbered[table]:
+                updated.append(NUMBERED)  # excluded's: the next number, its default
+            updates = ", ".join(f'"{n}" = excluded."{n}"' for n in updated)
             sql += f" on conflict ({', '.join(keys)}) do " + (
                 f"update set {updates}" if updates else "nothing"
             )
@@ -267,7 +273,8 @@ class Store:
         """Documents gone from their list whose page answers an error: marked, never deleted."""
         with self._registered("removed", self._arrow(self.schema("document_removals"), rows)):
             self.sql(
-                "update documents set removed_at = r.removed_at from removed r "
+                f"update documents set removed_at = r.removed_at, {NUMBERED} = "
+                "nextval('store_writes') from removed r "
                 "where documents.site_id = r.site_id and documents.url = r.url"
             )
 

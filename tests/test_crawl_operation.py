@@ -65,7 +65,8 @@ def test_a_second_run_stores_nothing_twice(county_site, tmp_path):
 
 
 DOCUMENT_SQL = """
-    select * exclude (fetched_at, first_seen_at, last_seen_at, run_id, warc_file, warc_offset)
+    select * exclude (fetched_at, first_seen_at, last_seen_at, run_id, warc_file, warc_offset,
+                     stored_seq)
     from documents order by url
 """
 

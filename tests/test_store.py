@@ -245,3 +245,28 @@ def test_a_copy_stored_before_versions_gets_no_second_version_for_its_unknown_te
     finally:
         store.close()
     assert versions == [(1, []), (2, ["title", "body"])]  # the text known since the 2nd copy
+
+
+def test_every_write_of_a_document_or_list_row_takes_the_next_number_and_bookkeeping_none(
+    tmp_path,
+):
+    """stored_seq (migration 010) tells a scoring what changed since it last looked."""
+    store = Store(tmp_path / "a.duckdb")
+    seq = "select stored_seq from documents"
+    store.upsert("documents", [doc("old", T1)])
+    (first,) = store.sql(seq)[0]
+    store.upsert("documents", [doc("new", T2)])  # stored again: a new number
+    (second,) = store.sql(seq)[0]
+    later = T2 + dt.timedelta(days=7)
+    listing = {"site_id": "s", "column_url": "http://s/c/", "item_url": "http://s/1.html"}
+    store.upsert("listings", [{**listing, "run_id": "r2", "last_seen_at": later}])
+    (listed,) = store.sql("select stored_seq from listings")[0]
+    store.refresh_last_seen("r2")  # listed again without being fetched: bookkeeping
+    (seen, third) = store.sql("select last_seen_at, stored_seq from documents")[0]
+    store.mark_removed([{"site_id": "s", "url": "http://s/1.html", "removed_at": later}])
+    (removed,) = store.sql(seq)[0]
+    store.upsert("listings", [{**listing, "title": "new"}])
+    (listed_again,) = store.sql("select stored_seq from listings")[0]
+    store.close()
+    assert seen == later
+    assert first < second == third < listed < removed < listed_again

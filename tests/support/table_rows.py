@@ -11,7 +11,8 @@ import duckdb
 # what says *when* or *who* rather than *what*: the run's id and clock, the process and host (and,
 # for a distributed run, the shared folder it went through: runs.dispatched_to), and
 # where in its WARC file a response was written (the order responses arrive in differs between
-# any two crawls; the record itself is compared by its URL, status and sha1)
+# any two crawls; the record itself is compared by its URL, status and sha1), and the number of
+# the write that stored a row (stored_seq: the file's own count, in the order rows arrived)
 VOLATILE_COLUMNS = {
     "run_id",
     "pid",
@@ -21,6 +22,7 @@ VOLATILE_COLUMNS = {
     "warc_length",
     "warc_file",
     "warc_bytes",
+    "stored_seq",
 }
 VOLATILE_TYPES = {"TIMESTAMP", "TIMESTAMP WITH TIME ZONE"}
 # the distributed crawl's own ledger (which worker crawled which site): no one-process twin
