@@ -18,6 +18,7 @@ import duckdb
 
 from analysis.db import sql
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
+from analysis.kept import Refreshed, kept_facts
 from analysis.pairing_state import pair_documents
 from analysis.periodic import write_duties
 from analysis.reviews import load_reviews
@@ -48,6 +49,7 @@ class ScoreResult:
     estimated_days: bool = False  # some working days were counted Mon–Fri
     known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
     paired: int = 0  # interpretations paired this time (the rest kept their pairs)
+    kept: list[Refreshed] = field(default_factory=list)  # the kept facts brought up to date
 
 
 def window_start(as_of: dt.date, weeks: int) -> dt.date:
@@ -242,7 +244,8 @@ def score(
     start = window_start(as_of, weeks)
     result = ScoreResult(as_of, start, weeks, rules)
     result.known_at = known_at
-    with known_then(con, known_at):
+    with known_then(con, known_at), kept_facts(con, snapshot=known_at is not None) as kept:
+        result.kept = kept
         _score(con, result, reviews, scored_at, overrides)
     return result
 

@@ -8,3 +8,27 @@ create sequence if not exists store_writes;
 alter table documents add column if not exists stored_seq bigint default nextval('store_writes');
 alter table listings add column if not exists stored_seq bigint default nextval('store_writes');
 
+
+-- Facts no as-of date changes, kept between scorings and brought up to date from what changed
+-- (analysis/kept.py; analysis/sql/kept/<table>.sql computes each). Internal: emptied, the next
+-- scoring computes them whole again.
+create table if not exists document_facts (  -- what a document's URL alone says
+    site_id varchar,
+    url varchar,
+    url_form varchar,     -- the URL with its digits blanked: its form and page-number sequence
+    made_day date,        -- the day a TRS page's URL names (…/t20190312_…)
+    source_rows bigint    -- the documents rows behind the row (1)
+);
+create table if not exists listing_facts (  -- when and where each item was first listed
+    site_id varchar,
+    item_url varchar,
+    first_listed timestamp,
+    column_url varchar,
+    source_rows bigint    -- the listings rows behind the row
+);
+create table if not exists kept_basis (  -- one row per kept table: what it is up to date with
+    name varchar primary key,
+    code varchar,         -- a digest of its SQL file: another one computes it whole again
+    stored_seq bigint,    -- the last write (store_writes) it has read
+    saved_at timestamp
+);

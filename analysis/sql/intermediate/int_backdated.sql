@@ -22,18 +22,14 @@
 -- materialized
 -- (read by the indicator's score, findings and review queries: computed once per scoring)
 with docs as (
+    -- the first listing and the URL's form are kept between scorings (analysis/sql/kept/)
     select d.site_id, d.url, d.title, d.doc_no, d.published_date, d.page_number,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
            coalesce(l.column_url, d.column_url) as column_url,
-           -- the URL with its digits blanked (host included): its form, and the page-number
-           -- sequence it belongs to
-           regexp_replace(d.url, '\d+', '#', 'g') as url_form
+           f.url_form, f.made_day
     from stg_documents d
-    left join (
-        select site_id, item_url, min(first_seen_at) as first_listed,
-               arg_min(column_url, first_seen_at) as column_url
-        from listings group by all
-    ) l on l.site_id = d.site_id and l.item_url = d.url
+    join document_facts f on f.site_id = d.site_id and f.url = d.url
+    left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
 ),
 
@@ -108,11 +104,7 @@ classified as (
 -- the sequence windows run over narrow rows (the page's number and date): a document's title
 -- and addresses are joined back only for the few pages found behind
 numbered as (
-    select site_id, url, url_form as sequence, page_number as number, published_date,
-           -- TRS names the page by the day it made it (…/t20190312_…): read only from such URLs
-           case when url like '%/t________\_%' escape '\' then
-               try_strptime(regexp_extract(url, '/t(\d{8})_\d+\.s?html?$', 1), '%Y%m%d')::date
-           end as made_day
+    select site_id, url, url_form as sequence, page_number as number, published_date, made_day
     from docs
     where page_number is not null
 ),

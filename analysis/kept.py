@@ -1,0 +1,155 @@
+"""Facts no as-of date changes, kept between scorings and brought up to date from what changed.
+
+Each kept table (`KEPT`) is computed by its file, `analysis/sql/kept/<name>.sql`, from the rows
+of one stored table (`kept_source`), grouped by a key. The store numbers every write of that table
+(`stored_seq`, migration 010), so a scoring computes again only the keys with a row stored since
+the last one and carries the rest over. A row deleted since (a shard's merge replaces a site's
+rows) shows in the count of rows behind the kept ones (`source_rows`): then, or under another
+version of the file, or with no basis yet, the table is computed whole. Scoring a past moment
+(`--known-at`, analysis/snapshot.py) computes temporary tables of the same names from the store
+as it was then, and keeps nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from analysis.db import sql
+from crawlers.status import utc_now
+
+KEPT_DIR = Path(__file__).with_name("sql") / "kept"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A kept table: its name (its file's), the stored table it is computed from, and the
+    source's columns one of its rows stands for."""
+
+    name: str
+    source: str
+    key: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return (KEPT_DIR / f"{self.name}.sql").read_text(encoding="utf-8")
+
+    @property
+    def code(self) -> str:
+        return hashlib.sha256(self.text.encode()).hexdigest()[:16]
+
+
+KEPT = (
+    Kept("document_facts", "documents", ("site_id", "url")),
+    Kept("listing_facts", "listings", ("site_id", "item_url")),
+)
+
+
+@dataclass
+class Refreshed:
+    """What bringing one kept table up to date did."""
+
+    name: str
+    whole: bool  # computed whole (no basis, another file, a row deleted since, or a snapshot)
+    computed: int  # rows computed this time
+    kept: int  # rows the table holds
+
+
+@contextmanager
+def kept_facts(con: duckdb.DuckDBPyConnection, *, snapshot: bool = False) -> Iterator[list]:
+    """Every kept table up to date for this scoring; under a snapshot, temporary tables of the
+    same names computed from the store as known then, dropped afterwards."""
+    if not snapshot:
+        yield [refresh(con, kept) for kept in KEPT]
+        return
+    try:
+        for kept in KEPT:
+            with _source(con, f"select * from {kept.source}"):
+                sql(con, f"create or replace temp table {kept.name} as {kept.text}")
+        counts = {k.name: _count(con, k.name) for k in KEPT}
+        yield [Refreshed(name, True, rows, rows) for name, rows in counts.items()]
+    finally:
+        for kept in KEPT:
+            sql(con, f"drop table if exists temp.main.{kept.name}")
+
+
+def refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
+    """Bring one kept table up to date with its source, in one transaction."""
+    sql(con, "begin transaction")
+    try:
+        done = _refresh(con, kept)
+        sql(con, "commit")
+    except BaseException:
+        sql(con, "rollback")
+        raise
+    return done
+
+
+def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
+    newest = sql(con, f"select coalesce(max(stored_seq), 0) from {kept.source}")[0][0]
+    basis = sql(con, "select code, stored_seq from kept_basis where name = ?", [kept.name])
+    done = None
+    if basis and basis[0][0] == kept.code:
+        done = _carried_over(con, kept, since=basis[0][1])
+    if done is None:
+        sql(con, f"delete from {kept.name}")
+        with _source(con, f"select * from {kept.source}"):
+            sql(con, f"insert into {kept.name} by name select * from ({kept.text})")
+        rows = _count(con, kept.name)
+        done = Refreshed(kept.name, True, rows, rows)
+    sql(
+        con,
+        "insert or replace into kept_basis values (?, ?, ?, ?)",
+        [kept.name, kept.code, newest, utc_now()],
+    )
+    return done
+
+
+def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Refreshed | None:
+    """The keys with a row stored after `since` computed again, the rest carried over; None
+    when a row behind a carried-over one has gone (the table must be computed whole)."""
+    key = ", ".join(kept.key)
+    sql(
+        con,
+        f"create or replace temp table kept_keys as select distinct {key} "
+        f"from {kept.source} where stored_seq > ?",
+        [since],
+    )
+    try:
+        # the query reads only its own columns of the keys' rows
+        with _source(con, f"select * from {kept.source} semi join kept_keys using ({key})"):
+            sql(con, f"create or replace temp table kept_new as {kept.text}")
+        sql(con, f"delete from {kept.name} where ({key}) in (select {key} from kept_keys)")
+        # every source row not behind a computed key is behind a carried-over one
+        carried = sql(
+            con,
+            f"select (select count(*) from {kept.source}) "
+            "- (select coalesce(sum(source_rows), 0) from kept_new), "
+            f"(select coalesce(sum(source_rows), 0) from {kept.name})",
+        )[0]
+        if carried[0] != carried[1]:
+            return None
+        sql(con, f"insert into {kept.name} by name select * from kept_new")
+        computed = _count(con, "kept_new")
+    finally:
+        sql(con, "drop table if exists kept_keys")
+        sql(con, "drop table if exists kept_new")
+    return Refreshed(kept.name, False, computed, _count(con, kept.name))
+
+
+@contextmanager
+def _source(con: duckdb.DuckDBPyConnection, query: str) -> Iterator[None]:
+    sql(con, f"create or replace temp view kept_source as {query}")
+    try:
+        yield
+    finally:
+        sql(con, "drop view if exists kept_source")
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return sql(con, f"select count(*) from {table}")[0][0]
