@@ -38,20 +38,6 @@ walks as (
     from column_walks w
 ),
 
--- a document posted again: another page of the site, seen before it, with its title or 文号
--- (two equality joins: one joined on "title or 文号" is a nested loop over the site's pages)
-reposted as (
-    select d.site_id, d.url
-    from docs d join docs e
-      on e.site_id = d.site_id and e.title = d.title
-     and e.url <> d.url and e.first_listed < d.first_listed
-    union
-    select d.site_id, d.url
-    from docs d join docs e
-      on e.site_id = d.site_id and e.doc_no = d.doc_no
-     and e.url <> d.url and e.first_listed < d.first_listed
-),
-
 missed as (
     select d.*, w.run_id as missed_by, w.walked_at as missed_at,
            (w.walked_day - d.published_date) as days_before
@@ -62,43 +48,6 @@ missed as (
      and (w.complete or w.oldest_list_date <= d.published_date)
      and d.published_date < w.walked_day - getvariable('backdated_dates__min_days')::int
     qualify row_number() over (partition by d.site_id, d.url order by w.walked_at) = 1
-),
-
-crawled as (
-    select m.*, (m.first_listed + getvariable('china_offset'))::date as arrived
-    from missed m anti join reposted r using (site_id, url)
-),
-
--- when each URL form (the URL with its digits blanked, host included) was first seen
-forms as (
-    select site_id, url_form, min(first_listed) as form_first_seen
-    from docs group by all
-),
-
-batches as (
-    select c.site_id, c.arrived, c.url_form, count(*) as size,
-           count(distinct c.column_url) as columns,
-           min(c.published_date) as oldest, max(c.published_date) as newest,
-           min(c.url) as first_url, min(c.first_listed) as batch_seen,
-           -- no page of this URL form was seen before the batch: a new system or host
-           any_value(f.form_first_seen) >= min(c.first_listed) as new_form
-    from crawled c join forms f using (site_id, url_form)
-    group by all
-),
-
-sized as (
-    select b.*, (select count(*) from docs d
-                 where d.site_id = b.site_id and d.first_listed < b.batch_seen) as known_before
-    from batches b
-),
-
-classified as (
-    select *,
-           columns >= getvariable('backdated_dates__migration_columns')::int
-           or new_form
-           or size >= getvariable('backdated_dates__migration_share') * (known_before + size)
-               as migration
-    from sized
 ),
 
 -- the sequence windows run over narrow rows (the page's number and date): a document's title
@@ -136,6 +85,67 @@ runs as (
 sequenced as (
     select *, count(*) over (partition by site_id, sequence, run_key) as run_size
     from runs
+),
+
+-- a document posted again: another page of the site, seen before it, with its title or 文号;
+-- asked only of the pages a walk missed or the numbers put behind (two equality joins: one
+-- joined on "title or 文号" is a nested loop over the site's pages)
+asked as (
+    select d.*
+    from docs d
+    semi join (select site_id, url from missed union select site_id, url from sequenced) k
+      using (site_id, url)
+),
+
+reposted as (
+    select d.site_id, d.url
+    from asked d join docs e
+      on e.site_id = d.site_id and e.title = d.title
+     and e.url <> d.url and e.first_listed < d.first_listed
+    union
+    select d.site_id, d.url
+    from asked d join docs e
+      on e.site_id = d.site_id and e.doc_no = d.doc_no
+     and e.url <> d.url and e.first_listed < d.first_listed
+),
+
+crawled as (
+    select m.*, (m.first_listed + getvariable('china_offset'))::date as arrived
+    from missed m anti join reposted r using (site_id, url)
+),
+
+-- when each URL form (the URL with its digits blanked, host included) of a page missed was
+-- first seen
+forms as (
+    select site_id, url_form, min(first_listed) as form_first_seen
+    from docs semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
+    group by all
+),
+
+batches as (
+    select c.site_id, c.arrived, c.url_form, count(*) as size,
+           count(distinct c.column_url) as columns,
+           min(c.published_date) as oldest, max(c.published_date) as newest,
+           min(c.url) as first_url, min(c.first_listed) as batch_seen,
+           -- no page of this URL form was seen before the batch: a new system or host
+           any_value(f.form_first_seen) >= min(c.first_listed) as new_form
+    from crawled c join forms f using (site_id, url_form)
+    group by all
+),
+
+sized as (
+    select b.*, (select count(*) from docs d
+                 where d.site_id = b.site_id and d.first_listed < b.batch_seen) as known_before
+    from batches b
+),
+
+classified as (
+    select *,
+           columns >= getvariable('backdated_dates__migration_columns')::int
+           or new_form
+           or size >= getvariable('backdated_dates__migration_share') * (known_before + size)
+               as migration
+    from sized
 ),
 
 final as (
