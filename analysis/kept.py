@@ -7,7 +7,7 @@ the last one and carries the rest over. A row deleted since (a shard's merge rep
 rows) shows in the count of rows behind the kept ones (`source_rows`): then, or under another
 version of the file, or with no basis yet, the table is computed whole. Scoring a past moment
 (`--known-at`, analysis/snapshot.py) computes temporary tables of the same names from the store
-as it was then, and keeps nothing.
+as it was then (`compute_temporary`), and keeps nothing.
 """
 
 from __future__ import annotations
@@ -60,22 +60,11 @@ class Refreshed:
     kept: int  # rows the table holds
 
 
-@contextmanager
-def kept_facts(con: duckdb.DuckDBPyConnection, *, snapshot: bool = False) -> Iterator[list]:
-    """Every kept table up to date for this scoring; under a snapshot, temporary tables of the
-    same names computed from the store as known then, dropped afterwards."""
-    if not snapshot:
-        yield [refresh(con, kept) for kept in KEPT]
-        return
-    try:
-        for kept in KEPT:
-            with _source(con, f"select * from {kept.source}"):
-                sql(con, f"create or replace temp table {kept.name} as {kept.text}")
-        counts = {k.name: _count(con, k.name) for k in KEPT}
-        yield [Refreshed(name, True, rows, rows) for name, rows in counts.items()]
-    finally:
-        for kept in KEPT:
-            sql(con, f"drop table if exists temp.main.{kept.name}")
+def compute_temporary(con: duckdb.DuckDBPyConnection, kept: Kept) -> None:
+    """A temporary table of the kept name computed whole from the source as it reads now (a
+    snapshot's): the stored table is left as it is."""
+    with source(con, f"select * from {kept.source}"):
+        sql(con, f"create or replace temp table {kept.name} as {kept.text}")
 
 
 def refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
@@ -98,7 +87,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
         done = _carried_over(con, kept, since=basis[0][1])
     if done is None:
         sql(con, f"delete from {kept.name}")
-        with _source(con, f"select * from {kept.source}"):
+        with source(con, f"select * from {kept.source}"):
             sql(con, f"insert into {kept.name} by name select * from ({kept.text})")
         rows = _count(con, kept.name)
         done = Refreshed(kept.name, True, rows, rows)
@@ -122,7 +111,7 @@ def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Ref
     )
     try:
         # the query reads only its own columns of the keys' rows
-        with _source(con, f"select * from {kept.source} semi join kept_keys using ({key})"):
+        with source(con, f"select * from {kept.source} semi join kept_keys using ({key})"):
             sql(con, f"create or replace temp table kept_new as {kept.text}")
         sql(con, f"delete from {kept.name} where ({key}) in (select {key} from kept_keys)")
         # every source row not behind a computed key is behind a carried-over one
@@ -143,7 +132,7 @@ def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Ref
 
 
 @contextmanager
-def _source(con: duckdb.DuckDBPyConnection, query: str) -> Iterator[None]:
+def source(con: duckdb.DuckDBPyConnection, query: str) -> Iterator[None]:
     sql(con, f"create or replace temp view kept_source as {query}")
     try:
         yield

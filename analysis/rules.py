@@ -94,6 +94,10 @@ def load_rules(path: str | Path = DEFAULT_RULES) -> Rules:
             f"{path}: [service_guides] required_elements must be a list of the elements pages "
             f"are read for: {list(GUIDE_ELEMENTS)}"
         )
+    days = table["backdated_dates"].get("sequence_min_days", 0)
+    if not isinstance(days, int | float) or days < 0:
+        # the kept sequence places hold the pages out of order by any days (analysis/sequences.py)
+        raise RulesError(f"{path}: [backdated_dates] sequence_min_days must be 0 or more days")
     unknown = set(data) - set(INDICATORS) - set(SETTINGS) - {"name", "dimensions"}
     if unknown:
         raise RulesError(f"{path}: unknown tables {sorted(unknown)}; known: {list(INDICATORS)}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,11 +20,13 @@ import duckdb
 
 from analysis.db import sql
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
-from analysis.kept import Refreshed, kept_facts
+from analysis.kept import KEPT, Refreshed, compute_temporary, refresh
 from analysis.pairing_state import pair_documents
 from analysis.periodic import write_duties
 from analysis.reviews import load_reviews
 from analysis.rules import Rules, load_rules
+from analysis.sequences import TABLES as SEQUENCE_TABLES
+from analysis.sequences import place_snapshot, refresh_sequences
 from analysis.snapshot import known_then
 from analysis.workdays import BASIS_LABELS, OVERRIDES, calendar_table, load_overrides
 from crawlers.personal_data import KIND_LABELS
@@ -223,6 +227,26 @@ def refresh_workdays(
     return sql(
         con, "select count(*) > 0 from workdays where basis = 'estimated' and day <= ?", [as_of]
     )[0][0]
+
+
+@contextmanager
+def kept_facts(con: duckdb.DuckDBPyConnection, *, snapshot: bool = False) -> Iterator[list]:
+    """Every kept fact up to date for this scoring (analysis/kept.py), the pages' places in
+    their sequences last (they read document_facts); for a past moment, temporary tables of the
+    same names from the store as known then, dropped afterwards."""
+    if not snapshot:
+        done = {kept.name: refresh(con, kept) for kept in KEPT}
+        placed = refresh_sequences(con, whole=done["document_facts"].whole)
+        yield [*done.values(), placed]
+        return
+    try:
+        for kept in KEPT:
+            compute_temporary(con, kept)
+        place_snapshot(con)
+        yield []
+    finally:
+        for name in (*(k.name for k in KEPT), *SEQUENCE_TABLES):
+            sql(con, f"drop table if exists temp.main.{name}")
 
 
 def score(

@@ -12,7 +12,10 @@ from collections.abc import Callable
 import pytest
 
 import analysis.kept as kept_module
-from analysis.kept import KEPT, Kept, kept_facts, refresh
+from analysis.kept import KEPT, Kept, refresh
+from analysis.scoring import kept_facts
+from analysis.sequences import TABLES as SEQUENCE_TABLES
+from analysis.sequences import place_snapshot, refresh_sequences
 from analysis.snapshot import known_then
 from pipelines.store import Store
 
@@ -23,17 +26,18 @@ NOTICES = f"http://{SITE}/col/notice/index.html"
 
 
 def page(n: int) -> str:
+    """A TRS page: numbered 1000 + n, made on day n of November (its URL names the day)."""
     return f"http://{SITE}/c/2026/t202611{n % 28 + 1:02d}_{1000 + n}.html"
 
 
-def documents(numbers: range, seen: dt.datetime) -> list[dict]:
+def documents(numbers: range, seen: dt.datetime, dated: dt.date | None = None) -> list[dict]:
     return [
         {
             "site_id": SITE,
             "url": page(n),
             "title": f"第{n}期",
             "column_url": NEWS,
-            "published_date": dt.date(2026, 11, 1),
+            "published_date": dated or dt.date(2026, 11, n % 28 + 1),
             "fetched_at": seen,
             "first_seen_at": seen,
         }
@@ -63,6 +67,7 @@ def store(tmp_path):
     store.upsert("listings", listed(range(20), WEEK_1))
     for kept in KEPT:
         assert refresh(store.con, kept).whole
+    assert refresh_sequences(store.con).whole
     yield store
     store.close()
 
@@ -150,8 +155,67 @@ def test_nothing_written_since_computes_nothing(store):
 def test_a_past_moment_computes_temporary_tables_and_keeps_nothing(store):
     a_week_of_new_pages(store)
     then = WEEK_1 + dt.timedelta(days=1)
-    with known_then(store.con, then), kept_facts(store.con, snapshot=True) as done:
-        assert [d.kept for d in done] == [20, 20]  # the new week's pages were not known then
+    with known_then(store.con, then), kept_facts(store.con, snapshot=True):
+        # the new week's pages were not known then
+        assert store.sql("select count(*) from document_facts") == [(20,)]
+        assert store.sql("select count(*) from listing_facts") == [(20,)]
     # the kept tables were not touched: the next refresh still finds the week's pages to compute
     assert [refresh(store.con, kept).computed for kept in KEPT] == [5, 5]
     assert store.sql("select count(*) from document_facts") == [(25,)]
+
+
+def placed_whole(store: Store) -> list[list[tuple]]:
+    """The pages' places and the sequences' ends as placing every page gives them."""
+    place_snapshot(store.con)  # temporary tables of the kept names, placed whole
+    try:
+        return [store.sql(f"select * from temp.main.{t} order by all") for t in SEQUENCE_TABLES]
+    finally:
+        for table in SEQUENCE_TABLES:
+            store.sql(f"drop table temp.main.{table}")
+
+
+def a_week_of_new_pages_one_dated_a_month_back(store: Store) -> None:
+    a_week_of_new_pages(store)
+    store.upsert("documents", documents(range(25, 26), WEEK_2, dated=dt.date(2026, 10, 1)))
+
+
+def a_new_page_numbered_among_the_old_ones(store: Store) -> None:
+    url = f"http://{SITE}/c/2026/t20261030_1005.html"  # made on 30 October, numbered 1005
+    row = {**documents(range(1), WEEK_2)[0], "url": url, "published_date": dt.date(2026, 10, 30)}
+    store.upsert("documents", [row])
+
+
+def an_old_pages_date_corrected(store: Store) -> None:
+    store.upsert("documents", documents(range(8, 9), WEEK_2, dated=dt.date(2026, 10, 2)))
+
+
+# (the write, the pages placed: the new ones only, or the whole sequence's)
+PLACINGS = [
+    (a_week_of_new_pages_one_dated_a_month_back, 6),
+    (a_new_page_numbered_among_the_old_ones, 21),
+    (an_old_pages_date_corrected, 20),
+]
+
+
+@pytest.mark.parametrize(("write", "placed"), PLACINGS, ids=[w.__name__ for w, _ in PLACINGS])
+def test_pages_past_a_sequences_end_continue_it_and_any_other_change_places_it_whole(
+    store, write, placed
+):
+    write(store)
+    for kept in KEPT:
+        refresh(store.con, kept)
+    done = refresh_sequences(store.con)
+    assert not done.whole and done.computed == placed
+    assert [store.sql(f"select * from {t} order by all") for t in SEQUENCE_TABLES] == (
+        placed_whole(store)
+    )
+
+
+def test_a_new_page_dated_a_month_back_is_placed_out_of_order(store):
+    a_week_of_new_pages_one_dated_a_month_back(store)
+    for kept in KEPT:
+        refresh(store.con, kept)
+    refresh_sequences(store.con)
+    assert store.sql("select url, latest_before, upto from sequence_positions") == [
+        (page(25), dt.date(2026, 11, 25), 26)
+    ]

@@ -16,6 +16,7 @@ create table if not exists document_facts (  -- what a document's URL alone says
     site_id varchar,
     url varchar,
     url_form varchar,     -- the URL with its digits blanked: its form and page-number sequence
+    page_number bigint,   -- the number the CMS gave the page
     made_day date,        -- the day a TRS page's URL names (…/t20190312_…)
     source_rows bigint    -- the documents rows behind the row (1)
 );
@@ -25,6 +26,23 @@ create table if not exists listing_facts (  -- when and where each item was firs
     first_listed timestamp,
     column_url varchar,
     source_rows bigint    -- the listings rows behind the row
+);
+create table if not exists sequence_positions (  -- the numbered pages out of order
+    site_id varchar,
+    url varchar,
+    sequence varchar,     -- document_facts.url_form
+    number bigint,
+    published_date date,
+    made_day date,
+    latest_before date,   -- the latest date of the pages numbered before it
+    upto bigint           -- how many pages of the sequence are numbered up to it (ties included)
+);
+create table if not exists sequence_ends (  -- each sequence's end, for a week's pages after it
+    site_id varchar,
+    sequence varchar,
+    last_number bigint,
+    latest_date date,
+    pages bigint
 );
 create table if not exists kept_basis (  -- one row per kept table: what it is up to date with
     name varchar primary key,

@@ -23,10 +23,10 @@
 -- (read by the indicator's score, findings and review queries: computed once per scoring)
 with docs as (
     -- the first listing and the URL's form are kept between scorings (analysis/sql/kept/)
-    select d.site_id, d.url, d.title, d.doc_no, d.published_date, d.page_number,
+    select d.site_id, d.url, d.title, d.doc_no, d.published_date,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
            coalesce(l.column_url, d.column_url) as column_url,
-           f.url_form, f.made_day
+           f.url_form
     from stg_documents d
     join document_facts f on f.site_id = d.site_id and f.url = d.url
     left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
@@ -50,27 +50,12 @@ missed as (
     qualify row_number() over (partition by d.site_id, d.url order by w.walked_at) = 1
 ),
 
--- the sequence windows run over narrow rows (the page's number and date): a document's title
--- and addresses are joined back only for the few pages found behind
-numbered as (
-    select site_id, url, url_form as sequence, page_number as number, published_date, made_day
-    from docs
-    where page_number is not null
-),
-
-ranked as (
-    select *, max(published_date) over (
-               partition by site_id, sequence order by number
-               rows between unbounded preceding and 1 preceding
-           ) as latest_before,
-           -- pages numbered up to this one (ties included), for the runs below
-           count(*) over (partition by site_id, sequence order by number) as upto
-    from numbered
-),
-
+-- the pages' places in their sequences are kept between scorings (analysis/sequences.py):
+-- the pages out of order, each with the latest date numbered before it and how many pages are
+-- numbered up to it
 behind as (
-    select *
-    from ranked
+    select site_id, url, sequence, number, published_date, made_day, latest_before, upto
+    from sequence_positions
     where published_date < latest_before - getvariable('backdated_dates__sequence_min_days')::int
        or made_day > published_date + getvariable('backdated_dates__sequence_min_days')::int
 ),

@@ -6,13 +6,14 @@
 -- materialized
 -- (read by the indicator's score, findings and review queries: computed once per scoring)
 with docs as (
-    select *, coalesce(page_number::varchar, url) as page_key,
-           case column_kind when 'policy' then 1 when 'interpretation' then 2
+    select d.*, coalesce(f.page_number::varchar, d.url) as page_key,
+           case d.column_kind when 'policy' then 1 when 'interpretation' then 2
                 when 'notice' then 3 when 'news' then 5 else 4 end as specificity
-    from stg_documents
-    where in_window
+    from stg_documents d
+    left join document_facts f on f.site_id = d.site_id and f.url = d.url
+    where d.in_window
         -- only titles found in more than one column can be posted twice: the rest never ranked
-        and (site_id, title) in (
+        and (d.site_id, d.title) in (
             select (site_id, title) from stg_documents where in_window
             group by site_id, title having count(distinct column_url) > 1
         )

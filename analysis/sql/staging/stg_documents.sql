@@ -32,9 +32,6 @@ final as (
         doc_type <> 'interpretation' and (doc_type = 'policy' or doc_no is not null)
             as official_document,
         disclosure_raw,
-        -- the number the CMS gave the page (Hanweb art_<col>_<id>, TRS t<date>_<id>, gkmlpt
-        -- post_<id>, ?ArticleID=<id>): one page reached through two views keeps its number
-        try_cast(regexp_extract(url, '[_/=t](\d{3,})(?:\.\w+)?$', 1) as bigint) as page_number,
         published_date between getvariable('window_start') and getvariable('as_of') as in_window
     from source
 )
