@@ -376,10 +376,14 @@ def similar_pairs(
 
 
 def write_pairs(
-    con: duckdb.DuckDBPyConnection, pairs: dict[tuple, dict], outside: list[dict]
+    con: duckdb.DuckDBPyConnection,
+    pairs: dict[tuple, dict],
+    outside: list[dict],
+    also: str | None = None,
 ) -> int:
     """Replace the pairs table (with each pair's working-day lag and the basis of that count)
-    and the outside citations."""
+    and the outside citations. `also`: a query of more pairs (PAIR_COLUMNS), the pairs kept
+    from the last pairing, written as they are without passing through Python."""
     rows = {name: [] for name in PAIR_COLUMNS}
     for (site, policy, interp), pair in sorted(pairs.items()):
         for name, value in zip(PAIR_COLUMNS[:3], (site, policy, interp), strict=True):
@@ -410,7 +414,7 @@ def write_pairs(
                         when 'override' in (wp.basis, wi.basis) then 'override'
                         else 'official' end as lag_basis,
                    n.reviewed, n.review_note, n.counted
-            from new_pairs n
+            from (select * from new_pairs {f"union all {also}" if also else ""}) n
             left join documents p on p.site_id = n.site_id and p.url = n.policy_url
             left join documents i on i.site_id = n.site_id and i.url = n.interpretation_url
             left join workdays wp on wp.day = p.published_date
@@ -444,4 +448,4 @@ def write_pairs(
     finally:
         con.unregister("new_outside")
         sql(con, "drop table if exists computed_pairs")
-    return len(pairs)
+    return sql(con, "select count(*) from pairs")[0][0]

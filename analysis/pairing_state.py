@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +57,7 @@ CODE = (
     "crawlers/extract/labels.py",
     "pipelines/attributes.py",
 )
+KEY = "site_id, policy_url, interpretation_url"  # a pair's key
 # a pair's columns as the machine found it: the pair's, less what a person's review sets
 MACHINE_COLUMNS = tuple(c for c in PAIR_COLUMNS[3:] if not c.startswith("review"))
 # a document's search text without 的 (SiteDocuments.loose_index)
@@ -285,20 +288,33 @@ def candidate_sites(
     return sites, table
 
 
-def _kept(con: duckdb.DuckDBPyConnection, plan: Plan) -> tuple[dict[tuple, dict], list[dict]]:
-    """The state's pairs and outside citations of the interpretations not paired again."""
+@contextmanager
+def _kept(
+    con: duckdb.DuckDBPyConnection, plan: Plan, reviews: list[Review]
+) -> Iterator[tuple[dict[tuple, dict], list[dict], str]]:
+    """The state's pairs and outside citations of the interpretations not paired again: the
+    pairs a review names, as dicts (the reviews apply to them), the outside citations, and a
+    query of the other pairs, which stay in DuckDB (valid inside the `with`)."""
     _register_again(con, plan)
+    named = pa.table(
+        {
+            name: pa.array([r.key[n] for r in reviews], pa.string())
+            for n, name in enumerate(PAIR_COLUMNS[:3])
+        }
+    )
+    con.register("pairing_reviewed", named)
+    keep = (
+        "anti join pairing_again a on a.site_id = s.site_id and a.url = s.interpretation_url "
+        "where s.site_id not in (select site_id from pairing_again_sites)"
+    )
+    machine = ", ".join(MACHINE_COLUMNS)
     try:
-        keep = (
-            "anti join pairing_again a on a.site_id = s.site_id and a.url = s.interpretation_url "
-            "where s.site_id not in (select site_id from pairing_again_sites)"
-        )
-        pairs = {
+        reviewed = {
             (site, policy, interp): dict(zip(MACHINE_COLUMNS, rest, strict=True))
             for site, policy, interp, *rest in sql(
                 con,
-                f"select s.site_id, s.policy_url, s.interpretation_url, "
-                f"{', '.join(MACHINE_COLUMNS)} from pairing_machine s {keep}",
+                f"select s.site_id, s.policy_url, s.interpretation_url, {machine} "
+                f"from pairing_machine s semi join pairing_reviewed using ({KEY}) {keep}",
             )
         }
         outside = [
@@ -308,9 +324,16 @@ def _kept(con: duckdb.DuckDBPyConnection, plan: Plan) -> tuple[dict[tuple, dict]
                 f"select s.site_id, s.interpretation_url, s.cited_name from pairing_outside s {keep}",
             )
         ]
+        # the rest, as write_pairs takes them (PAIR_COLUMNS: no review)
+        rest = (
+            f"select s.site_id, s.policy_url, s.interpretation_url, s.method, s.confidence, "
+            f"s.evidence, null::varchar, null::varchar, s.counted "
+            f"from pairing_machine s anti join pairing_reviewed using ({KEY}) {keep}"
+        )
+        yield reviewed, outside, rest
     finally:
         _unregister_again(con)
-    return pairs, outside
+        con.unregister("pairing_reviewed")
 
 
 def _register_again(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
@@ -466,15 +489,23 @@ def pair_documents(
         pairs, found = machine_pairs(con, **thresholds, interps=plan.again, sites=sites)
         paired = len(plan.again)
     machine = {key: {k: pair[k] for k in MACHINE_COLUMNS} for key, pair in pairs.items()}
-    if not plan.everything:
-        kept_pairs, kept_outside = _kept(con, plan)
-        pairs.update(kept_pairs)
-        outside = kept_outside + found
-    review_counts = apply_reviews(pairs, reviews)
-    write_pairs(con, pairs, outside)
+    if plan.everything:
+        review_counts = apply_reviews(pairs, reviews)
+        write_pairs(con, pairs, outside)
+    else:
+        with _kept(con, plan, reviews) as (reviewed, kept_outside, rest):
+            pairs.update(reviewed)
+            outside = kept_outside + found
+            review_counts = apply_reviews(pairs, reviews)
+            write_pairs(con, pairs, outside, also=rest)
     _save(con, plan, machine, found, searches, (counts_from, review_from))
-    counts: dict[str, int] = defaultdict(int)
-    for pair in pairs.values():
-        counts[pair["method"] if pair["counted"] else "waiting_review"] += 1
+    counts: dict[str, int] = defaultdict(
+        int,
+        sql(
+            con,
+            "select case when counted then method else 'waiting_review' end, count(*) "
+            "from pairs group by all",
+        ),
+    )
     counts["outside"] = len({o["interpretation_url"] for o in outside})
     return {**counts, **{f"review_{k}": v for k, v in review_counts.items()}}, paired

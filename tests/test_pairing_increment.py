@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
+from analysis.reviews import Review, save_reviews
 from analysis.rules import load_rules
 from analysis.scoring import score
 from bench.score import START, generate, setup
@@ -203,6 +204,55 @@ def test_pairing_only_what_a_change_reaches_equals_pairing_everything(
     for table, rows in by_everything.items():
         assert by_increment[table] == rows, table
     assert by_everything["pairs"], "the audit has pairs to compare"
+
+
+def test_reviews_of_pairs_kept_from_the_last_pairing_apply_as_to_pairing_everything(
+    scored_once, tmp_path
+):
+    """The kept pairs stay in DuckDB but those a review names: rejected, confirmed, a pair
+    added by hand and a review of a pair no longer found apply as when everything is paired."""
+    source = Store(scored_once)
+    rejected, confirmed = source.sql(
+        "select site_id, policy_url, interpretation_url from pairs order by all limit 2"
+    )
+    policy = source.sql(
+        "select url from documents where doc_type = 'policy' and site_id = ? "
+        "order by url desc limit 1",
+        [rejected[0]],
+    )
+    source.close()
+    interpretation = rejected[2]
+    reviews = tmp_path / "reviews.csv"
+    save_reviews(
+        reviews,
+        [
+            Review(*rejected, "reject", "不是这份文件"),
+            Review(*confirmed, "confirm", ""),
+            Review(rejected[0], policy[0][0], interpretation, "add", "人工"),
+            Review(rejected[0], policy[0][0] + "#gone", interpretation, "confirm", ""),
+        ],
+    )
+    runs = []
+    for forget in (False, True):
+        path = tmp_path / f"{forget}.duckdb"
+        path.write_bytes(scored_once.read_bytes())
+        store = Store(path)
+        a_week_of_new_documents(store)
+        if forget:
+            store.sql("delete from pairing_basis")
+        result = score(store.con, as_of=NEXT_WEEK, reviews_path=reviews)
+        runs.append((result.paired, result.pairs, results(store, NEXT_WEEK)))
+        store.close()
+    (kept_paired, kept_counts, kept), (all_paired, all_counts, everything) = runs
+    assert kept_paired < all_paired
+    assert kept_counts == all_counts
+    assert {k: v for k, v in kept_counts.items() if k.startswith("review_")} == {
+        "review_confirm": 1,
+        "review_reject": 1,
+        "review_add": 1,
+        "review_stale": 1,
+    }
+    assert kept == everything
 
 
 def test_the_state_is_set_aside_when_the_thresholds_change(scored_once, tmp_path):
