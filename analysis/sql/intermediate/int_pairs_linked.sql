@@ -2,6 +2,8 @@
 -- interpretation's 相关文件 / 原文 link back. The linked document is paired whatever type it was
 -- given (a 文件 filed under 工作动态 is still the policy an interpretation links to), when it is
 -- `explainable` (stg_documents: not another interpretation, not a news item without 文号).
+-- materialized
+-- (pairing reads it up to three times: computed once per scoring)
 with docs as (
     select site_id, url, doc_type, explainable from stg_documents
 ),
