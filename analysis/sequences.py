@@ -25,13 +25,14 @@ TABLES = (NAME, "sequence_ends")  # what is kept
 FILES = ("sequence_positions.sql", "sequence_ends.sql")
 
 
-def pages(documents: str = "documents") -> str:
-    """Every numbered page with a date among `documents`: its sequence, number and date."""
+def pages(documents: str = "documents", facts: str = "document_facts") -> str:
+    """Every numbered page with a date among `documents` and `facts` (the kept document_facts,
+    or some of them): its sequence, number and date."""
     return f"""
         select d.site_id, d.url, f.url_form as sequence, f.page_number as number,
                d.published_date, f.made_day
-        from {documents} d
-        join document_facts f on f.site_id = d.site_id and f.url = d.url
+        from {facts} f
+        join {documents} d on d.site_id = f.site_id and d.url = f.url
         where f.page_number is not null and d.published_date is not null
     """
 
@@ -108,9 +109,14 @@ def _place(con: duckdb.DuckDBPyConnection, since: int | None) -> int:
                 f"delete from {table} where (site_id, sequence) in "
                 "(select site_id, sequence from sequences_touched where again)",
             )
+        # the sequences placed whole: their pages found from their facts (a few sequences'),
+        # not from a join of every document
+        again = (
+            "(select * from document_facts semi join (select site_id, sequence as url_form "
+            "from sequences_touched where again) t using (site_id, url_form))"
+        )
         placing = f"""
-            select p.* from ({pages()}) p
-            semi join (select * from sequences_touched where again) t using (site_id, sequence)
+            select * from ({pages(facts=again)})
             union all
             select p.* from ({pages("documents_stored")}) p
             semi join (select * from sequences_touched where not again) t
