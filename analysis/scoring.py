@@ -38,6 +38,9 @@ LAYERS = ("staging", "intermediate")
 DEFAULT_WEEKS = 52
 CALENDAR_FLOOR = dt.date(2000, 1, 1)  # earlier dates get no working-day count
 MATERIALIZED = re.compile(r"^--\s*materialized\s*$", re.M)  # a later file computed once per run
+# a staging file read straight from the stored table, but computed once for a past moment (whose
+# stored tables are views: analysis/snapshot.py)
+PAST_ONLY = re.compile(r"^--\s*materialized for a past moment\s*$", re.M)
 
 
 @dataclass
@@ -70,12 +73,15 @@ class Relation:
     text: str
     materialized: bool
     reads_pairs: bool
+    past_only: bool = False  # a view, but computed once for a past moment
 
 
 def relations() -> list[Relation]:
     """Every SQL file, layer by layer, each after the files of its layer it uses. Staging is read
-    by almost every later query, so it is materialized; so is a later file that says
-    `-- materialized` on a line of its own (one several indicators' queries read)."""
+    by almost every later query, so it is materialized, but for a file that says `-- materialized
+    for a past moment` (a view of one stored table, cheaper read again than copied); so is a later
+    file that says `-- materialized` on a line of its own (one several indicators' queries
+    read)."""
     found = []
     after_pairing = {"pairs"}  # what pairing writes, and every file that reads it
     for layer in LAYERS:
@@ -88,17 +94,21 @@ def relations() -> list[Relation]:
                 reads_pairs = bool(_uses(text, after_pairing))
                 if reads_pairs:
                     after_pairing.add(name)
-                materialized = layer == "staging" or bool(MATERIALIZED.search(text))
-                found.append(Relation(name, text, materialized, reads_pairs))
+                past_only = layer == "staging" and bool(PAST_ONLY.search(text))
+                materialized = (layer == "staging" and not past_only) or bool(
+                    MATERIALIZED.search(text)
+                )
+                found.append(Relation(name, text, materialized, reads_pairs, past_only))
                 break
             else:
                 raise ValueError(f"analysis/sql/{layer}: files use each other: {sorted(pending)}")
     return found
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+def create_views(con: duckdb.DuckDBPyConnection, *, past: bool = False) -> list[str]:
     """Every SQL file as a temporary relation of its name (`relations()`); the ones to be
-    materialized that read the pairs are views until `materialize_pairs_readers` runs."""
+    materialized that read the pairs are views until `materialize_pairs_readers` runs. `past`:
+    the stored tables are a past moment's views, so the files that say so are computed once."""
     planned = relations()
     existing = dict(
         sql(
@@ -108,7 +118,9 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
         )
     )
     for r in planned:
-        kind = "table" if r.materialized and not r.reads_pairs else "view"
+        kind = (
+            "table" if (r.materialized or (past and r.past_only)) and not r.reads_pairs else "view"
+        )
         if (
             r.name in existing
         ):  # an earlier scoring in this connection made it, maybe as the other kind
@@ -278,7 +290,7 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
     as_of, start, rules = result.as_of, result.window_start, result.rules
     set_variables(con, as_of, start, rules)
     result.estimated_days = refresh_workdays(con, as_of, overrides)
-    create_views(con)
+    create_views(con, past=result.known_at is not None)
     create_marts(con)
     result.pairs, result.paired = pair_documents(
         con,

@@ -64,3 +64,26 @@ def test_an_intermediate_reading_the_pairs_is_materialized_after_pairing(tmp_pat
     assert "int_after" in scoring.create_views(store.con)
     scoring.materialize_pairs_readers(store.con)
     assert store.sql("select n from int_reader") == [(0,)]
+
+
+def test_a_staging_file_materialized_for_a_past_moment_is_a_view_of_the_store_now(
+    tmp_path, monkeypatch
+):
+    for layer in scoring.LAYERS:
+        (tmp_path / layer).mkdir()
+    (tmp_path / "staging" / "stg_pages.sql").write_text(
+        "-- materialized for a past moment\nselect url from documents", encoding="utf-8"
+    )
+    (tmp_path / "staging" / "stg_copied.sql").write_text(
+        "select url from documents", encoding="utf-8"
+    )
+    monkeypatch.setattr(scoring, "SQL_DIR", tmp_path)
+    store = Store(tmp_path / "a.duckdb")
+    kinds = (
+        "select table_name, table_type from information_schema.tables "
+        "where table_catalog = 'temp' order by all"
+    )
+    scoring.create_views(store.con)
+    assert store.sql(kinds) == [("stg_copied", "LOCAL TEMPORARY"), ("stg_pages", "VIEW")]
+    scoring.create_views(store.con, past=True)  # the stored tables are views of then
+    assert store.sql(kinds) == [("stg_copied", "LOCAL TEMPORARY"), ("stg_pages", "LOCAL TEMPORARY")]

@@ -1,4 +1,7 @@
 -- Every stored document, typed for analysis; dates China-local.
+-- materialized for a past moment
+-- (else a view: each query reads its own columns of the stored table, cheaper than a copy of
+-- every document each scoring; a past moment's documents are a view joining their versions)
 with source as (
     select * from documents
 ),
