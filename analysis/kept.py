@@ -28,24 +28,32 @@ KEPT_DIR = Path(__file__).with_name("sql") / "kept"
 
 @dataclass(frozen=True)
 class Kept:
-    """A kept table: its name (its file's), the stored table it is computed from, and the
-    source's columns one of its rows stands for."""
+    """A kept table: its name (its file's), the stored table it is computed from, the source's
+    columns one of its rows stands for, and the rule variables its file reads (getvariable):
+    other values compute it whole, as another version of the file does."""
 
     name: str
     source: str
     key: tuple[str, ...]
+    variables: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return (KEPT_DIR / f"{self.name}.sql").read_text(encoding="utf-8")
 
-    @property
-    def code(self) -> str:
-        return hashlib.sha256(self.text.encode()).hexdigest()[:16]
+    def code(self, con: duckdb.DuckDBPyConnection) -> str:
+        """A digest of the file and of the variables' values in this scoring."""
+        values = [sql(con, f"select getvariable('{v}')::varchar")[0][0] for v in self.variables]
+        return hashlib.sha256(repr((self.text, values)).encode()).hexdigest()[:16]
 
 
 KEPT = (
-    Kept("document_facts", "documents", ("site_id", "url")),
+    Kept(
+        "document_facts",
+        "documents",
+        ("site_id", "url"),
+        ("periodic_titles", "proposal_replies__titles", "proposal_replies__excluded_titles"),
+    ),
     Kept("listing_facts", "listings", ("site_id", "item_url")),
 )
 
@@ -83,7 +91,8 @@ def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
     newest = sql(con, f"select coalesce(max(stored_seq), 0) from {kept.source}")[0][0]
     basis = sql(con, "select code, stored_seq from kept_basis where name = ?", [kept.name])
     done = None
-    if basis and basis[0][0] == kept.code:
+    code = kept.code(con)
+    if basis and basis[0][0] == code:
         done = _carried_over(con, kept, since=basis[0][1])
     if done is None:
         sql(con, f"delete from {kept.name}")
@@ -94,7 +103,7 @@ def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
     sql(
         con,
         "insert or replace into kept_basis values (?, ?, ?, ?)",
-        [kept.name, kept.code, newest, utc_now()],
+        [kept.name, code, newest, utc_now()],
     )
     return done
 

@@ -280,25 +280,32 @@ def score(
     start = window_start(as_of, weeks)
     result = ScoreResult(as_of, start, weeks, rules)
     result.known_at = known_at
-    with known_then(con, known_at), kept_facts(con, snapshot=known_at is not None) as kept:
-        result.kept = kept
+    with known_then(con, known_at):
         _score(con, result, reviews, scored_at, overrides)
     return result
 
 
 def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> None:
     as_of, start, rules = result.as_of, result.window_start, result.rules
-    set_variables(con, as_of, start, rules)
-    result.estimated_days = refresh_workdays(con, as_of, overrides)
-    create_views(con, past=result.known_at is not None)
-    create_marts(con)
-    result.pairs, result.paired = pair_documents(
-        con,
-        reviews,
-        counts_from=rules["pairing"]["similarity_counts_from"],
-        review_from=rules["pairing"]["similarity_review_from"],
-    )
-    materialize_pairs_readers(con)
+    set_variables(con, as_of, start, rules)  # before the kept facts: some read the rules' words
+    with kept_facts(con, snapshot=result.known_at is not None) as kept:
+        result.kept = kept
+        result.estimated_days = refresh_workdays(con, as_of, overrides)
+        create_views(con, past=result.known_at is not None)
+        create_marts(con)
+        result.pairs, result.paired = pair_documents(
+            con,
+            reviews,
+            counts_from=rules["pairing"]["similarity_counts_from"],
+            review_from=rules["pairing"]["similarity_review_from"],
+        )
+        materialize_pairs_readers(con)
+        _store_results(con, result, scored_at)
+
+
+def _store_results(con, result: ScoreResult, scored_at: dt.datetime | None) -> None:
+    """The marts written as the as-of date's indicators and findings, in one transaction."""
+    as_of, start, rules = result.as_of, result.window_start, result.rules
     sql(con, "begin transaction")
     try:
         sql(con, "delete from indicators where as_of = ?", [as_of])

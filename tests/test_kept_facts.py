@@ -219,3 +219,20 @@ def test_a_new_page_dated_a_month_back_is_placed_out_of_order(store):
     assert store.sql("select url, latest_before, upto from sequence_positions") == [
         (page(25), dt.date(2026, 11, 25), 26)
     ]
+
+
+def test_other_rule_words_compute_the_facts_that_read_them_whole(store):
+    """document_facts reads the rules' title words: a reply's, a periodic duty's."""
+    store.upsert(
+        "documents", [{**documents(range(1), WEEK_2)[0], "title": "关于第 9 号提案的答复"}]
+    )
+    store.sql("set variable proposal_replies__titles = ['提案的答复']")
+    store.sql("set variable proposal_replies__excluded_titles = ['工作方案']")
+    (facts, listings) = KEPT
+    assert refresh(store.con, facts).whole  # the words changed: every title read again
+    assert store.sql("select url from document_facts where proposal_title") == [(page(0),)]
+    assert not refresh(store.con, facts).whole  # the same words: kept
+    store.sql("set variable proposal_replies__excluded_titles = ['提案']")
+    assert refresh(store.con, facts).whole
+    assert store.sql("select count(*) from document_facts where proposal_title") == [(0,)]
+    assert not refresh(store.con, listings).whole  # the list rows read no rule's words

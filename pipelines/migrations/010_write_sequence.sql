@@ -12,12 +12,14 @@ alter table listings add column if not exists stored_seq bigint default nextval(
 -- Facts no as-of date changes, kept between scorings and brought up to date from what changed
 -- (analysis/kept.py; analysis/sql/kept/<table>.sql computes each). Internal: emptied, the next
 -- scoring computes them whole again.
-create table if not exists document_facts (  -- what a document's URL alone says
+create table if not exists document_facts (  -- what a document's URL and title say
     site_id varchar,
     url varchar,
     url_form varchar,     -- the URL with its digits blanked: its form and page-number sequence
     page_number bigint,   -- the number the CMS gave the page
     made_day date,        -- the day a TRS page's URL names (…/t20190312_…)
+    periodic_title boolean,  -- the title carries a periodic duty's words (the rules')
+    proposal_title boolean,  -- the title is a 建议/提案 reply's (the rules' words)
     source_rows bigint    -- the documents rows behind the row (1)
 );
 create table if not exists listing_facts (  -- when and where each item was first listed

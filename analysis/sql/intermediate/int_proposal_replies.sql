@@ -7,9 +7,12 @@
 -- materialized
 -- (read by several indicators' queries: computed once per scoring)
 with replies as (
-    select site_id, url, title, flat_title, published_date, in_window, body_chars,
-           attachment_count
-    from stg_documents
+    -- the titles are read once per document and kept (analysis/sql/kept/document_facts.sql)
+    select d.site_id, d.url, d.title, d.published_date, d.in_window, d.body_chars,
+           d.attachment_count
+    from stg_documents d
+    join document_facts f on f.site_id = d.site_id and f.url = d.url
+    where f.proposal_title
 ),
 
 answers as (
@@ -26,10 +29,6 @@ final as (
                or coalesce(r.attachment_count, 0) > 0 as full_text
     from replies r
     left join answers a using (site_id, url)
-    where regexp_matches(r.flat_title,
-                         array_to_string(getvariable('proposal_replies__titles'), '|'))
-      and not regexp_matches(r.flat_title,
-                             array_to_string(getvariable('proposal_replies__excluded_titles'), '|'))
 )
 
 select * from final

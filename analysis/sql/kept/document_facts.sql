@@ -1,8 +1,11 @@
--- What a document's URL alone says, kept between scorings (analysis/kept.py): computed for the
--- documents stored since the last scoring, carried over for the rest.
--- Read by int_backdated, int_duplicates and the sequences (sequence_positions.sql).
+-- What a document's URL and title say, kept between scorings (analysis/kept.py): computed for
+-- the documents stored since the last scoring, carried over for the rest; computed whole when
+-- the rules' title words change (the variables named in analysis/kept.py's KEPT).
+-- Read by int_backdated, int_duplicates, int_title_periods, int_proposal_replies and the
+-- sequences (sequence_positions.sql).
 with source as (
-    select site_id, url from kept_source
+    -- the title without its spaces, as stg_documents' flat_title
+    select site_id, url, replace(title, ' ', '') as flat_title from kept_source
 ),
 
 final as (
@@ -19,6 +22,19 @@ final as (
         case when url like '%/t________\_%' escape '\' then
             try_strptime(regexp_extract(url, '/t(\d{8})_\d+\.s?html?$', 1), '%Y%m%d')::date
         end as made_day,
+        -- the title carries some periodic duty's words (analysis/periodic.py): int_title_periods
+        coalesce(regexp_matches(flat_title, getvariable('periodic_titles')), false)
+            as periodic_title,
+        -- a reply to a 建议 or 提案 by its title words, and none of the excluded ones
+        coalesce(
+            regexp_matches(
+                flat_title, array_to_string(getvariable('proposal_replies__titles'), '|')
+            )
+            and not regexp_matches(
+                flat_title, array_to_string(getvariable('proposal_replies__excluded_titles'), '|')
+            ),
+            false
+        ) as proposal_title,
         1 as source_rows
     from source
 )
