@@ -55,6 +55,7 @@ KEPT = (
         ("periodic_titles", "proposal_replies__titles", "proposal_replies__excluded_titles"),
     ),
     Kept("listing_facts", "listings", ("site_id", "item_url")),
+    Kept("title_columns", "documents", ("site_id", "title")),
 )
 
 
@@ -110,7 +111,8 @@ def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
 
 def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Refreshed | None:
     """The keys with a row stored after `since` computed again, the rest carried over; None
-    when a row behind a carried-over one has gone (the table must be computed whole)."""
+    when a row behind a carried-over one has gone (the table must be computed whole). Keys are
+    matched null-safe: a document without a title has a key too."""
     key = ", ".join(kept.key)
     sql(
         con,
@@ -120,9 +122,9 @@ def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Ref
     )
     try:
         # the query reads only its own columns of the keys' rows
-        with source(con, f"select * from {kept.source} semi join kept_keys using ({key})"):
+        with source(con, f"select * from {kept.source} s semi join kept_keys k on {_same(kept)}"):
             sql(con, f"create or replace temp table kept_new as {kept.text}")
-        sql(con, f"delete from {kept.name} where ({key}) in (select {key} from kept_keys)")
+        sql(con, f"delete from {kept.name} s using kept_keys k where {_same(kept)}")
         # every source row not behind a computed key is behind a carried-over one
         carried = sql(
             con,
@@ -138,6 +140,11 @@ def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Ref
         sql(con, "drop table if exists kept_keys")
         sql(con, "drop table if exists kept_new")
     return Refreshed(kept.name, False, computed, _count(con, kept.name))
+
+
+def _same(kept: Kept) -> str:
+    """A row `s` has the key of `k`, a NULL the same as a NULL."""
+    return " and ".join(f"s.{c} is not distinct from k.{c}" for c in kept.key)
 
 
 @contextmanager

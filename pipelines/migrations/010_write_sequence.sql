@@ -29,6 +29,12 @@ create table if not exists listing_facts (  -- when and where each item was firs
     column_url varchar,
     source_rows bigint    -- the listings rows behind the row
 );
+create table if not exists title_columns (  -- how many columns of its site show each title
+    site_id varchar,
+    title varchar,
+    columns bigint,
+    source_rows bigint    -- the documents rows behind the row
+);
 create table if not exists sequence_positions (  -- the numbered pages out of order
     site_id varchar,
     url varchar,

@@ -13,8 +13,12 @@ with docs as (
     left join document_facts f on f.site_id = d.site_id and f.url = d.url
     where d.in_window
         -- only titles found in more than one column can be posted twice: the rest never ranked
+        -- (the titles any two columns show, kept between scorings: title_columns, narrow it)
         and (d.site_id, d.title) in (
-            select (site_id, title) from stg_documents where in_window
+            select (site_id, title) from stg_documents
+            semi join (select site_id, title from title_columns where columns > 1) t
+              using (site_id, title)
+            where in_window
             group by site_id, title having count(distinct column_url) > 1
         )
 ),
