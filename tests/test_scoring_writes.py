@@ -39,21 +39,27 @@ def test_the_pairs_table_ends_equal_to_the_new_pairs_whatever_was_stored(tmp_pat
     assert stored(store) == []
 
 
-def test_an_intermediate_reading_the_pairs_is_materialized_after_pairing(tmp_path, monkeypatch):
+def scored_by(tmp_path, monkeypatch, files: dict[str, str]) -> Store:
+    """A store the scoring reads these SQL files for ({"layer/name": query})."""
     for layer in scoring.LAYERS:
         (tmp_path / layer).mkdir()
-    (tmp_path / "staging" / "stg_one.sql").write_text("select 1 as x", encoding="utf-8")
-    (tmp_path / "intermediate" / "int_linked.sql").write_text(
-        "select * from pairs", encoding="utf-8"
-    )
-    (tmp_path / "intermediate" / "int_after.sql").write_text(
-        "-- materialized\nselect interpretation_url from int_linked", encoding="utf-8"
-    )
-    (tmp_path / "intermediate" / "int_reader.sql").write_text(
-        "select count(*) as n from int_after", encoding="utf-8"
-    )
+    for name, query in files.items():
+        (tmp_path / f"{name}.sql").write_text(query, encoding="utf-8")
     monkeypatch.setattr(scoring, "SQL_DIR", tmp_path)
-    store = Store(tmp_path / "a.duckdb")
+    return Store(tmp_path / "a.duckdb")
+
+
+def test_an_intermediate_reading_the_pairs_is_materialized_after_pairing(tmp_path, monkeypatch):
+    store = scored_by(
+        tmp_path,
+        monkeypatch,
+        {
+            "staging/stg_one": "select 1 as x",
+            "intermediate/int_linked": "select * from pairs",
+            "intermediate/int_after": "-- materialized\nselect interpretation_url from int_linked",
+            "intermediate/int_reader": "select count(*) as n from int_after",
+        },
+    )
     assert scoring.create_views(store.con) == ["stg_one", "int_linked", "int_after", "int_reader"]
     write_pairs(store.con, dict([pair("p1", "i1")]), [])
     scoring.materialize_pairs_readers(store.con)
@@ -69,16 +75,14 @@ def test_an_intermediate_reading_the_pairs_is_materialized_after_pairing(tmp_pat
 def test_a_staging_file_materialized_for_a_past_moment_is_a_view_of_the_store_now(
     tmp_path, monkeypatch
 ):
-    for layer in scoring.LAYERS:
-        (tmp_path / layer).mkdir()
-    (tmp_path / "staging" / "stg_pages.sql").write_text(
-        "-- materialized for a past moment\nselect url from documents", encoding="utf-8"
+    store = scored_by(
+        tmp_path,
+        monkeypatch,
+        {
+            "staging/stg_pages": "-- materialized for a past moment\nselect url from documents",
+            "staging/stg_copied": "select url from documents",
+        },
     )
-    (tmp_path / "staging" / "stg_copied.sql").write_text(
-        "select url from documents", encoding="utf-8"
-    )
-    monkeypatch.setattr(scoring, "SQL_DIR", tmp_path)
-    store = Store(tmp_path / "a.duckdb")
     kinds = (
         "select table_name, table_type from information_schema.tables "
         "where table_catalog = 'temp' order by all"
