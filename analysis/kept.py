@@ -13,6 +13,7 @@ as it was then (`compute_temporary`), and keeps nothing.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,36 +25,32 @@ from analysis.db import sql
 from crawlers.status import utc_now
 
 KEPT_DIR = Path(__file__).with_name("sql") / "kept"
+VARIABLE = re.compile(r"getvariable\('(\w+)'\)")
 
 
 @dataclass(frozen=True)
 class Kept:
-    """A kept table: its name (its file's), the stored table it is computed from, the source's
-    columns one of its rows stands for, and the rule variables its file reads (getvariable):
-    other values compute it whole, as another version of the file does."""
+    """A kept table: its name (its file's), the stored table it is computed from, and the
+    source's columns one of its rows stands for."""
 
     name: str
     source: str
     key: tuple[str, ...]
-    variables: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return (KEPT_DIR / f"{self.name}.sql").read_text(encoding="utf-8")
 
     def code(self, con: duckdb.DuckDBPyConnection) -> str:
-        """A digest of the file and of the variables' values in this scoring."""
-        values = [sql(con, f"select getvariable('{v}')::varchar")[0][0] for v in self.variables]
-        return hashlib.sha256(repr((self.text, values)).encode()).hexdigest()[:16]
+        """A digest of the file and of the values, in this scoring, of the rule variables it
+        reads (getvariable): other words in the rules compute it whole, as another file does."""
+        names = sorted(set(VARIABLE.findall(self.text)))
+        values = [sql(con, f"select getvariable('{n}')::varchar")[0][0] for n in names]
+        return hashlib.sha256(repr((self.text, names, values)).encode()).hexdigest()[:16]
 
 
 KEPT = (
-    Kept(
-        "document_facts",
-        "documents",
-        ("site_id", "url"),
-        ("periodic_titles", "proposal_replies__titles", "proposal_replies__excluded_titles"),
-    ),
+    Kept("document_facts", "documents", ("site_id", "url")),
     Kept("listing_facts", "listings", ("site_id", "item_url")),
     Kept("title_columns", "documents", ("site_id", "title")),
 )

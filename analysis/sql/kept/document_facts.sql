@@ -1,6 +1,6 @@
 -- What a document's URL and title say, kept between scorings (analysis/kept.py): computed for
 -- the documents stored since the last scoring, carried over for the rest; computed whole when
--- the rules' title words change (the variables named in analysis/kept.py's KEPT).
+-- the rules' title words change (the variables it reads).
 -- Read by int_backdated, int_duplicates, int_title_periods, int_proposal_replies and the
 -- sequences (sequence_positions.sql).
 with source as (
