@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from crawlers.status import utc_now_text
+
 
 @dataclass
 class SiteItem:
@@ -63,6 +65,10 @@ class ListingItem:
     column_url: str
     list_page: str
     entries: list[ListingEntry] = field(default_factory=list)
+    # when the spider read the page (ISO, UTC): its rows' first sighting. Not the time a pipeline
+    # stores them: under load that can be a second after the column's walk ended, and the walk
+    # would seem to have missed its own last rows (a backdating found by one crawl)
+    seen_at: str = field(default_factory=utc_now_text)
 
 
 @dataclass

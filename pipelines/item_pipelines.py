@@ -44,7 +44,7 @@ def document_rows(item: DocumentItem) -> dict[str, list[dict]]:
 
 
 def listing_rows(item: ListingItem) -> dict[str, list[dict]]:
-    now = utc_now()
+    now = datetime.fromisoformat(item.seen_at)
     return {
         "listings": [
             {
