@@ -13,7 +13,7 @@ select s.site_id, count(b.url) filter (b.kind = 'backdated') as numerator,
        null::int as denominator, 'exact' as basis
 from sites s left join int_backdated b using (site_id) group by all
 
--- changed: 旧定义把同一栏目同一天出现3条及以上的倒填信息当作“迁移批次”整批剔除且不列出（集中补发恰是最常见的伪造发稿日期）；新定义逐条计入补发，只把多栏目、新网址形式或大半历史同时出现的批次列为疑似迁移，供人工判断
+-- changed: 旧定义把同一栏目同一天出现3条及以上的倒填信息当作“迁移批次”整批剔除且不列出（集中补发恰是最常见的伪造发稿日期）；新定义逐条计入补发，只把多栏目、新网址形式或大半历史同时出现的批次列为疑似迁移，供人工判断；“此前一次抓取”须在该信息首次被见到之前已经结束：发现该信息的同一次抓取、或未记录结束时间的抓取（被中断杀死的），其栏目读取不再作为证据
 
 -- findings: each proven backdating with the crawl that missed it; each suspected one, marked
 select site_id, url,

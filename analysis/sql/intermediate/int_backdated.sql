@@ -3,7 +3,9 @@
 -- `backdated`: an earlier crawl read the column's list where the document would have stood and
 -- did not show it, although its stated 发布日期 lies before that crawl (by more than
 -- min_days). The walk counts when it read the whole list, or read past the stated date (its
--- oldest list date is not later). A past as-of date sees only the crawls up to it: scoring
+-- oldest list date is not later), and when its crawl had ended before the document was first
+-- seen ("此前一次…的抓取": a walk of the crawl that found the document proves nothing; nor does
+-- one of a crawl that never recorded its end). A past as-of date sees only the crawls up to it: scoring
 -- reads the stored tables as they were known then (analysis/snapshot.py).
 --
 -- `possibly_backdated`, from one crawl: the CMS numbers its pages in the order it makes them
@@ -34,8 +36,10 @@ with docs as (
 ),
 
 walks as (
-    select w.*, (w.walked_at + getvariable('china_offset'))::date as walked_day
+    select w.*, (w.walked_at + getvariable('china_offset'))::date as walked_day,
+           r.finished_at as crawl_ended
     from column_walks w
+    join runs r using (run_id)
 ),
 
 missed as (
@@ -44,7 +48,7 @@ missed as (
     from docs d
     join walks w
       on w.site_id = d.site_id and w.column_url = d.column_url
-     and w.walked_at < d.first_listed
+     and w.crawl_ended < d.first_listed
      and (w.complete or w.oldest_list_date <= d.published_date)
      and d.published_date < w.walked_day - getvariable('backdated_dates__min_days')::int
     qualify row_number() over (partition by d.site_id, d.url order by w.walked_at) = 1
