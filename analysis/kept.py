@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis.db import sql
+from analysis.db import sql, transaction
 from crawlers.status import utc_now
 
 KEPT_DIR = Path(__file__).with_name("sql") / "kept"
@@ -75,14 +75,8 @@ def compute_temporary(con: duckdb.DuckDBPyConnection, kept: Kept) -> None:
 
 def refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
     """Bring one kept table up to date with its source, in one transaction."""
-    sql(con, "begin transaction")
-    try:
-        done = _refresh(con, kept)
-        sql(con, "commit")
-    except BaseException:
-        sql(con, "rollback")
-        raise
-    return done
+    with transaction(con):
+        return _refresh(con, kept)
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:

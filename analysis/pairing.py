@@ -28,7 +28,7 @@ from itertools import accumulate
 import duckdb
 import pyarrow as pa
 
-from analysis.db import sql
+from analysis.db import sql, transaction
 from analysis.titles import (
     MIN_NAME,
     Name,
@@ -426,25 +426,21 @@ def write_pairs(
     # only what changed is written: deleting and inserting every pair each scoring cost seconds
     # of index upkeep at 300,000 pairs, for a table that changes by a few a week
     try:
-        sql(con, "begin transaction")
-        sql(
-            con,
-            "delete from pairs where rowid in (select p.rowid from pairs p anti join "
-            "computed_pairs c using (site_id, policy_url, interpretation_url))",
-        )
-        updates = ", ".join(f"{c} = excluded.{c}" for c in STORED_COLUMNS[3:])
-        sql(
-            con,
-            f"insert into pairs ({columns}) select * from (select {columns} from computed_pairs "
-            f"except select {columns} from pairs) on conflict (site_id, policy_url, "
-            f"interpretation_url) do update set {updates}",
-        )
-        sql(con, "delete from outside_citations")
-        sql(con, "insert into outside_citations select distinct * from new_outside")
-        sql(con, "commit")
-    except BaseException:
-        sql(con, "rollback")
-        raise
+        with transaction(con):
+            sql(
+                con,
+                "delete from pairs where rowid in (select p.rowid from pairs p anti join "
+                "computed_pairs c using (site_id, policy_url, interpretation_url))",
+            )
+            updates = ", ".join(f"{c} = excluded.{c}" for c in STORED_COLUMNS[3:])
+            sql(
+                con,
+                f"insert into pairs ({columns}) select * from (select {columns} from computed_pairs "
+                f"except select {columns} from pairs) on conflict (site_id, policy_url, "
+                f"interpretation_url) do update set {updates}",
+            )
+            sql(con, "delete from outside_citations")
+            sql(con, "insert into outside_citations select distinct * from new_outside")
     finally:
         con.unregister("new_outside")
         sql(con, "drop table if exists computed_pairs")

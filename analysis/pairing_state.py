@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from analysis.db import sql
+from analysis.db import sql, transaction
 from analysis.pairing import (
     PAIR_COLUMNS,
     SiteDocuments,
@@ -389,52 +389,50 @@ def _save(
     con.register("pairing_new_searches", searches)
     _register_again(con, plan)
     try:
-        sql(con, "begin transaction")
-        if plan.everything:
-            for table in ("documents", "searches", "machine", "outside"):
-                sql(con, f"delete from pairing_{table}")
-        else:
-            sql(
-                con,
-                "delete from pairing_documents where rowid in ("
-                "select rowid from pairing_documents semi join pairing_fresh using (site_id, url) "
-                "union all "
-                "select rowid from pairing_documents anti join pairing_now using (site_id, url))",
-            )
-            for table in ("searches", "machine", "outside"):
+        with transaction(con):
+            if plan.everything:
+                for table in ("documents", "searches", "machine", "outside"):
+                    sql(con, f"delete from pairing_{table}")
+            else:
                 sql(
                     con,
-                    f"delete from pairing_{table} where site_id in "
-                    f"(select site_id from pairing_again_sites) or (site_id, interpretation_url) "
-                    f"in (select (site_id, url) from pairing_again)",
+                    "delete from pairing_documents where rowid in ("
+                    "select rowid from pairing_documents semi join pairing_fresh using (site_id, url) "
+                    "union all "
+                    "select rowid from pairing_documents anti join pairing_now using (site_id, url))",
                 )
-        sql(
-            con,
-            "insert into pairing_documents select site_id, url, fingerprint, doc_type, doc_no, "
-            "published_date, explainable, plain, bare from pairing_fresh",
-        )
-        sql(con, "insert into pairing_searches select * from pairing_new_searches")
-        sql(con, "insert into pairing_machine select * from pairing_new_machine")
-        sql(con, "insert into pairing_outside select * from pairing_new_outside")
-        # the links as pairing read them: only what changed is written (150,000 rows rewritten
-        # each scoring cost 0.3 s on the bench for the few that change in a week)
-        links = "site_id, policy_url, interpretation_url, method, confidence, evidence"
-        sql(
-            con,
-            f"delete from pairing_links where rowid in (select rowid from pairing_links s "
-            f"anti join int_pairs_linked n on {_same_link('s', 'n')})",
-        )
-        sql(
-            con,
-            f"insert into pairing_links select {links} from int_pairs_linked "
-            f"except all select {links} from pairing_links",
-        )
-        sql(con, "delete from pairing_basis")
-        sql(con, "insert into pairing_basis values (?, ?, ?, ?)", [plan.code, *basis, utc_now()])
-        sql(con, "commit")
-    except BaseException:
-        sql(con, "rollback")
-        raise
+                for table in ("searches", "machine", "outside"):
+                    sql(
+                        con,
+                        f"delete from pairing_{table} where site_id in "
+                        f"(select site_id from pairing_again_sites) or (site_id, interpretation_url) "
+                        f"in (select (site_id, url) from pairing_again)",
+                    )
+            sql(
+                con,
+                "insert into pairing_documents select site_id, url, fingerprint, doc_type, doc_no, "
+                "published_date, explainable, plain, bare from pairing_fresh",
+            )
+            sql(con, "insert into pairing_searches select * from pairing_new_searches")
+            sql(con, "insert into pairing_machine select * from pairing_new_machine")
+            sql(con, "insert into pairing_outside select * from pairing_new_outside")
+            # the links as pairing read them: only what changed is written (150,000 rows rewritten
+            # each scoring cost 0.3 s on the bench for the few that change in a week)
+            links = "site_id, policy_url, interpretation_url, method, confidence, evidence"
+            sql(
+                con,
+                f"delete from pairing_links where rowid in (select rowid from pairing_links s "
+                f"anti join int_pairs_linked n on {_same_link('s', 'n')})",
+            )
+            sql(
+                con,
+                f"insert into pairing_links select {links} from int_pairs_linked "
+                f"except all select {links} from pairing_links",
+            )
+            sql(con, "delete from pairing_basis")
+            sql(
+                con, "insert into pairing_basis values (?, ?, ?, ?)", [plan.code, *basis, utc_now()]
+            )
     finally:
         for name in ("pairing_new_machine", "pairing_new_outside", "pairing_new_searches"):
             con.unregister(name)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis.db import sql
+from analysis.db import sql, transaction
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
 from analysis.kept import KEPT, Refreshed, compute_temporary, refresh
 from analysis.pairing_state import pair_documents
@@ -306,8 +306,7 @@ def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> Non
 def _store_results(con, result: ScoreResult, scored_at: dt.datetime | None) -> None:
     """The marts written as the as-of date's indicators and findings, in one transaction."""
     as_of, start, rules = result.as_of, result.window_start, result.rules
-    sql(con, "begin transaction")
-    try:
+    with transaction(con):
         sql(con, "delete from indicators where as_of = ?", [as_of])
         sql(con, "delete from findings where as_of = ?", [as_of])
         sql(
@@ -322,10 +321,6 @@ def _store_results(con, result: ScoreResult, scored_at: dt.datetime | None) -> N
             "related_url, amount, status from mart_findings",
             [as_of],
         )
-        sql(con, "commit")
-    except BaseException:
-        sql(con, "rollback")
-        raise
     result.indicators = sql(con, "select count(*) from indicators where as_of = ?", [as_of])[0][0]
     counts = dict(
         sql(con, "select status, count(*) from findings where as_of = ? group by all", [as_of])

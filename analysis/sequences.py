@@ -16,7 +16,7 @@ import hashlib
 
 import duckdb
 
-from analysis.db import sql
+from analysis.db import sql, transaction
 from analysis.kept import KEPT_DIR, Refreshed, source
 from crawlers.status import utc_now
 
@@ -56,21 +56,17 @@ def place_snapshot(con: duckdb.DuckDBPyConnection) -> None:
 def refresh_sequences(con: duckdb.DuckDBPyConnection, *, whole: bool = False) -> Refreshed:
     """Bring the kept places up to date with the documents, in one transaction; `whole`:
     place every sequence again (document_facts was computed whole)."""
-    sql(con, "begin transaction")
-    try:
+    digest = code()
+    with transaction(con):
         newest = sql(con, "select coalesce(max(stored_seq), 0) from documents")[0][0]
         basis = sql(con, "select code, stored_seq from kept_basis where name = ?", [NAME])
-        whole = whole or not basis or basis[0][0] != code()
+        whole = whole or not basis or basis[0][0] != digest
         placed = _place(con, None if whole else basis[0][1])
         sql(
             con,
             "insert or replace into kept_basis values (?, ?, ?, ?)",
-            [NAME, code(), newest, utc_now()],
+            [NAME, digest, newest, utc_now()],
         )
-        sql(con, "commit")
-    except BaseException:
-        sql(con, "rollback")
-        raise
     kept = sql(con, "select count(*) from sequence_positions")[0][0]
     return Refreshed(NAME, whole, placed, kept)
 
