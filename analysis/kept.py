@@ -46,7 +46,12 @@ class Kept:
         reads (getvariable): other words in the rules compute it whole, as another file does."""
         names = sorted(set(VARIABLE.findall(self.text)))
         values = [sql(con, f"select getvariable('{n}')::varchar")[0][0] for n in names]
-        return hashlib.sha256(repr((self.text, names, values)).encode()).hexdigest()[:16]
+        return digest(self.text, names, values)
+
+
+def digest(*parts: object) -> str:
+    """What a kept table was computed under (kept_basis.code)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 
 KEPT = (

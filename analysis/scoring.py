@@ -20,7 +20,7 @@ import duckdb
 
 from analysis.db import sql, transaction
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
-from analysis.kept import KEPT, Refreshed, compute_temporary, refresh
+from analysis.kept import KEPT, compute_temporary, refresh
 from analysis.pairing_state import pair_documents
 from analysis.periodic import write_duties
 from analysis.reviews import load_reviews
@@ -56,7 +56,6 @@ class ScoreResult:
     estimated_days: bool = False  # some working days were counted Mon–Fri
     known_at: dt.datetime | None = None  # what the crawls up to then had seen (None: all)
     paired: int = 0  # interpretations paired this time (the rest kept their pairs)
-    kept: list[Refreshed] = field(default_factory=list)  # the kept facts brought up to date
 
 
 def window_start(as_of: dt.date, weeks: int) -> dt.date:
@@ -242,20 +241,20 @@ def refresh_workdays(
 
 
 @contextmanager
-def kept_facts(con: duckdb.DuckDBPyConnection, *, snapshot: bool = False) -> Iterator[list]:
+def kept_facts(con: duckdb.DuckDBPyConnection, *, snapshot: bool = False) -> Iterator[None]:
     """Every kept fact up to date for this scoring (analysis/kept.py), the pages' places in
     their sequences last (they read document_facts); for a past moment, temporary tables of the
     same names from the store as known then, dropped afterwards."""
     if not snapshot:
         done = {kept.name: refresh(con, kept) for kept in KEPT}
-        placed = refresh_sequences(con, whole=done["document_facts"].whole)
-        yield [*done.values(), placed]
+        refresh_sequences(con, whole=done["document_facts"].whole)
+        yield
         return
     try:
         for kept in KEPT:
             compute_temporary(con, kept)
         place_snapshot(con)
-        yield []
+        yield
     finally:
         for name in (*(k.name for k in KEPT), *SEQUENCE_TABLES):
             sql(con, f"drop table if exists temp.main.{name}")
@@ -288,8 +287,7 @@ def score(
 def _score(con, result: ScoreResult, reviews, scored_at, overrides: Path) -> None:
     as_of, start, rules = result.as_of, result.window_start, result.rules
     set_variables(con, as_of, start, rules)  # before the kept facts: some read the rules' words
-    with kept_facts(con, snapshot=result.known_at is not None) as kept:
-        result.kept = kept
+    with kept_facts(con, snapshot=result.known_at is not None):
         result.estimated_days = refresh_workdays(con, as_of, overrides)
         create_views(con, past=result.known_at is not None)
         create_marts(con)

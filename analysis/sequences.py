@@ -12,12 +12,10 @@ table is placed whole with no basis yet, under another version of its files, whe
 
 from __future__ import annotations
 
-import hashlib
-
 import duckdb
 
 from analysis.db import sql, transaction
-from analysis.kept import KEPT_DIR, Refreshed, source
+from analysis.kept import KEPT_DIR, Refreshed, digest, source
 from crawlers.status import utc_now
 
 NAME = "sequence_positions"
@@ -42,7 +40,7 @@ def _text(name: str) -> str:
 
 
 def code() -> str:
-    return hashlib.sha256("".join(_text(f) for f in FILES).encode()).hexdigest()[:16]
+    return digest(*(_text(f) for f in FILES))
 
 
 def place_snapshot(con: duckdb.DuckDBPyConnection) -> None:
