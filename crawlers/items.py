@@ -42,6 +42,7 @@ class ColumnItem:
     stated_count: int | None = None  # 共405条, as its list states it
     discovered_from: str | None = None
     family: str | None = None
+    seen_at: str = field(default_factory=utc_now_text)  # as ListingItem.seen_at
 
 
 @dataclass
@@ -67,7 +68,8 @@ class ListingItem:
     entries: list[ListingEntry] = field(default_factory=list)
     # when the spider read the page (ISO, UTC): its rows' first sighting. Not the time a pipeline
     # stores them: under load that can be a second after the column's walk ended, and the walk
-    # would seem to have missed its own last rows (a backdating found by one crawl)
+    # would seem to have missed its own last rows (a backdating found by one crawl). A column's
+    # first sighting is its item's seen_at too (a past moment's columns: analysis/snapshot.py)
     seen_at: str = field(default_factory=utc_now_text)
 
 

@@ -66,7 +66,7 @@ def listing_rows(item: ListingItem) -> dict[str, list[dict]]:
 
 
 def column_rows(item: ColumnItem) -> dict[str, list[dict]]:
-    now = utc_now()
+    now = datetime.fromisoformat(item.seen_at)
     row = {
         "site_id": item.site_id,
         "column_url": item.column_url,

@@ -123,13 +123,14 @@ def test_a_listing_row_keeps_what_a_table_list_stated():
     assert listing["linked_url"].endswith("?from=x")
 
 
-def test_a_listing_row_is_first_seen_when_the_spider_read_its_page_not_when_it_was_stored():
+def test_a_list_row_or_column_is_first_seen_when_the_spider_read_it_not_when_it_was_stored():
     """A column's walk ends after its list pages were read; stored a second later under load,
     its last rows would seem listed after the walk, which would then have missed them (one
     crawl proving a backdating: the CI run of 2026-12-07 found it so)."""
-    read = dataclasses.replace(ITEMS[2], seen_at="2026-11-30T02:00:00")
-    listing = NormalizePipeline().process_item(read).rows["listings"][0]
-    assert str(listing["first_seen_at"]) == "2026-11-30 02:00:00"
+    for item, table in ((ITEMS[2], "listings"), (ITEMS[1], "columns")):
+        read = dataclasses.replace(item, seen_at="2026-11-30T02:00:00")
+        row = NormalizePipeline().process_item(read).rows[table][0]
+        assert str(row["first_seen_at"]) == "2026-11-30 02:00:00", table
 
 
 def test_something_else_is_refused_in_words():
