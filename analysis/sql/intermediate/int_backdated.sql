@@ -23,35 +23,11 @@
 -- pages numbered behind at once in one sequence (a batch moved in).
 -- materialized
 -- (read by the indicator's score, findings and review queries: computed once per scoring)
-with docs as (
-    -- the first listing and the URL's form are kept between scorings (analysis/sql/kept/)
-    select d.site_id, d.url, d.title, d.doc_no, d.published_date,
-           coalesce(l.first_listed, d.first_seen_at) as first_listed,
-           coalesce(l.column_url, d.column_url) as column_url,
-           f.url_form
-    from stg_documents d
-    join document_facts f on f.site_id = d.site_id and f.url = d.url
-    left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
-    where d.published_date is not null
-),
-
-walks as (
+with walks as (
     select w.*, (w.walked_at + getvariable('china_offset'))::date as walked_day,
            r.finished_at as crawl_ended
     from column_walks w
     join runs r using (run_id)
-),
-
-missed as (
-    select d.*, w.run_id as missed_by, w.walked_at as missed_at,
-           (w.walked_day - d.published_date) as days_before
-    from docs d
-    join walks w
-      on w.site_id = d.site_id and w.column_url = d.column_url
-     and w.crawl_ended < d.first_listed
-     and (w.complete or w.oldest_list_date <= d.published_date)
-     and d.published_date < w.walked_day - getvariable('backdated_dates__min_days')::int
-    qualify row_number() over (partition by d.site_id, d.url order by w.walked_at) = 1
 ),
 
 -- the pages' places in their sequences are kept between scorings (analysis/sequences.py):
@@ -66,14 +42,58 @@ behind as (
 
 -- a run: pages numbered behind with no page in order between them. The pages in order up to a
 -- page (upto minus the behind ones up to it) are the same number for every page of one run.
-runs as (
+numbered_runs as (
     select *, upto - count(*) over (partition by site_id, sequence order by number) as run_key
     from behind
 ),
 
 sequenced as (
     select *, count(*) over (partition by site_id, sequence, run_key) as run_size
-    from runs
+    from numbered_runs
+),
+
+-- Each step below reads only the pages it can be about (an audit holds millions): a walk can
+-- have missed only a page first seen after a crawl of its site had ended.
+site_ends as (
+    select site_id, min(crawl_ended) as first_end from walks group by site_id
+),
+
+candidates as (
+    select l.site_id, l.item_url as url
+    from listing_facts l join site_ends e using (site_id)
+    where l.first_listed > e.first_end
+    union
+    -- a page on no list is first seen when it is fetched (a superset of those listed later)
+    select d.site_id, d.url
+    from stg_documents d join site_ends e using (site_id)
+    where d.first_seen_at > e.first_end
+    union
+    select site_id, url from sequenced
+),
+
+-- the page's first listing and its URL's form are kept between scorings (analysis/sql/kept/)
+docs as (
+    select d.site_id, d.url, d.title, d.doc_no, d.published_date,
+           coalesce(l.first_listed, d.first_seen_at) as first_listed,
+           coalesce(l.column_url, d.column_url) as column_url,
+           f.url_form
+    from stg_documents d
+    semi join candidates k using (site_id, url)
+    join document_facts f on f.site_id = d.site_id and f.url = d.url
+    left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
+    where d.published_date is not null
+),
+
+missed as (
+    select d.*, w.run_id as missed_by, w.walked_at as missed_at,
+           (w.walked_day - d.published_date) as days_before
+    from docs d
+    join walks w
+      on w.site_id = d.site_id and w.column_url = d.column_url
+     and w.crawl_ended < d.first_listed
+     and (w.complete or w.oldest_list_date <= d.published_date)
+     and d.published_date < w.walked_day - getvariable('backdated_dates__min_days')::int
+    qualify row_number() over (partition by d.site_id, d.url order by w.walked_at) = 1
 ),
 
 -- a document posted again: another page of the site, seen before it, with its title or 文号;
@@ -86,16 +106,24 @@ asked as (
       using (site_id, url)
 ),
 
+-- the site's other pages that carry an asked page's title or 文号, with their first listing
+namesakes as (
+    select a.site_id, a.url, a.first_listed as asked_listed, e.url as other_url, e.first_seen_at
+    from asked a join stg_documents e
+      on e.site_id = a.site_id and e.title = a.title and e.url <> a.url
+    where e.published_date is not null
+    union all
+    select a.site_id, a.url, a.first_listed, e.url, e.first_seen_at
+    from asked a join stg_documents e
+      on e.site_id = a.site_id and e.doc_no = a.doc_no and e.url <> a.url
+    where e.published_date is not null
+),
+
 reposted as (
-    select d.site_id, d.url
-    from asked d join docs e
-      on e.site_id = d.site_id and e.title = d.title
-     and e.url <> d.url and e.first_listed < d.first_listed
-    union
-    select d.site_id, d.url
-    from asked d join docs e
-      on e.site_id = d.site_id and e.doc_no = d.doc_no
-     and e.url <> d.url and e.first_listed < d.first_listed
+    select distinct n.site_id, n.url
+    from namesakes n
+    left join listing_facts l on l.site_id = n.site_id and l.item_url = n.other_url
+    where coalesce(l.first_listed, n.first_seen_at) < n.asked_listed
 ),
 
 crawled as (
@@ -104,10 +132,15 @@ crawled as (
 ),
 
 -- when each URL form (the URL with its digits blanked, host included) of a page missed was
--- first seen
+-- first seen, over every page of the site
 forms as (
-    select site_id, url_form, min(first_listed) as form_first_seen
-    from docs semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
+    select f.site_id, f.url_form,
+           min(coalesce(l.first_listed, d.first_seen_at)) as form_first_seen
+    from document_facts f
+    semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
+    join stg_documents d on d.site_id = f.site_id and d.url = f.url
+    left join listing_facts l on l.site_id = f.site_id and l.item_url = f.url
+    where d.published_date is not null
     group by all
 ),
 
@@ -122,9 +155,18 @@ batches as (
     group by all
 ),
 
+-- every dated page of a site with a batch, with its first listing
+site_pages as (
+    select d.site_id, coalesce(l.first_listed, d.first_seen_at) as first_listed
+    from stg_documents d
+    semi join (select distinct site_id from batches) b using (site_id)
+    left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
+    where d.published_date is not null
+),
+
 sized as (
-    select b.*, (select count(*) from docs d
-                 where d.site_id = b.site_id and d.first_listed < b.batch_seen) as known_before
+    select b.*, (select count(*) from site_pages p
+                 where p.site_id = b.site_id and p.first_listed < b.batch_seen) as known_before
     from batches b
 ),
 
