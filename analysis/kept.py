@@ -1,9 +1,10 @@
 """Facts no as-of date changes, kept between scorings and brought up to date from what changed.
 
 Each kept table (`KEPT`) is computed by its file, `analysis/sql/kept/<name>.sql`, from the rows
-of one stored table (`kept_source`), grouped by a key. The store numbers every write of that table
-(`stored_seq`, migration 010), so a scoring computes again only the keys with a row stored since
-the last one and carries the rest over. A row deleted since (a shard's merge replaces a site's
+of one stored table (`kept_source`), grouped by a key; the file may look up another stored table
+by that key (`Kept.touched_by`). The store numbers every write of those tables (`stored_seq`,
+migration 010), so a scoring computes again only the keys with a row stored since the last one
+and carries the rest over. A row deleted since (a shard's merge replaces a site's
 rows) shows in the count of rows behind the kept ones (`source_rows`): then, or under another
 version of the file, or with no basis yet, the table is computed whole. Scoring a past moment
 (`--known-at`, analysis/snapshot.py) computes temporary tables of the same names from the store
@@ -31,11 +32,18 @@ VARIABLE = re.compile(r"getvariable\('(\w+)'\)")
 @dataclass(frozen=True)
 class Kept:
     """A kept table: its name (its file's), the stored table it is computed from, and the
-    source's columns one of its rows stands for."""
+    source's columns one of its rows stands for; `touched_by`: other stored tables the file
+    looks up, each with its columns that name the key (a row stored there computes that key
+    again)."""
 
     name: str
     source: str
     key: tuple[str, ...]
+    touched_by: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def writes(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Every numbered table whose writes change this one, with its columns of the key."""
+        return [(self.source, self.key), *self.touched_by]
 
     @property
     def text(self) -> str:
@@ -58,6 +66,7 @@ KEPT = (
     Kept("document_facts", "documents", ("site_id", "url")),
     Kept("listing_facts", "listings", ("site_id", "item_url")),
     Kept("title_columns", "documents", ("site_id", "title")),
+    Kept("listed_items", "listings", ("site_id", "item_url"), (("documents", ("site_id", "url")),)),
 )
 
 
@@ -85,7 +94,10 @@ def refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
 
 
 def _refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
-    newest = sql(con, f"select coalesce(max(stored_seq), 0) from {kept.source}")[0][0]
+    newest = max(
+        sql(con, f"select coalesce(max(stored_seq), 0) from {table}")[0][0]
+        for table, _ in kept.writes()
+    )
     basis = sql(con, "select code, stored_seq from kept_basis where name = ?", [kept.name])
     done = None
     code = kept.code(con)
@@ -109,13 +121,12 @@ def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Ref
     """The keys with a row stored after `since` computed again, the rest carried over; None
     when a row behind a carried-over one has gone (the table must be computed whole). Keys are
     matched null-safe: a document without a title has a key too."""
-    key = ", ".join(kept.key)
-    sql(
-        con,
-        f"create or replace temp table kept_keys as select distinct {key} "
-        f"from {kept.source} where stored_seq > ?",
-        [since],
+    changed = " union ".join(
+        f"select {', '.join(f'{c} as {k}' for c, k in zip(columns, kept.key, strict=True))} "
+        f"from {table} where stored_seq > ?"
+        for table, columns in kept.writes()
     )
+    sql(con, f"create or replace temp table kept_keys as {changed}", [since] * len(kept.writes()))
     try:
         # the query reads only its own columns of the keys' rows
         with source(con, f"select * from {kept.source} s semi join kept_keys k on {_same(kept)}"):

@@ -49,7 +49,7 @@ select site_id, url, title, column_kind, column_kind,
        case when column_kind = 'policy' and i % 7 <> 0 then '主动公开' end,
        case when column_kind = 'policy' and s % 3 <> 0 then '有效' end,
        case when column_kind = 'interpretation' then (case when i % 5 = 1 then 'text' else 'graphic' end) end,
-       timestamp '2026-11-30 02:00:00', timestamp '2026-11-30 02:00:00'
+       $seen, $seen
 from (
     select site_id, s, i, url, published, column_kind,
            case
@@ -78,19 +78,33 @@ from range($first_site, $last_site) t(s), range($first_doc, $last_doc) u(i)
 where i % 20 = 1 and (i // 20) % 2 = 1
 """
 LISTINGS = """
-insert into listings (site_id, column_url, item_url, title, list_date, list_page)
-select site_id, column_url, url, title, published_date, column_url from documents
+insert into listings (site_id, column_url, item_url, title, list_date, list_page, first_seen_at)
+select site_id, column_url, url, title, published_date, column_url, $seen from documents
 where published_date >= $start::date + ($first_doc * $span // $docs)::int
 union all
 select site_id, 'http://' || site_id || '.example.gov.cn/', url, title, published_date,
-       'http://' || site_id || '.example.gov.cn/'
+       'http://' || site_id || '.example.gov.cn/', $seen
 from documents where column_kind = 'news' and published_date >= $start::date + ($first_doc * $span // $docs)::int
 on conflict do nothing
+"""
+# the crawl that found them: a run, and a complete walk of every column (read by the rule on
+# backdated dates, as a weekly audit's crawls are)
+RUN = """
+insert into runs (run_id, started_at, finished_at, status, sites, pages, errors)
+values ($run_id, $seen, $seen + interval 1 hour, 'ok', $sites, 0, 0)
+"""
+WALKS = """
+insert into column_walks (run_id, site_id, column_url, walked_at, pages, listed, new_items,
+                          oldest_list_date, complete, incremental, accounted)
+select $run_id, site_id, column_url, $seen + interval 30 minute, 1, 0, 0, $start, true, false, true
+from columns
 """
 
 
 def generate(store: Store, sites: int, first_doc: int, last_doc: int, docs: int, span: int) -> None:
-    """Documents first_doc … last_doc - 1 of every site (SQL only: no Python per row)."""
+    """Documents first_doc … last_doc - 1 of every site (SQL only: no Python per row), found by
+    one crawl at 02:00 the day after the newest of them is dated."""
+    seen = dt.datetime.combine(START + dt.timedelta(days=last_doc * span // docs + 1), dt.time(2))
     params = {
         "first_site": 0,
         "last_site": sites,
@@ -100,12 +114,12 @@ def generate(store: Store, sites: int, first_doc: int, last_doc: int, docs: int,
         "span": span,
         "start": START,
         "subjects": list(SUBJECTS),
+        "seen": seen,
+        "run_id": f"bench-{first_doc}",
+        "sites": sites,
     }
-    for query in (DOCUMENTS, LINKS):
+    for query in (DOCUMENTS, LINKS, LISTINGS, RUN, WALKS):
         store.con.execute(query, {k: v for k, v in params.items() if f"${k}" in query}).fetchall()
-    store.con.execute(
-        LISTINGS, {k: params[k] for k in ("start", "first_doc", "span", "docs")}
-    ).fetchall()
 
 
 def levels_and_regions(sites: int) -> list[tuple[str, str, str]]:

@@ -99,13 +99,29 @@ def a_page_is_retitled(store: Store) -> None:
     store.upsert("documents", [{**documents(range(7, 8), WEEK_1)[0], "title": "已更正"}])
 
 
+def a_page_is_read_with_another_date(store: Store) -> None:
+    # its list row is not written again: the document's write reaches the row's date
+    store.upsert("documents", documents(range(9, 10), WEEK_2, dated=dt.date(2026, 10, 1)))
+
+
 # (the write, the keys computed again per kept table, or "whole")
 WRITES: list[tuple[Callable[[Store], None], dict[str, int | str]]] = [
-    (a_week_of_new_pages, {"document_facts": 5, "listing_facts": 5, "title_columns": 5}),
-    (the_news_list_read_again, {"listing_facts": 5}),
-    (a_late_shard_lists_an_old_page_earlier_in_another_column, {"listing_facts": 1}),
+    (
+        a_week_of_new_pages,
+        {"document_facts": 5, "listing_facts": 5, "title_columns": 5, "listed_items": 5},
+    ),
+    (the_news_list_read_again, {"listing_facts": 5, "listed_items": 5}),
+    # the item's two list rows
+    (
+        a_late_shard_lists_an_old_page_earlier_in_another_column,
+        {"listing_facts": 1, "listed_items": 2},
+    ),
     # its old title's row lost its page: the titles are counted whole
-    (a_page_is_retitled, {"document_facts": 1, "title_columns": "whole"}),
+    (a_page_is_retitled, {"document_facts": 1, "title_columns": "whole", "listed_items": 1}),
+    (
+        a_page_is_read_with_another_date,
+        {"document_facts": 1, "title_columns": 1, "listed_items": 1},
+    ),
 ]
 
 
@@ -163,7 +179,7 @@ def test_another_version_of_a_kept_tables_sql_computes_it_whole(store, tmp_path,
 
 
 def test_nothing_written_since_computes_nothing(store):
-    assert [refresh(store.con, kept).computed for kept in KEPT] == [0, 0, 0]
+    assert [refresh(store.con, kept).computed for kept in KEPT] == [0] * len(KEPT)
 
 
 def test_a_past_moment_computes_temporary_tables_and_keeps_nothing(store):
@@ -174,7 +190,7 @@ def test_a_past_moment_computes_temporary_tables_and_keeps_nothing(store):
         assert store.sql("select count(*) from document_facts") == [(20,)]
         assert store.sql("select count(*) from listing_facts") == [(20,)]
     # the kept tables were not touched: the next refresh still finds the week's pages to compute
-    assert [refresh(store.con, kept).computed for kept in KEPT] == [5, 5, 5]
+    assert [refresh(store.con, kept).computed for kept in KEPT] == [5] * len(KEPT)
     assert store.sql("select count(*) from document_facts") == [(25,)]
 
 

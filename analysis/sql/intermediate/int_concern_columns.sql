@@ -5,19 +5,27 @@
 -- undated (it may be in the window: a person looks).
 -- materialized
 -- (read by several indicators' queries: computed once per scoring)
-with concern_columns as (
-    select site_id, column_url, name
-    from columns
-    where len(list_filter(getvariable('concern_responses__columns'),
-                          lambda pattern: regexp_matches(name, pattern))) > 0
+-- each distinct column name tried once (a pattern not known to the query is compiled per row)
+with concern_names as (
+    select distinct n.name
+    from (select distinct name from columns) n,
+         unnest(getvariable('concern_responses__columns')) p(pattern)
+    where regexp_matches(n.name, p.pattern)
 ),
 
+concern_columns as (
+    select site_id, column_url, name
+    from columns semi join concern_names using (name)
+),
+
+-- each list row with its date (kept between scorings: analysis/sql/kept/listed_items.sql)
 items as (
-    select c.site_id, c.column_url, c.name, l.item_url,
-           coalesce(d.published_date, l.list_date) as day
+    select c.site_id, c.column_url, c.name, l.item_url, l.day
     from concern_columns c
-    left join listings l on l.site_id = c.site_id and l.column_url = c.column_url
-    left join documents d on d.site_id = l.site_id and d.url = l.item_url
+    left join (
+        -- only their rows (joined as it stands, every list row would be hashed)
+        select * from listed_items semi join concern_columns using (site_id, column_url)
+    ) l on l.site_id = c.site_id and l.column_url = c.column_url
 ),
 
 final as (

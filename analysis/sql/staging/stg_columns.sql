@@ -1,13 +1,12 @@
 -- Columns with their newest item on or before the as-of date (a listing's date where the
--- document itself was not read).
+-- document itself was not read: each list row's date is kept between scorings,
+-- analysis/sql/kept/listed_items.sql).
 with columns_ as (
     select site_id, column_url, name, kind from columns
 ),
 
 items as (
-    select l.site_id, l.column_url, coalesce(d.published_date, l.list_date) as published_date
-    from listings l
-    left join documents d on d.site_id = l.site_id and d.url = l.item_url
+    select site_id, column_url, day as published_date from listed_items
 ),
 
 final as (
