@@ -24,6 +24,7 @@ import duckdb
 
 from analysis.db import sql, transaction
 from crawlers.status import utc_now
+from pipelines.store import primary_key
 
 KEPT_DIR = Path(__file__).with_name("sql") / "kept"
 VARIABLE = re.compile(r"getvariable\('(\w+)'\)")
@@ -128,8 +129,14 @@ def _carried_over(con: duckdb.DuckDBPyConnection, kept: Kept, since: int) -> Ref
     )
     sql(con, f"create or replace temp table kept_keys as {changed}", [since] * len(kept.writes()))
     try:
-        # the query reads only its own columns of the keys' rows
-        with source(con, f"select * from {kept.source} s semi join kept_keys k on {_same(kept)}"):
+        # the query reads only its own columns of the keys' rows; a key that is the source's
+        # primary key has one row, the one stored since (read without probing every row)
+        keys_rows = (
+            f"select * from {kept.source} where stored_seq > {int(since)}"
+            if not kept.touched_by and list(kept.key) == primary_key(con, kept.source)
+            else f"select * from {kept.source} s semi join kept_keys k on {_same(kept)}"
+        )
+        with source(con, keys_rows):
             sql(con, f"create or replace temp table kept_new as {kept.text}")
         sql(con, f"delete from {kept.name} s using kept_keys k where {_same(kept)}")
         # every source row not behind a computed key is behind a carried-over one

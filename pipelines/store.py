@@ -51,6 +51,17 @@ def process_alive(pid: int | None) -> bool:
     return True
 
 
+def primary_key(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    """A stored table's primary key columns, as the schema declares them (none: empty)."""
+    found = con.execute(
+        "select constraint_column_names from duckdb_constraints() "
+        "where database_name = current_database() and schema_name = 'main' "
+        "and table_name = ? and constraint_type = 'PRIMARY KEY'",
+        [table],
+    ).fetchall()
+    return list(found[0][0]) if found else []
+
+
 class StoreError(RuntimeError):
     """The store cannot be used; the message says why and what to do."""
 
@@ -178,13 +189,7 @@ class Store:
             self._schemas[table] = pa.schema(
                 [(name, ARROW_TYPES[dtype]) for name, dtype in cols if name != NUMBERED]
             )
-            keys = self.sql(
-                "select constraint_column_names from duckdb_constraints() "
-                "where database_name = current_database() and schema_name = 'main' "
-                "and table_name = ? and constraint_type = 'PRIMARY KEY'",
-                [table],
-            )
-            self._keys[table] = list(keys[0][0]) if keys else []
+            self._keys[table] = primary_key(self.con, table)
         return self._schemas[table]
 
     # ----- writing -----------------------------------------------------------------------
