@@ -1,5 +1,7 @@
 -- Complete Monday–Sunday weeks of the window: the items published in each, and the updates
 -- (days with at least one new item: two items posted one afternoon are one update).
+-- materialized
+-- (read by the indicator's score and findings queries: computed once per scoring)
 with weeks as (
     select site_id, unnest(generate_series(
         getvariable('window_start'),
