@@ -65,7 +65,6 @@ def digest(*parts: object) -> str:
 
 KEPT = (
     Kept("document_facts", "documents", ("site_id", "url")),
-    Kept("listing_facts", "listings", ("site_id", "item_url")),
     Kept("title_columns", "documents", ("site_id", "title")),
     Kept("listed_items", "listings", ("site_id", "item_url"), (("documents", ("site_id", "url")),)),
 )

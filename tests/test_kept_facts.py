@@ -72,6 +72,10 @@ def store(tmp_path):
     store.close()
 
 
+def kept(name: str) -> Kept:
+    return next(k for k in KEPT if k.name == name)
+
+
 def whole(store: Store, kept: Kept) -> list[tuple]:
     """The kept table as computing it whole gives it."""
     store.sql(f"create or replace temp view kept_source as select * from {kept.source}")
@@ -108,13 +112,13 @@ def a_page_is_read_with_another_date(store: Store) -> None:
 WRITES: list[tuple[Callable[[Store], None], dict[str, int | str]]] = [
     (
         a_week_of_new_pages,
-        {"document_facts": 5, "listing_facts": 5, "title_columns": 5, "listed_items": 5},
+        {"document_facts": 5, "title_columns": 5, "listed_items": 5},
     ),
-    (the_news_list_read_again, {"listing_facts": 5, "listed_items": 5}),
+    (the_news_list_read_again, {"listed_items": 5}),
     # the item's two list rows
     (
         a_late_shard_lists_an_old_page_earlier_in_another_column,
-        {"listing_facts": 1, "listed_items": 2},
+        {"listed_items": 2},
     ),
     # its old title's row lost its page: the titles are counted whole
     (a_page_is_retitled, {"document_facts": 1, "title_columns": "whole", "listed_items": 1}),
@@ -152,19 +156,25 @@ def test_a_page_without_a_title_is_counted_and_kept_like_any_other(store):
 
 def test_the_old_page_listed_earlier_elsewhere_is_first_listed_there(store):
     a_late_shard_lists_an_old_page_earlier_in_another_column(store)
-    refresh(store.con, KEPT[1])
-    assert store.sql(
-        "select first_listed, column_url from listing_facts where item_url = ?", [page(3)]
-    ) == [(WEEK_1 - dt.timedelta(days=7), NOTICES)]
+    refresh(store.con, kept("listed_items"))
+    # on each of its two list rows
+    assert (
+        store.sql(
+            "select first_listed, first_column from listed_items where item_url = ?", [page(3)]
+        )
+        == [(WEEK_1 - dt.timedelta(days=7), NOTICES)] * 2
+    )
 
 
 def test_a_row_gone_from_the_store_computes_the_table_whole(store):
     # a shard's merge replaces a site's rows: here it came back without one list row
     store.sql("delete from listings where item_url = ?", [page(4)])
     a_week_of_new_pages(store)
-    done = refresh(store.con, KEPT[1])
+    done = refresh(store.con, kept("listed_items"))
     assert done.whole and done.computed == 24
-    assert store.sql("select * from listing_facts order by all") == whole(store, KEPT[1])
+    assert store.sql("select * from listed_items order by all") == whole(
+        store, kept("listed_items")
+    )
 
 
 def test_another_version_of_a_kept_tables_sql_computes_it_whole(store, tmp_path, monkeypatch):
@@ -188,7 +198,7 @@ def test_a_past_moment_computes_temporary_tables_and_keeps_nothing(store):
     with known_then(store.con, then), kept_facts(store.con, snapshot=True):
         # the new week's pages were not known then
         assert store.sql("select count(*) from document_facts") == [(20,)]
-        assert store.sql("select count(*) from listing_facts") == [(20,)]
+        assert store.sql("select count(*) from listed_items") == [(20,)]
     # the kept tables were not touched: the next refresh still finds the week's pages to compute
     assert [refresh(store.con, kept).computed for kept in KEPT] == [5] * len(KEPT)
     assert store.sql("select count(*) from document_facts") == [(25,)]
@@ -258,9 +268,7 @@ def test_other_rule_words_compute_the_facts_that_read_them_whole(store):
     )
     store.sql("set variable proposal_replies__titles = ['提案的答复']")
     store.sql("set variable proposal_replies__excluded_titles = ['工作方案']")
-    facts, listings = (
-        next(k for k in KEPT if k.name == n) for n in ("document_facts", "listing_facts")
-    )
+    facts, listings = kept("document_facts"), kept("listed_items")
     assert refresh(store.con, facts).whole  # the words changed: every title read again
     assert store.sql("select url from document_facts where proposal_title") == [(page(0),)]
     assert not refresh(store.con, facts).whole  # the same words: kept

@@ -53,34 +53,57 @@ sequenced as (
 ),
 
 -- Each step below reads only the pages it can be about (an audit holds millions): a walk can
--- have missed only a page first seen after a crawl of its site had ended.
+-- have missed only a page first seen after a crawl of its site had ended, and dated more than
+-- min_days before a walk of such a crawl.
 site_ends as (
     select site_id, min(crawl_ended) as first_end from walks group by site_id
 ),
 
-candidates as (
-    select l.site_id, l.item_url as url
-    from listing_facts l join site_ends e using (site_id)
+-- by each crawl's end, the latest day a walk of the site's crawls ended by then was made
+crawl_reach as (
+    select site_id, crawl_ended,
+           max(max(walked_day)) over (partition by site_id order by crawl_ended) as reached_day
+    from walks
+    where crawl_ended is not null
+    group by site_id, crawl_ended
+),
+
+first_seen as (
+    -- a listed page: when it was first listed, and the date it shows
+    select distinct l.site_id, l.item_url as url, l.day as published_date, l.first_listed
+    from listed_items l join site_ends e using (site_id)
     where l.first_listed > e.first_end
     union
     -- a page on no list is first seen when it is fetched (a superset of those listed later)
-    select d.site_id, d.url
+    select d.site_id, d.url, d.published_date, d.first_seen_at
     from stg_documents d join site_ends e using (site_id)
     where d.first_seen_at > e.first_end
+),
+
+candidates as (
+    select f.site_id, f.url
+    from first_seen f
+    asof join crawl_reach r on r.site_id = f.site_id and f.first_listed > r.crawl_ended
+    where f.published_date < r.reached_day - getvariable('backdated_dates__min_days')::int
     union
     select site_id, url from sequenced
 ),
 
--- the page's first listing and its URL's form are kept between scorings (analysis/sql/kept/)
+-- the page's first listing and its URL's form are kept between scorings (analysis/sql/kept/;
+-- listed_items repeats an item's first listing on each of its list rows)
 docs as (
     select d.site_id, d.url, d.title, d.doc_no, d.published_date,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
-           coalesce(l.column_url, d.column_url) as column_url,
+           coalesce(l.first_column, d.column_url) as column_url,
            f.url_form
     from stg_documents d
     semi join candidates k using (site_id, url)
     join document_facts f on f.site_id = d.site_id and f.url = d.url
-    left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
+    left join (
+        select distinct l.site_id, l.item_url, l.first_listed, l.first_column
+        from listed_items l
+        semi join candidates k on k.site_id = l.site_id and k.url = l.item_url
+    ) l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
 ),
 
@@ -122,7 +145,7 @@ namesakes as (
 reposted as (
     select distinct n.site_id, n.url
     from namesakes n
-    left join listing_facts l on l.site_id = n.site_id and l.item_url = n.other_url
+    left join listed_items l on l.site_id = n.site_id and l.item_url = n.other_url
     where coalesce(l.first_listed, n.first_seen_at) < n.asked_listed
 ),
 
@@ -139,7 +162,7 @@ forms as (
     from document_facts f
     semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
     join stg_documents d on d.site_id = f.site_id and d.url = f.url
-    left join listing_facts l on l.site_id = f.site_id and l.item_url = f.url
+    left join listed_items l on l.site_id = f.site_id and l.item_url = f.url
     where d.published_date is not null
     group by all
 ),
@@ -160,7 +183,10 @@ site_pages as (
     select d.site_id, coalesce(l.first_listed, d.first_seen_at) as first_listed
     from stg_documents d
     semi join (select distinct site_id from batches) b using (site_id)
-    left join listing_facts l on l.site_id = d.site_id and l.item_url = d.url
+    left join (
+        select distinct l.site_id, l.item_url, l.first_listed
+        from listed_items l semi join (select distinct site_id from batches) b using (site_id)
+    ) l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
 ),
 
