@@ -380,10 +380,14 @@ def write_pairs(
     pairs: dict[tuple, dict],
     outside: list[dict],
     also: str | None = None,
+    dates: str = "documents",
 ) -> int:
     """Replace the pairs table (with each pair's working-day lag and the basis of that count)
     and the outside citations. `also`: a query of more pairs (PAIR_COLUMNS), the pairs kept
-    from the last pairing, written as they are without passing through Python."""
+    from the last pairing, written as they are without passing through Python. `dates`: where
+    the pages' 发布日期 are read (site_id, url, published_date), a relation holding every page a
+    kept pair names (smaller than `documents`); a page of the other pairs it lacks (one a person
+    added) is read from `documents`."""
     rows = {name: [] for name in PAIR_COLUMNS}
     for (site, policy, interp), pair in sorted(pairs.items()):
         for name, value in zip(PAIR_COLUMNS[:3], (site, policy, interp), strict=True):
@@ -406,6 +410,18 @@ def write_pairs(
             con,
             f"""
             create or replace temp table computed_pairs ({columns}) as
+            with elsewhere as (  -- a page of the pairs from Python that `dates` lacks
+                select * from (
+                    select site_id, policy_url as url from new_pairs
+                    union select site_id, interpretation_url from new_pairs
+                ) anti join {dates} using (site_id, url)
+            ),
+            dates as (
+                select site_id, url, published_date from {dates}
+                union all
+                select site_id, url, published_date from documents
+                semi join elsewhere using (site_id, url)
+            )
             select n.site_id, n.policy_url, n.interpretation_url, n.method, n.confidence,
                    n.evidence,
                    wi.workday_index - wp.workday_index as lag_workdays,
@@ -415,8 +431,8 @@ def write_pairs(
                         else 'official' end as lag_basis,
                    n.reviewed, n.review_note, n.counted
             from (select * from new_pairs {f"union all {also}" if also else ""}) n
-            left join documents p on p.site_id = n.site_id and p.url = n.policy_url
-            left join documents i on i.site_id = n.site_id and i.url = n.interpretation_url
+            left join dates p on p.site_id = n.site_id and p.url = n.policy_url
+            left join dates i on i.site_id = n.site_id and i.url = n.interpretation_url
             left join workdays wp on wp.day = p.published_date
             left join workdays wi on wi.day = i.published_date
         """,

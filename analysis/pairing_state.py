@@ -502,13 +502,13 @@ def pair_documents(
     machine = {key: {k: pair[k] for k in MACHINE_COLUMNS} for key, pair in pairs.items()}
     if plan.everything:
         review_counts = apply_reviews(pairs, reviews)
-        write_pairs(con, pairs, outside)
+        write_pairs(con, pairs, outside, dates="pairing_now")
     else:
         with _kept(con, plan, reviews) as (reviewed, kept_outside, rest):
             pairs.update(reviewed)
             outside = kept_outside + found
             review_counts = apply_reviews(pairs, reviews)
-            write_pairs(con, pairs, outside, also=rest)
+            write_pairs(con, pairs, outside, also=rest, dates="pairing_now")
     _save(con, plan, machine, found, searches, (counts_from, review_from))
     counts: dict[str, int] = defaultdict(
         int,

@@ -271,3 +271,25 @@ def test_the_state_is_set_aside_when_the_thresholds_change(scored_once, tmp_path
     # and the assessor is told
     assert "0 interpretation(s) paired this time" in score_table(store.con, again, None)
     store.close()
+
+
+def test_a_pair_added_by_hand_between_pages_pairing_does_not_read_has_its_lag(
+    scored_once, tmp_path
+):
+    """A news item without a 文号 is no document an interpretation explains (pairing does not
+    read it), yet a person may pair one: its lag is counted from the page's own date."""
+    path = tmp_path / "a.duckdb"
+    path.write_bytes(scored_once.read_bytes())
+    store = Store(path)
+    monday = START + dt.timedelta(weeks=40)  # 2026-08-10, no holiday that week
+    news = add_document(store, "s0", "news1", "院长接待日活动", "news", monday)
+    interp = add_document(
+        store, "s0", "i1", "院长接待日活动答问", "interpretation", monday + dt.timedelta(2)
+    )
+    reviews = tmp_path / "reviews.csv"
+    save_reviews(reviews, [Review("s0", news, interp, "add", "人工")])
+    score(store.con, as_of=NEXT_WEEK, reviews_path=reviews)
+    assert store.sql(
+        "select method, lag_workdays, lag_basis from pairs where policy_url = ?", [news]
+    ) == [("manual", 2, "official")]
+    store.close()
