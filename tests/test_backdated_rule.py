@@ -97,3 +97,46 @@ def test_a_walk_counts_against_a_page_only_from_a_crawl_ended_before_it_was_seen
     )
     store.close()
     assert found == [(counted,)]
+
+
+OTHER = "http://s/col/news/"
+
+
+def listed(column: str, seen: dt.datetime) -> dict:
+    return {
+        "site_id": SITE,
+        "column_url": column,
+        "item_url": "http://s/art/art_1_900.html",
+        "title": "关于做好第900号卫生应急工作的通知",
+        "first_seen_at": seen,
+        "last_seen_at": seen,
+    }
+
+
+# (the column the page was first listed in, then the other; counted): the earlier crawl walked
+# COLUMN only, so it proves something only where the page first stood
+FIRST_LISTINGS = [(COLUMN, OTHER, 1), (OTHER, COLUMN, 0)]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "counted"),
+    FIRST_LISTINGS,
+    ids=["first in the walked column", "first elsewhere"],
+)
+def test_a_walk_counts_only_in_the_column_a_page_was_first_listed_in(
+    tmp_path, first, then, counted
+):
+    store = Store(tmp_path / "audit.duckdb")
+    store.sql(
+        "insert into sites (site_id, name, level) values (?, '某县卫生健康局', 'county')", [SITE]
+    )
+    a_walk(store, "r0", MONDAY - dt.timedelta(days=7), MONDAY - dt.timedelta(days=7, hours=-1))
+    an_old_page_first_seen(store, MONDAY + dt.timedelta(hours=2))
+    store.upsert("listings", [listed(first, MONDAY), listed(then, MONDAY + dt.timedelta(hours=1))])
+    score(store.con, as_of=NEXT_MONDAY.date())
+    found = store.sql(
+        "select numerator from indicators where indicator = 'backdated_dates' and site_id = ?",
+        [SITE],
+    )
+    store.close()
+    assert found == [(counted,)]

@@ -69,10 +69,11 @@ crawl_reach as (
 ),
 
 first_seen as (
-    -- a listed page: when it was first listed, and the date it shows
-    select distinct l.site_id, l.item_url as url, l.day as published_date, l.first_listed
+    -- a listed page, by each of its list rows first listed after a crawl of its site ended, with
+    -- the date it shows (the page's first listing is at most the row's: a superset)
+    select distinct l.site_id, l.item_url as url, l.day as published_date, l.first_seen_at
     from listed_items l join site_ends e using (site_id)
-    where l.first_listed > e.first_end
+    where l.first_seen_at > e.first_end
     union
     -- a page on no list is first seen when it is fetched (a superset of those listed later)
     select d.site_id, d.url, d.published_date, d.first_seen_at
@@ -83,14 +84,14 @@ first_seen as (
 candidates as (
     select f.site_id, f.url
     from first_seen f
-    asof join crawl_reach r on r.site_id = f.site_id and f.first_listed > r.crawl_ended
+    asof join crawl_reach r on r.site_id = f.site_id and f.first_seen_at > r.crawl_ended
     where f.published_date < r.reached_day - getvariable('backdated_dates__min_days')::int
     union
     select site_id, url from sequenced
 ),
 
--- the page's first listing and its URL's form are kept between scorings (analysis/sql/kept/;
--- listed_items repeats an item's first listing on each of its list rows)
+-- the page's first listing, from its list rows, and its URL's form (both kept between scorings:
+-- analysis/sql/kept/)
 docs as (
     select d.site_id, d.url, d.title, d.doc_no, d.published_date,
            coalesce(l.first_listed, d.first_seen_at) as first_listed,
@@ -100,9 +101,13 @@ docs as (
     semi join candidates k using (site_id, url)
     join document_facts f on f.site_id = d.site_id and f.url = d.url
     left join (
-        select distinct l.site_id, l.item_url, l.first_listed, l.first_column
+        select l.site_id, l.item_url, min(l.first_seen_at) as first_listed,
+               -- of two listed at the same moment, the first by URL
+               arg_min(l.column_url, (l.first_seen_at, l.column_url))
+                   filter (l.first_seen_at is not null) as first_column
         from listed_items l
         semi join candidates k on k.site_id = l.site_id and k.url = l.item_url
+        group by all
     ) l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
 ),
@@ -145,7 +150,12 @@ namesakes as (
 reposted as (
     select distinct n.site_id, n.url
     from namesakes n
-    left join listed_items l on l.site_id = n.site_id and l.item_url = n.other_url
+    left join (
+        select l.site_id, l.item_url, min(l.first_seen_at) as first_listed
+        from listed_items l
+        semi join namesakes n on n.site_id = l.site_id and n.other_url = l.item_url
+        group by all
+    ) l on l.site_id = n.site_id and l.item_url = n.other_url
     where coalesce(l.first_listed, n.first_seen_at) < n.asked_listed
 ),
 
@@ -162,7 +172,12 @@ forms as (
     from document_facts f
     semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
     join stg_documents d on d.site_id = f.site_id and d.url = f.url
-    left join listed_items l on l.site_id = f.site_id and l.item_url = f.url
+    left join (
+        select site_id, item_url, min(first_seen_at) as first_listed
+        from listed_items
+        semi join (select distinct site_id from crawled) c using (site_id)
+        group by all
+    ) l on l.site_id = f.site_id and l.item_url = f.url
     where d.published_date is not null
     group by all
 ),
@@ -184,8 +199,9 @@ site_pages as (
     from stg_documents d
     semi join (select distinct site_id from batches) b using (site_id)
     left join (
-        select distinct l.site_id, l.item_url, l.first_listed
-        from listed_items l semi join (select distinct site_id from batches) b using (site_id)
+        select site_id, item_url, min(first_seen_at) as first_listed
+        from listed_items semi join (select distinct site_id from batches) b using (site_id)
+        group by all
     ) l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
 ),
