@@ -275,19 +275,10 @@ def machine_pairs(
     site's documents those titles can find: pairing_state.py), or for every one; `also` as
     for named_pairs."""
     only = None if interps is None else {(site, url) for site, url, _ in interps}
-    pairs: dict[tuple, dict] = {}
-    for site, policy, interp, method, confidence, evidence in sql(
-        con,
-        "select site_id, policy_url, interpretation_url, method, confidence, evidence "
-        "from int_pairs_linked",
-    ):
-        if only is not None and (site, interp) not in only:
-            continue
-        pairs[(site, policy, interp)] = {
-            "method": method,
-            "confidence": confidence,
-            "evidence": evidence,
-        }
+    pairs: dict[tuple, dict] = {
+        (site, policy, interp): {"method": method, "confidence": confidence, "evidence": evidence}
+        for site, policy, interp, method, confidence, evidence in _linked(con, only)
+    }
     named, outside = named_pairs(con, interps, sites, also)
     for key, pair in named.items():
         if key in pairs:
@@ -301,6 +292,32 @@ def machine_pairs(
     for pair in pairs.values():
         pair.setdefault("counted", True)
     return pairs, outside
+
+
+def _linked(con: duckdb.DuckDBPyConnection, only: set[tuple[str, str]] | None) -> list[tuple]:
+    """The pairs the pages state (int_pairs_linked), of the interpretations `only` names (None:
+    every one)."""
+    query = (
+        "select l.site_id, l.policy_url, l.interpretation_url, l.method, l.confidence, "
+        "l.evidence from int_pairs_linked l"
+    )
+    if only is None:
+        return sql(con, query)
+    asked = pa.table(
+        {
+            "site_id": pa.array([site for site, _ in only], pa.string()),
+            "url": pa.array([url for _, url in only], pa.string()),
+        }
+    )
+    con.register("pairing_asked", asked)
+    try:
+        return sql(
+            con,
+            f"{query} semi join pairing_asked a "
+            "on a.site_id = l.site_id and a.url = l.interpretation_url",
+        )
+    finally:
+        con.unregister("pairing_asked")
 
 
 def similar_pairs(
