@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
+
+MACROS = Path(__file__).with_name("sql") / "macros.sql"
 
 
 def sql(con: duckdb.DuckDBPyConnection, query: str, params: list | None = None) -> list[tuple]:
@@ -23,3 +26,8 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     except BaseException:
         sql(con, "rollback")
         raise
+
+
+def create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """The SQL macros the analysis's files share (analysis/sql/macros.sql)."""
+    con.execute(MACROS.read_text(encoding="utf-8"))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis.db import sql, transaction
+from analysis.db import MACROS, create_macros, sql, transaction
 from crawlers.status import utc_now
 from pipelines.store import primary_key
 
@@ -51,11 +51,12 @@ class Kept:
         return (KEPT_DIR / f"{self.name}.sql").read_text(encoding="utf-8")
 
     def code(self, con: duckdb.DuckDBPyConnection) -> str:
-        """A digest of the file and of the values, in this scoring, of the rule variables it
-        reads (getvariable): other words in the rules compute it whole, as another file does."""
+        """A digest of the file, of the shared macros and of the values, in this scoring, of the
+        rule variables it reads (getvariable): other words in the rules compute it whole, as
+        another file does."""
         names = sorted(set(VARIABLE.findall(self.text)))
         values = [sql(con, f"select getvariable('{n}')::varchar")[0][0] for n in names]
-        return digest(self.text, names, values)
+        return digest(self.text, MACROS.read_text(encoding="utf-8"), names, values)
 
 
 def digest(*parts: object) -> str:
@@ -83,12 +84,14 @@ class Refreshed:
 def compute_temporary(con: duckdb.DuckDBPyConnection, kept: Kept) -> None:
     """A temporary table of the kept name computed whole from the source as it reads now (a
     snapshot's): the stored table is left as it is."""
+    create_macros(con)
     with source(con, f"select * from {kept.source}"):
         sql(con, f"create or replace temp table {kept.name} as {kept.text}")
 
 
 def refresh(con: duckdb.DuckDBPyConnection, kept: Kept) -> Refreshed:
     """Bring one kept table up to date with its source, in one transaction."""
+    create_macros(con)
     with transaction(con):
         return _refresh(con, kept)
 

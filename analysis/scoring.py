@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from analysis.db import sql, transaction
+from analysis.db import create_macros, sql, transaction
 from analysis.indicators import FINDING, KINDS, LISTED, PASSES, SPECS, IndicatorSpec
 from analysis.kept import KEPT, compute_temporary, refresh
 from analysis.pairing_state import pair_documents
@@ -198,6 +198,7 @@ def _uses(text: str, others: set[str]) -> int:
 def set_variables(
     con: duckdb.DuckDBPyConnection, as_of: dt.date, start: dt.date, rules: Rules
 ) -> None:
+    create_macros(con)
     sql(con, "set variable as_of = ?::date", [as_of])
     sql(con, "set variable window_start = ?::date", [start])
     # stored times are UTC; a day a finding names is China's

@@ -186,6 +186,23 @@ def test_another_version_of_a_kept_tables_sql_computes_it_whole(store, tmp_path,
     assert not any(refresh(store.con, kept).whole for kept in KEPT)  # and kept from then on
 
 
+def test_another_version_of_the_shared_macros_computes_every_kept_table_whole(
+    store, tmp_path, monkeypatch
+):
+    """A macro (analysis/sql/macros.sql) is part of every file that calls it."""
+    import analysis.db as db_module
+
+    edited = tmp_path / "macros.sql"
+    edited.write_text(
+        db_module.MACROS.read_text(encoding="utf-8").replace("' ', ''", "'　', ''"),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(db_module, "MACROS", edited)
+    monkeypatch.setattr(kept_module, "MACROS", edited)
+    assert all(refresh(store.con, kept).whole for kept in KEPT)
+    assert not any(refresh(store.con, kept).whole for kept in KEPT)
+
+
 def test_nothing_written_since_computes_nothing(store):
     assert [refresh(store.con, kept).computed for kept in KEPT] == [0] * len(KEPT)
 

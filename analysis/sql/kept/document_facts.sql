@@ -4,8 +4,7 @@
 -- Read by int_backdated, int_duplicates, int_title_periods, int_proposal_replies and the
 -- sequences (sequence_positions.sql).
 with source as (
-    -- the title without its spaces, as stg_documents' flat_title
-    select site_id, url, replace(title, ' ', '') as flat_title from kept_source
+    select site_id, url, flat_title(title) as flat_title from kept_source  -- sql/macros.sql
 ),
 
 final as (

@@ -11,9 +11,7 @@ final as (
         site_id,
         url,
         title,
-        -- the title without its spaces, for title words (extraction leaves single spaces:
-        -- `建议的答 复`, `部门 预算` where a title is broken over two lines)
-        replace(title, ' ', '') as flat_title,
+        flat_title(title) as flat_title,  -- analysis/sql/macros.sql
         column_url,
         first_seen_at,
         column_kind,
