@@ -64,6 +64,26 @@ def an_old_page_first_seen(store: Store, seen: dt.datetime) -> None:
     store.upsert("documents", [page(900, dt.date(2026, 1, 5), seen)])
 
 
+@pytest.fixture
+def store(tmp_path):
+    """A county bureau's audit, empty."""
+    store = Store(tmp_path / "audit.duckdb")
+    store.sql(
+        "insert into sites (site_id, name, level) values (?, '某县卫生健康局', 'county')", [SITE]
+    )
+    yield store
+    store.close()
+
+
+def backdated_next_monday(store: Store) -> int:
+    """The site's count of 伪造发稿日期 scored a week after MONDAY."""
+    score(store.con, as_of=NEXT_MONDAY.date())
+    return store.sql(
+        "select numerator from indicators where indicator = 'backdated_dates' and site_id = ?",
+        [SITE],
+    )[0][0]
+
+
 # (the crawls before the page was seen: run, started, ended; when it was first seen; counted)
 CASES = [
     # the crawl that found it walked the column first, in the same hour
@@ -81,22 +101,12 @@ CASES = [
     ids=["the crawl that found it", "a crawl a week before", "a killed crawl a week before"],
 )
 def test_a_walk_counts_against_a_page_only_from_a_crawl_ended_before_it_was_seen(
-    tmp_path, crawls, seen, counted
+    store, crawls, seen, counted
 ):
-    store = Store(tmp_path / "audit.duckdb")
-    store.sql(
-        "insert into sites (site_id, name, level) values (?, '某县卫生健康局', 'county')", [SITE]
-    )
     for crawl in crawls:
         a_walk(store, *crawl)
     an_old_page_first_seen(store, seen)
-    score(store.con, as_of=NEXT_MONDAY.date())
-    found = store.sql(
-        "select numerator from indicators where indicator = 'backdated_dates' and site_id = ?",
-        [SITE],
-    )
-    store.close()
-    assert found == [(counted,)]
+    assert backdated_next_monday(store) == counted
 
 
 OTHER = "http://s/col/news/"
@@ -123,20 +133,8 @@ FIRST_LISTINGS = [(COLUMN, OTHER, 1), (OTHER, COLUMN, 0)]
     FIRST_LISTINGS,
     ids=["first in the walked column", "first elsewhere"],
 )
-def test_a_walk_counts_only_in_the_column_a_page_was_first_listed_in(
-    tmp_path, first, then, counted
-):
-    store = Store(tmp_path / "audit.duckdb")
-    store.sql(
-        "insert into sites (site_id, name, level) values (?, '某县卫生健康局', 'county')", [SITE]
-    )
+def test_a_walk_counts_only_in_the_column_a_page_was_first_listed_in(store, first, then, counted):
     a_walk(store, "r0", MONDAY - dt.timedelta(days=7), MONDAY - dt.timedelta(days=7, hours=-1))
     an_old_page_first_seen(store, MONDAY + dt.timedelta(hours=2))
     store.upsert("listings", [listed(first, MONDAY), listed(then, MONDAY + dt.timedelta(hours=1))])
-    score(store.con, as_of=NEXT_MONDAY.date())
-    found = store.sql(
-        "select numerator from indicators where indicator = 'backdated_dates' and site_id = ?",
-        [SITE],
-    )
-    store.close()
-    assert found == [(counted,)]
+    assert backdated_next_monday(store) == counted
