@@ -23,8 +23,13 @@ SCHEMA = Path(__file__).with_name("schema.sql")  # version 1
 MIGRATIONS = Path(__file__).with_name("migrations")  # NNN_what.sql, applied in order once each
 KEEP_ON_UPDATE = {"first_seen_at"}
 # numbered by the database as a row is stored (migration 010): never written from a batch, and
-# numbered again when an upsert rewrites the row
+# numbered again when an upsert changes what the row says
 NUMBERED = "stored_seq"
+# when and where a row was read, not what it says: an upsert that changes only these (a list
+# read again, a page fetched again unchanged) keeps the row's number
+READ_NOT_SAID = frozenset(
+    {"fetched_at", "last_seen_at", "run_id", "warc_file", "warc_offset", "etag", "last_modified"}
+)
 # DuckDB's lock error names the process holding the file: "… is held in /usr/bin/python3 (PID 42)"
 LOCK_HOLDER = re.compile(r"held in (.+?) \(PID (\d+)\)")
 ARROW_TYPES = {
@@ -204,9 +209,17 @@ class Store:
         sql = f'insert into "{table}" ({names}) select {names} from batch'
         if keys:
             updated = [n for n in schema.names if n not in keys and n not in KEEP_ON_UPDATE]
-            if updated and self._numbered[table]:
-                updated.append(NUMBERED)  # excluded's: the next number, its default
             updates = ", ".join(f'"{n}" = excluded."{n}"' for n in updated)
+            said = [n for n in updated if n not in READ_NOT_SAID]
+            if updated and self._numbered[table]:
+                # excluded's number (the next, its default) when what the row says changed
+                changed = " or ".join(
+                    f'"{table}"."{n}" is distinct from excluded."{n}"' for n in said
+                )
+                updates += (
+                    f', "{NUMBERED}" = case when {changed or "false"} '
+                    f'then excluded."{NUMBERED}" else "{table}"."{NUMBERED}" end'
+                )
             sql += f" on conflict ({', '.join(keys)}) do " + (
                 f"update set {updates}" if updates else "nothing"
             )

@@ -91,8 +91,14 @@ def a_week_of_new_pages(store: Store) -> None:
 
 
 def the_news_list_read_again(store: Store) -> None:
-    # the first page of the list again: an upsert keeps the first sighting
+    # the first page of the list again, saying the same: only when it was read changes
     store.upsert("listings", listed(range(15, 20), WEEK_2))
+
+
+def the_news_lists_rows_moved_to_its_second_page(store: Store) -> None:
+    # an upsert keeps the first sighting; the page a row stands on is what the list says
+    moved = [{**row, "list_page": f"{NEWS}?page=2"} for row in listed(range(15, 20), WEEK_2)]
+    store.upsert("listings", moved)
 
 
 def a_late_shard_lists_an_old_page_earlier_in_another_column(store: Store) -> None:
@@ -114,7 +120,8 @@ WRITES: list[tuple[Callable[[Store], None], dict[str, int | str]]] = [
         a_week_of_new_pages,
         {"document_facts": 5, "title_columns": 5, "listed_items": 5},
     ),
-    (the_news_list_read_again, {"listed_items": 5}),
+    (the_news_list_read_again, {}),
+    (the_news_lists_rows_moved_to_its_second_page, {"listed_items": 5}),
     # the item's two list rows
     (
         a_late_shard_lists_an_old_page_earlier_in_another_column,
@@ -148,7 +155,8 @@ def test_a_page_without_a_title_is_counted_and_kept_like_any_other(store):
     store.upsert("documents", [untitled])
     titles = next(k for k in KEPT if k.name == "title_columns")
     assert not refresh(store.con, titles).whole
-    store.upsert("documents", [untitled])  # stored again: its key, NULL title, matches its row
+    # stored again with another date: its key, NULL title, matches its row
+    store.upsert("documents", [{**untitled, "published_date": dt.date(2026, 10, 1)}])
     done = refresh(store.con, titles)
     assert (done.whole, done.computed) == (False, 1)
     assert store.sql("select * from title_columns order by all") == whole(store, titles)

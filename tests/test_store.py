@@ -13,6 +13,7 @@ from pipelines.store import Store, StoreError
 from .support.holder import database_held_open
 
 T1, T2 = dt.datetime(2026, 11, 1, 8), dt.datetime(2026, 11, 8, 8)
+WEEK = dt.timedelta(days=7)
 LATEST = len(list((Path(__file__).parent.parent / "pipelines" / "migrations").glob("*.sql"))) + 1
 
 
@@ -257,7 +258,7 @@ def test_every_write_of_a_document_or_list_row_takes_the_next_number_and_bookkee
     (first,) = store.sql(seq)[0]
     store.upsert("documents", [doc("new", T2)])  # stored again: a new number
     (second,) = store.sql(seq)[0]
-    later = T2 + dt.timedelta(days=7)
+    later = T2 + WEEK
     listing = {"site_id": "s", "column_url": "http://s/c/", "item_url": "http://s/1.html"}
     store.upsert("listings", [{**listing, "run_id": "r2", "last_seen_at": later}])
     (listed,) = store.sql("select stored_seq from listings")[0]
@@ -265,8 +266,11 @@ def test_every_write_of_a_document_or_list_row_takes_the_next_number_and_bookkee
     (seen, third) = store.sql("select last_seen_at, stored_seq from documents")[0]
     store.mark_removed([{"site_id": "s", "url": "http://s/1.html", "removed_at": later}])
     (removed,) = store.sql(seq)[0]
+    # the list read again a week on, saying the same: when it was read is no change
+    store.upsert("listings", [{**listing, "run_id": "r3", "last_seen_at": later + WEEK}])
+    (read_again,) = store.sql("select stored_seq from listings")[0]
     store.upsert("listings", [{**listing, "title": "new"}])
     (listed_again,) = store.sql("select stored_seq from listings")[0]
     store.close()
     assert seen == later
-    assert first < second == third < listed < removed < listed_again
+    assert first < second == third < listed == read_again < removed < listed_again
