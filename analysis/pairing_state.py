@@ -116,7 +116,6 @@ class Plan:
     everything: bool
     again: list[tuple[str, str, str]] = field(default_factory=list)  # (site, url, title)
     dirty_sites: list[str] = field(default_factory=list)
-    why: str = ""
     code: str = ""  # the digest of the pairing code this pairing runs (code_digest)
 
 
@@ -136,10 +135,10 @@ def plan_pairing(con: duckdb.DuckDBPyConnection, counts_from: float, review_from
     code = code_digest()
     basis = sql(con, "select code, counts_from, review_from from pairing_basis")
     if basis != [(code, counts_from, review_from)]:
-        why = "no pairing state yet" if not basis else "the pairing code or thresholds changed"
+        # no state yet, or the pairing code or thresholds changed
         sql(con, "create or replace temp table pairing_fresh as select * from pairing_now")
         _add_search_text(con)
-        return Plan(everything=True, why=why, code=code)
+        return Plan(everything=True, code=code)
     sql(
         con,
         """
