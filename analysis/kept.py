@@ -48,19 +48,24 @@ class Kept:
 
     @property
     def text(self) -> str:
-        return (KEPT_DIR / f"{self.name}.sql").read_text(encoding="utf-8")
+        return kept_sql(self.name)
 
     def code(self, con: duckdb.DuckDBPyConnection) -> str:
-        """A digest of the file, of the shared macros and of the values, in this scoring, of the
-        rule variables it reads (getvariable): other words in the rules compute it whole, as
-        another file does."""
-        names = sorted(set(VARIABLE.findall(self.text)))
-        values = [sql(con, f"select getvariable('{n}')::varchar")[0][0] for n in names]
-        return digest(self.text, MACROS.read_text(encoding="utf-8"), names, values)
+        return code_of(con, self.text)
 
 
-def digest(*parts: object) -> str:
-    """What a kept table was computed under (kept_basis.code)."""
+def kept_sql(name: str) -> str:
+    """The text of `analysis/sql/kept/<name>.sql`."""
+    return (KEPT_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def code_of(con: duckdb.DuckDBPyConnection, *texts: str) -> str:
+    """What kept tables were computed under (kept_basis.code): a digest of their SQL, of the
+    shared macros and of the values, in this scoring, of the rule variables the SQL reads
+    (getvariable). Other words in the rules compute them whole, as another file does."""
+    names = sorted({n for text in texts for n in VARIABLE.findall(text)})
+    values = [sql(con, f"select getvariable('{n}')::varchar")[0][0] for n in names]
+    parts = (*texts, MACROS.read_text(encoding="utf-8"), names, values)
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
 

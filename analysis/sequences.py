@@ -15,12 +15,11 @@ from __future__ import annotations
 import duckdb
 
 from analysis.db import sql, transaction
-from analysis.kept import KEPT_DIR, Refreshed, digest, source
+from analysis.kept import Refreshed, code_of, kept_sql, source
 from crawlers.status import utc_now
 
 NAME = "sequence_positions"
-TABLES = (NAME, "sequence_ends")  # what is kept
-FILES = ("sequence_positions.sql", "sequence_ends.sql")
+TABLES = (NAME, "sequence_ends")  # what is kept, each computed by its file in sql/kept/
 
 
 def pages(documents: str = "documents", facts: str = "document_facts") -> str:
@@ -35,14 +34,6 @@ def pages(documents: str = "documents", facts: str = "document_facts") -> str:
     """
 
 
-def _text(name: str) -> str:
-    return (KEPT_DIR / name).read_text(encoding="utf-8")
-
-
-def code() -> str:
-    return digest(*(_text(f) for f in FILES))
-
-
 def place_snapshot(con: duckdb.DuckDBPyConnection) -> None:
     """Temporary tables of the kept names (the unqualified names find them first), every
     sequence placed from the store as it reads now, a snapshot's; the caller drops them."""
@@ -54,16 +45,16 @@ def place_snapshot(con: duckdb.DuckDBPyConnection) -> None:
 def refresh_sequences(con: duckdb.DuckDBPyConnection, *, whole: bool = False) -> Refreshed:
     """Bring the kept places up to date with the documents, in one transaction; `whole`:
     place every sequence again (document_facts was computed whole)."""
-    digest = code()
+    code = code_of(con, *(kept_sql(t) for t in TABLES))
     with transaction(con):
         newest = sql(con, "select coalesce(max(stored_seq), 0) from documents")[0][0]
         basis = sql(con, "select code, stored_seq from kept_basis where name = ?", [NAME])
-        whole = whole or not basis or basis[0][0] != digest
+        whole = whole or not basis or basis[0][0] != code
         placed = _place(con, None if whole else basis[0][1])
         sql(
             con,
             "insert or replace into kept_basis values (?, ?, ?, ?)",
-            [NAME, digest, newest, utc_now()],
+            [NAME, code, newest, utc_now()],
         )
     kept = sql(con, "select count(*) from sequence_positions")[0][0]
     return Refreshed(NAME, whole, placed, kept)
@@ -119,8 +110,10 @@ def _place(con: duckdb.DuckDBPyConnection, since: int | None) -> int:
     try:
         sql(con, f"create or replace temp table sequence_pages as {placing}")
         with source(con, "select * from sequence_pages"):
-            sql(con, f"insert into sequence_positions by name select * from ({_text(FILES[0])})")
-            sql(con, f"create or replace temp table sequence_ends_new as {_text(FILES[1])}")
+            sql(
+                con, f"insert into sequence_positions by name select * from ({kept_sql(TABLES[0])})"
+            )
+            sql(con, f"create or replace temp table sequence_ends_new as {kept_sql(TABLES[1])}")
         sql(
             con,
             "delete from sequence_ends where (site_id, sequence) in "
