@@ -164,21 +164,27 @@ crawled as (
     from missed m anti join reposted r using (site_id, url)
 ),
 
--- when each URL form (the URL with its digits blanked, host included) of a page missed was
--- first seen, over every page of the site
-forms as (
-    select f.site_id, f.url_form,
-           min(coalesce(l.first_listed, d.first_seen_at)) as form_first_seen
-    from document_facts f
-    semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
-    join stg_documents d on d.site_id = f.site_id and d.url = f.url
+-- every dated page of a site with a page missed: its URL's form and its first listing
+site_pages as (
+    select d.site_id, f.url_form, coalesce(l.first_listed, d.first_seen_at) as first_listed
+    from stg_documents d
+    semi join (select distinct site_id from crawled) c using (site_id)
+    join document_facts f on f.site_id = d.site_id and f.url = d.url
     left join (
         select site_id, item_url, min(first_seen_at) as first_listed
         from listed_items
         semi join (select distinct site_id from crawled) c using (site_id)
         group by all
-    ) l on l.site_id = f.site_id and l.item_url = f.url
+    ) l on l.site_id = d.site_id and l.item_url = d.url
     where d.published_date is not null
+),
+
+-- when each URL form (the URL with its digits blanked, host included) of a page missed was
+-- first seen
+forms as (
+    select site_id, url_form, min(first_listed) as form_first_seen
+    from site_pages
+    semi join (select distinct site_id, url_form from crawled) c using (site_id, url_form)
     group by all
 ),
 
@@ -191,19 +197,6 @@ batches as (
            any_value(f.form_first_seen) >= min(c.first_listed) as new_form
     from crawled c join forms f using (site_id, url_form)
     group by all
-),
-
--- every dated page of a site with a batch, with its first listing
-site_pages as (
-    select d.site_id, coalesce(l.first_listed, d.first_seen_at) as first_listed
-    from stg_documents d
-    semi join (select distinct site_id from batches) b using (site_id)
-    left join (
-        select site_id, item_url, min(first_seen_at) as first_listed
-        from listed_items semi join (select distinct site_id from batches) b using (site_id)
-        group by all
-    ) l on l.site_id = d.site_id and l.item_url = d.url
-    where d.published_date is not null
 ),
 
 sized as (
