@@ -55,9 +55,11 @@ PAIR_COLUMNS = (
     "review_note",
     "counted",
 )
+# a pair as the machine found it, and as int_pairs_linked states one
+FOUND_COLUMNS = PAIR_COLUMNS[:6]
 # the pairs table's columns, as written
 STORED_COLUMNS = (
-    *PAIR_COLUMNS[:6],
+    *FOUND_COLUMNS,
     "lag_workdays",
     "lag_basis",
     "reviewed",
@@ -297,10 +299,7 @@ def machine_pairs(
 def _linked(con: duckdb.DuckDBPyConnection, only: set[tuple[str, str]] | None) -> list[tuple]:
     """The pairs the pages state (int_pairs_linked), of the interpretations `only` names (None:
     every one)."""
-    query = (
-        "select l.site_id, l.policy_url, l.interpretation_url, l.method, l.confidence, "
-        "l.evidence from int_pairs_linked l"
-    )
+    query = f"select {', '.join(f'l.{c}' for c in FOUND_COLUMNS)} from int_pairs_linked l"
     if only is None:
         return sql(con, query)
     asked = pa.table(

@@ -33,6 +33,7 @@ import pyarrow as pa
 
 from analysis.db import sql, transaction
 from analysis.pairing import (
+    FOUND_COLUMNS,
     PAIR_COLUMNS,
     SiteDocuments,
     machine_pairs,
@@ -325,9 +326,8 @@ def _kept(
         ]
         # the rest, as write_pairs takes them (PAIR_COLUMNS: no review)
         rest = (
-            f"select s.site_id, s.policy_url, s.interpretation_url, s.method, s.confidence, "
-            f"s.evidence, null::varchar, null::varchar, s.counted "
-            f"from pairing_machine s anti join pairing_reviewed using ({KEY}) {keep}"
+            f"select {', '.join(f's.{c}' for c in FOUND_COLUMNS)}, null::varchar, null::varchar, "
+            f"s.counted from pairing_machine s anti join pairing_reviewed using ({KEY}) {keep}"
         )
         yield reviewed, outside, rest
     finally:
@@ -417,7 +417,7 @@ def _save(
             sql(con, "insert into pairing_outside select * from pairing_new_outside")
             # the links as pairing read them: only what changed is written (150,000 rows rewritten
             # each scoring cost 0.3 s on the bench for the few that change in a week)
-            links = "site_id, policy_url, interpretation_url, method, confidence, evidence"
+            links = ", ".join(FOUND_COLUMNS)
             sql(
                 con,
                 f"delete from pairing_links where rowid in (select rowid from pairing_links s "
@@ -440,8 +440,7 @@ def _save(
 
 def _same_link(a: str, b: str) -> str:
     """Two rows of linked pairs alike in every column (a NULL alike a NULL)."""
-    columns = ("site_id", "policy_url", "interpretation_url", "method", "confidence", "evidence")
-    return " and ".join(f"{a}.{c} is not distinct from {b}.{c}" for c in columns)
+    return " and ".join(f"{a}.{c} is not distinct from {b}.{c}" for c in FOUND_COLUMNS)
 
 
 class Searches:
