@@ -3,8 +3,10 @@
     .venv/bin/python -m bench.score [--sites 3000] [--docs 2000] [--increment 30000]
 
 Each site gets `--docs` documents over a year (5% policies, 5% interpretations, 20% notices, the
-rest news), ten columns, a listing per document and a homepage listing. Interpretations find their
-policy by a link (45%), a quoted title (50%) or title similarity only (5%). Measured, each in a
+rest news), five columns, a listing per document and a homepage listing. Interpretations find
+their policy by a link (45%), a quoted title (50%) or title similarity only (5%). The history, and
+then the increment, are each found by one crawl the day after their newest document (a run and a
+complete walk of every column), as a weekly audit's crawls find them. Measured, each in a
 fresh process state: the full run (calendar, pairing, indicators, findings) from scratch, then a
 weekly increment — `--increment` new documents one week later — scored again. Reports seconds
 and the process's peak resident memory (DuckDB's native memory included).
