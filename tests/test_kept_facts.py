@@ -153,7 +153,7 @@ def test_a_write_computes_only_the_keys_it_touched_and_equals_computing_whole(
 def test_a_page_without_a_title_is_counted_and_kept_like_any_other(store):
     untitled = {**documents(range(30, 31), WEEK_2)[0], "title": None}
     store.upsert("documents", [untitled])
-    titles = next(k for k in KEPT if k.name == "title_columns")
+    titles = kept("title_columns")
     assert not refresh(store.con, titles).whole
     # stored again with another date: its key, NULL title, matches its row
     store.upsert("documents", [{**untitled, "published_date": dt.date(2026, 10, 1)}])
