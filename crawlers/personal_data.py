@@ -15,12 +15,17 @@ from dataclasses import dataclass
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
+# a digit: ASCII or full-width (０-９), the two a Chinese page writes numbers in; `may_hold_number`
+# looks for exactly these before a page is searched
+D = "[0-9０-９]"
 ID_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
-    r"(?![0-9A-Za-z])"
+    rf"(?<![0-9A-Za-z])[1-9]{D}{{5}}(?:19|20){D}{{2}}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]{D}|3[01])"
+    rf"{D}{{3}}[0-9０-９Xx](?![0-9A-Za-z])"
 )
-MOBILE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
-CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d{4}[ -]?){3}\d{4}(?:[ -]?\d{1,3})?(?![0-9A-Za-z])")
+MOBILE = re.compile(rf"(?<![0-9A-Za-z])1[3-9]{D}{{9}}(?![0-9A-Za-z])")
+CARD = re.compile(
+    rf"(?<![0-9A-Za-z])(?:{D}{{4}}[ -]?){{3}}{D}{{4}}(?:[ -]?{D}{{1,3}})?(?![0-9A-Za-z])"
+)
 # a card number counts only after one of these words, within CARD_CONTEXT characters
 CARD_WORDS = ("银行卡", "卡号", "账号", "帐号", "开户", "银行账户", "借记卡", "信用卡")
 CARD_CONTEXT = 16
@@ -106,8 +111,10 @@ def mask_text(text: str) -> tuple[str, list[Exposure]]:
 
 def mask_html(html: str) -> tuple[str, list[Exposure]]:
     """A page with the numbers in its text masked (never inside a tag: addresses stay)."""
-    if not _found(html):  # most pages: three scans, no split (a number in an address alone
-        return html, []  # passes here and is left below)
+    # most pages: a quick test on the bytes, or three scans; no split (a number in an address
+    # alone passes here and is left below)
+    if not may_hold_number(html.encode("utf-8", "surrogatepass")) or not _found(html):
+        return html, []
     parts = TAG.split(html)
     found: list[Exposure] = []
     for i in range(0, len(parts), 2):  # even parts are text, odd ones tags
@@ -117,14 +124,32 @@ def mask_html(html: str) -> tuple[str, list[Exposure]]:
     return "".join(parts), found
 
 
-NUMBER_RUN = re.compile(rb"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}")
+# What a body's bytes must hold for the text to hold a personal number: eleven ASCII digits in a
+# row (a mobile, a 身份证号, a card written solid) or a card's four groups with separators between
+# some of them (every other way of writing a card holds one of these), or a full-width digit
+# (UTF-8 or GBK/GB18030: the text's \d matches ０-９ too). The bytes are mapped to digit /
+# separator / other in one pass (bytes.translate) and the shapes searched as substrings: a regex
+# testing for the same runs took 54 µs a page (0.30 s of the sample crawl's 5,668 responses on
+# the crawl's one thread), this about 3 µs.
+_DIGIT_SHAPE = bytes(
+    ord("0") if 48 <= i <= 57 else ord(" ") if i in (32, 45) else ord("x") for i in range(256)
+)
+_NUMBER_SHAPES = (b"0" * 11, b"0000 0000 0000", b"00000000 00000000", b"0000 00000000 0000")
+_FULLWIDTH_DIGIT = (re.compile(rb"\xef\xbc[\x90-\x99]"), re.compile(rb"\xa3[\xb0-\xb9]"))
+
+
+def may_hold_number(body: bytes) -> bool:
+    """False only when no decoding of `body` (UTF-8, GBK, GB18030) can hold a personal number:
+    a quick test before a page is decoded and searched."""
+    shape = body.translate(_DIGIT_SHAPE)
+    return any(s in shape for s in _NUMBER_SHAPES) or any(p.search(body) for p in _FULLWIDTH_DIGIT)
 
 
 def mask_body(body: bytes, charsets: tuple[str | None, ...]) -> tuple[bytes, list[Exposure]]:
     """A response body masked the same way, in the first of `charsets` that decodes it (decoded
     once); unchanged when none does or it holds no personal number (most pages: a quick test
     for a run of digits first, on the bytes)."""
-    if not NUMBER_RUN.search(body):
+    if not may_hold_number(body):
         return body, []
     for charset in dict.fromkeys(c for c in charsets if c):
         try:

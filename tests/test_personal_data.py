@@ -15,7 +15,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from crawlers.personal_data import id_number_valid, mask_body, mask_html, mask_text
+from crawlers.personal_data import (
+    id_number_valid,
+    mask_body,
+    mask_html,
+    mask_text,
+    may_hold_number,
+)
 
 from .conftest import run_zwgk
 
@@ -56,6 +62,37 @@ def test_a_gbk_page_is_masked_in_its_own_encoding():
     masked, found = mask_body(body, (None, "utf-8", "gb18030"))  # not UTF-8: the next one
     assert masked.decode("gb18030") == "<p>身份证号：110105********002X</p>"
     assert len(found) == 1
+
+
+# A body as served, in its encoding; what the archived copy must show. The quick test on the
+# bytes must let each of these through: a card's groups split other ways than 4-4-4-4 and
+# full-width digits (０-９) were missed by the test it replaced, and archived unmasked.
+BODIES = [
+    ("退费银行卡号：6222 02020000 1234562", "utf-8", "退费银行卡号：6222***********4562"),
+    ("退费银行卡号：62220202 00001234 562", "utf-8", "退费银行卡号：6222***********4562"),
+    ("卡号：６２２２０２０２００００１２３４５６２", "utf-8", "卡号：６２２２***********４５６２"),
+    ("卡号：６２２２０２０２００００１２３４５６２", "gb18030", "卡号：６２２２***********４５６２"),
+    ("联系电话：13812345678", "gb18030", "联系电话：138****5678"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, charset, archived", BODIES, ids=[f"{c[1]} {c[0][-8:]}" for c in BODIES]
+)
+def test_every_way_of_writing_a_number_is_masked_in_the_archive(text, charset, archived):
+    body = f"<p>{text}</p>".encode(charset)
+    assert may_hold_number(body)
+    masked, found = mask_body(body, (charset,))
+    assert masked.decode(charset) == f"<p>{archived}</p>"
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["电话 0851-83831234，邮编 550001", "2025-09-12 发布", "黔卫健发〔2025〕12号"],
+)
+def test_a_page_without_a_long_run_of_digits_is_not_searched(text):
+    assert not may_hold_number(f"<p>{text}</p>".encode())
 
 
 def test_a_gzipped_page_is_archived_decoded_and_masked_and_says_so():
