@@ -70,8 +70,11 @@ def test_a_page_that_fails_raises_in_the_callback_and_the_rest_go_on():
         return results
 
     failed, page = asyncio.run(run())
+    with pytest.raises(Exception) as in_process:  # what the same page raises in-process
+        extract(None, "http://127.0.0.1/broken")
     assert isinstance(failed, ExtractionError)
-    assert "http://127.0.0.1/broken" in str(failed) and "TypeError" in str(failed)
+    assert "http://127.0.0.1/broken" in str(failed)
+    assert f"{in_process.type.__name__}: " in str(failed)  # the worker's traceback
     assert page == extract(html, url)
 
 
