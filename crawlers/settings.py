@@ -81,9 +81,16 @@ EXTENSIONS = {
 ZWGK_DB = "output/audit.duckdb"
 # where each run's WARC files go (zwgk crawl: warc/ beside the database); empty: not archived
 ZWGK_WARC_DIR = ""
+# each response's WARC record is built and written in one process beside the crawl (False: in the
+# crawl's own process, which then spends a sixth of its time on it: docs/benchmarks.md)
+ZWGK_WARC_PROCESS = True
 ZWGK_PROGRESS = False
-ZWGK_STORE_BATCH = 5000  # rows buffered before a write (one Arrow batch per table)
-ZWGK_STORE_FLUSH_SECONDS = 5.0  # …or after this long: a killed crawl loses at most this much
+# rows buffered before a write (one Arrow batch per table), or after ZWGK_STORE_FLUSH_SECONDS:
+# a killed crawl loses at most that much. A write's cost hardly grows with its rows: the sample
+# crawl (45,000 rows in 10 s) spent 0.13 ms a page less on its one thread writing every 5 s
+# than every 5,000 rows (bench/crawl.py)
+ZWGK_STORE_BATCH = 50000
+ZWGK_STORE_FLUSH_SECONDS = 5.0
 # Document pages are read (crawlers/extract) in this many worker processes while the crawl
 # fetches; "auto" is one per core beyond the crawl's own, at most 4; 0 reads them in-process.
 ZWGK_EXTRACT_WORKERS = "auto"

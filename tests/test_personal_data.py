@@ -100,7 +100,7 @@ def test_a_gzipped_page_is_archived_decoded_and_masked_and_says_so():
     without its Content-Encoding, and names the served body's sha1."""
     from scrapy.http import Headers
 
-    from crawlers.evidence import masked_payload
+    from crawlers.warc_writer import masked_payload
 
     page = "<p>联系电话：13812345678</p>".encode()
     served = gzip.compress(page)
