@@ -185,7 +185,7 @@ class StorePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.path = crawler.settings.get("ZWGK_DB")
-        self.batch_size = crawler.settings.getint("ZWGK_STORE_BATCH", 5000)
+        self.batch_size = crawler.settings.getint("ZWGK_STORE_BATCH", 50000)
         # and at least this often, so a killed crawl loses seconds of work, not a batch's worth
         self.flush_seconds = crawler.settings.getfloat("ZWGK_STORE_FLUSH_SECONDS", 5.0)
         self.flushed_at = time.monotonic()
