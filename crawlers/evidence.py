@@ -30,6 +30,17 @@ def run_folder(warc_dir: str | Path, run_id: str) -> Path:
     return Path(warc_dir) / run_id
 
 
+def record_writer(in_process: bool = False) -> SideProcesses:
+    """Where records are built and written: one process beside the crawl (one, so the records
+    of a file are in the order the responses came), or the crawl's own."""
+    return SideProcesses(
+        "crawlers.warc_writer:write_record",
+        0 if in_process else 1,
+        "WARC writer",
+        "writing WARC records",
+    )
+
+
 class WarcWriteError(OSError):
     """A record could not be written; the message holds the writer's traceback."""
 
@@ -50,12 +61,7 @@ class WarcMiddleware:
         # record ids: one random UUID per run, numbered (a URI, unique, cheaper than uuid4 each)
         self.id_prefix = f"urn:zwgk-audit:{uuid.uuid4()}"
         self.records = 0
-        self.writer = SideProcesses(
-            "crawlers.warc_writer:write_record",
-            0 if in_process else 1,
-            "WARC writer",
-            "writing WARC records",
-        )
+        self.writer = record_writer(in_process)
 
     @classmethod
     def from_crawler(cls, crawler):
