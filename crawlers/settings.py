@@ -36,8 +36,10 @@ RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
-# CPU: the default of 100 spawns ~100 asyncio tasks per response (TECH-NOTES: 200 → 300 pages/s).
-CONCURRENT_ITEMS = 8
+# CPU: Scrapy starts this many asyncio tasks per response to take its callback's output, whatever
+# its size. The default of 100: ~200 pages/s, 8: ~300 (TECH-NOTES). The pipelines never wait, so
+# more than one buys nothing: 1 took 0.05 ms a page less than 8 (bench/crawl.py, both spiders).
+CONCURRENT_ITEMS = 1
 # Scrapy checks generator callbacks for `return value` by re-reading and parsing their source;
 # its cache is keyed on weak references to bound methods, which die at once, so the check ran on
 # every response (~4% of the crawl's CPU under cProfile). tests/test_spider_callbacks.py
