@@ -80,6 +80,8 @@ class ColumnWalk:
     stopped_early: bool = False
     accounted: bool = False  # the stated total's growth matched the new items found
     done: bool = False
+    # the rows of each page read (item URLs in page order) → the page's address
+    rows_read: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def answered(self, *, failed: bool = False) -> None:
         """A list page asked for came back (read, or failed: the walk goes on without it)."""
@@ -101,6 +103,18 @@ class ColumnWalk:
         fingerprint takes it (no #fragment, query sorted: a pager links `index_2.html` and
         `index_2.html#list` to one page), and its form."""
         return (canonicalize_url(page.url), tuple(sorted((page.formdata or {}).items())))
+
+    def read_before(self, urls: list[str], address: str) -> str | None:
+        """The address of a page this walk read with these very rows in this order: one page
+        under two addresses (an ASP list's only page links 尾页 to `…&page=1`, its column address
+        without it). None, and the rows kept, for a page not read before."""
+        rows = tuple(urls)
+        if not rows:
+            return None
+        if rows in self.rows_read:
+            return self.rows_read[rows]
+        self.rows_read[rows] = address
+        return None
 
     def read(self, urls: list[str], new: list[bool], stated: int | None) -> None:
         """A list page read: its item URLs in page order, which of them are new."""
@@ -225,10 +239,14 @@ class WalkSteps:
         column = walk.column
         entries = self.listing_entries(site, column["family"], page.items)
         entries = self.own_entries(site, entries)
+        read_as = walk.read_before([e.item_url for e in entries], response.url)
+        if read_as:  # one page under two addresses: counted, stored and followed once
+            entries = []
         state = self.states.get(site.id)
         known_docs = state.documents if state else {}
         new = [e.item_url not in known_docs for e in entries]
-        walk.read([e.item_url for e in entries], new, page.stated_total)
+        if not read_as:
+            walk.read([e.item_url for e in entries], new, page.stated_total)
         walk.note_dates([e.list_date for e in entries if e.list_date])
         if entries:
             self.outcomes[site.id].listed += len(entries)

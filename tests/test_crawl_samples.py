@@ -132,6 +132,18 @@ def test_a_list_laid_out_as_a_table_is_read_by_its_header(con):
         ), url
 
 
+def test_a_list_page_under_two_addresses_is_stored_once_under_the_first(con):
+    """石岭's ASP lists link 首页 and, on a list of one page, 尾页 to `…&page=1`: the page the
+    column address shows. Its rows keep the address the walk read first, the column's, so a
+    week that reads only that address changes none of them; its walk counts one page."""
+    rows = con.execute(
+        "select l.column_url, l.list_page, w.pages from listings l "
+        "join column_walks w using (site_id, column_url) "
+        "where l.site_id = 'shiling' and l.column_url like '%ClassID=36'"
+    ).fetchall()
+    assert rows and {(page, pages) for column, page, pages in rows} == {(rows[0][0], 1)}
+
+
 def test_a_two_character_title_is_an_item(con):
     planted = [
         r
