@@ -5,11 +5,12 @@ crawl's own `CrawlRun`, crawlers/run.py) opens the store and records the run as 
 the first request. The store pipeline writes into the store it holds (`record.store`) and tells
 it when the database refused a write. When the spider closes (after every pipeline's
 `close_spider`, so everything buffered is written), it records each site's outcome
-(`site_runs`), the run's status and totals (`runs`), and closes the store.
+(`site_runs`), the run's status and totals (`runs`), and closes the store if it opened it.
 
 A store opened before the crawl (by `pipelines.runs.open_for_crawl`, which keeps the working
 file from any other process between the check and the crawl) reaches it as the spider's `store`
-argument; otherwise it opens `ZWGK_DB`. A crawl Scrapy stopped without closing the spider (a
+argument, and its opener closes it, after reading the run's outcome through it: a command opens
+the working file once. Otherwise RunRecord opens `ZWGK_DB` (`scrapy crawl`) and closes it. A crawl Scrapy stopped without closing the spider (a
 second Ctrl-C) is finished by `abandon()`, which `pipelines.runs.crawl` calls after the reactor
 stops: the hooks registered with `on_abandon` write what was buffered first.
 """
@@ -27,9 +28,10 @@ from pipelines.store import Store
 
 
 class RunRecord:
-    def __init__(self, crawler, store: Store) -> None:
+    def __init__(self, crawler, store: Store, owns_store: bool = True) -> None:
         self.crawler = crawler
         self.store: Store | None = store
+        self.owns_store = owns_store  # opened here (closed at the finish), or handed in
         self.run = crawler.spider.run  # the crawl's CrawlRun: identity, outcomes, counters
         self.refused: str | None = None  # why the database refused a write, if it did
         self.abandon_hooks: list[Callable[[], None]] = []
@@ -38,9 +40,9 @@ class RunRecord:
 
     @classmethod
     def from_crawler(cls, crawler) -> RunRecord:
-        spider = crawler.spider
-        store = getattr(spider, "store", None) or Store(crawler.settings.get("ZWGK_DB"))
-        record = cls(crawler, store)
+        handed = getattr(crawler.spider, "store", None)
+        record = cls(crawler, handed or Store(crawler.settings.get("ZWGK_DB")), handed is None)
+        store = record.store
         store.start_run(record.run.site_ids, record.run.run_id, record.run.started)
         crawler.signals.connect(record.spider_closed, signal=signals.spider_closed)
         return record
@@ -73,7 +75,7 @@ class RunRecord:
 
     def finish(self, reason: str) -> None:
         """Each site's outcome into `site_runs`, the run's status and totals into `runs`; the
-        store closed, whether or not the database took the rows."""
+        store closed if it was opened here, whether or not the database took the rows."""
         if not self.open:
             return
         self.run.close(reason)
@@ -84,7 +86,8 @@ class RunRecord:
                 "the run's outcome could not be recorded either: %s", exc
             )
         finally:
-            self.store.close()
+            if self.owns_store:
+                self.store.close()
             self.store = None
 
     def _write_outcome(self) -> None:

@@ -17,11 +17,13 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from crawlers.profiles import SiteProfile, load_profiles
 from crawlers.status import FINISHED, INTERRUPTED
 from pipelines.known_state import write_known_state
 from pipelines.publish import working_path
-from pipelines.store import Store, connect
+from pipelines.store import Store
 
 EXIT_OK = 0  # every site ok
 EXIT_FAILED = 1  # the crawl itself failed (the store could not be opened, a crash)
@@ -81,17 +83,14 @@ def run_files(db: str | Path) -> RunFiles:
     return RunFiles(Path(db))
 
 
-def run_outcome(working: Path, run_id: str) -> tuple[str | None, list[tuple]]:
-    """(the run's status or None if it never started, [(site_id, status, reason)])."""
-    con = connect(working, read_only=True)
-    try:
-        row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
-        sites = con.execute(
-            "select site_id, status, reason from site_runs where run_id = ? order by site_id",
-            [run_id],
-        ).fetchall()
-    finally:
-        con.close()
+def run_outcome(con: duckdb.DuckDBPyConnection, run_id: str) -> tuple[str | None, list[tuple]]:
+    """(the run's status or None if it never started, [(site_id, status, reason)]), read
+    through the connection the crawl wrote with."""
+    row = con.execute("select status from runs where run_id = ?", [run_id]).fetchone()
+    sites = con.execute(
+        "select site_id, status, reason from site_runs where run_id = ? order by site_id",
+        [run_id],
+    ).fetchall()
     return (row[0] if row else None), sites
 
 
@@ -119,7 +118,7 @@ class OpenCrawl:
     state: Path
 
     def close(self) -> None:
-        """Close the store (again, harmlessly, when the crawl closed it)."""
+        """Close the store (again, harmlessly, when it was closed already)."""
         self.store.close()
 
 
@@ -153,7 +152,8 @@ def crawl(
     RunRecord) in this process; returns the run's id. A Twisted reactor runs once per process,
     so a second crawl needs a process of its own. With a known state the crawl is incremental,
     unless `full`. A crawl Scrapy stopped without closing the spider (a second Ctrl-C) is
-    finished here as interrupted, keeping what was buffered."""
+    finished here as interrupted, keeping what was buffered. The store stays open: whoever
+    opened it reads the run's outcome through it, then closes it (`OpenCrawl.close`)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -187,5 +187,4 @@ def crawl(
             record = None
         if record is not None:
             record.abandon()  # nothing to do when the run was finished
-        opened.close()
     return run_id

@@ -249,9 +249,9 @@ def crawl_into_shard(folder: RunFolder, site_id: str, scratch: Path, *, full: bo
             # polite site's pages come a few a second
             workers=0,
         )
+        status, sites = run_outcome(opened.store.con, folder.run_id)
     finally:
         opened.close()
-    status, sites = run_outcome(files.working, folder.run_id)
     code = exit_status(status, sites)
     for row in sites:
         say(f"{row[0]}: {row[1]}" + (f" ({row[2]})" if row[2] else ""))

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipelines.store import column_shortfalls, connect
+import duckdb
+
+from pipelines.store import column_shortfalls
 from reports.text_table import safe_text, table
 
 SUMMARY_SQL = (
@@ -33,27 +35,26 @@ HEADER = [
 ]
 
 
-def crawl_summary(db_path: str | Path, run_id: str | None = None) -> str:
-    """The summary of run `run_id` (default: the latest started) in the file at db_path."""
-    con = connect(db_path, read_only=True)
-    try:
-        run = con.execute(
-            "select run_id, status, started_at, finished_at, pages, errors, dateparser_fallbacks, "
-            "site_ids, warc_bytes from runs "
-            + ("where run_id = ?" if run_id else "order by started_at desc limit 1"),
-            [run_id] if run_id else [],
-        ).fetchone()
-        if run is None:
-            return f"{db_path}: no crawl has been run into this database yet"
-        rows = con.execute(SUMMARY_SQL.read_text(encoding="utf-8"), {"run_id": run[0]}).fetchall()
-        warnings = con.execute(
-            "select w, count(*) from (select unnest(warnings) as w from documents "
-            "where run_id = ?) group by w order by 2 desc, 1",
-            [run[0]],
-        ).fetchall()
-        shortfalls = column_shortfalls(con, list(run[7] or []))
-    finally:
-        con.close()
+def crawl_summary(
+    con: duckdb.DuckDBPyConnection, db_path: str | Path, run_id: str | None = None
+) -> str:
+    """The summary of run `run_id` (default: the latest started) in the file at db_path, read
+    through `con`: the store the crawl wrote with, still open."""
+    run = con.execute(
+        "select run_id, status, started_at, finished_at, pages, errors, dateparser_fallbacks, "
+        "site_ids, warc_bytes from runs "
+        + ("where run_id = ?" if run_id else "order by started_at desc limit 1"),
+        [run_id] if run_id else [],
+    ).fetchone()
+    if run is None:
+        return f"{db_path}: no crawl has been run into this database yet"
+    rows = con.execute(SUMMARY_SQL.read_text(encoding="utf-8"), {"run_id": run[0]}).fetchall()
+    warnings = con.execute(
+        "select w, count(*) from (select unnest(warnings) as w from documents "
+        "where run_id = ?) group by w order by 2 desc, 1",
+        [run[0]],
+    ).fetchall()
+    shortfalls = column_shortfalls(con, list(run[7] or []))
     seconds = (run[3] - run[2]).total_seconds() if run[3] else 0
     lines = [
         f"run {run[0]}: {run[1]}, {run[4] or 0} pages in {seconds:.0f} s, "

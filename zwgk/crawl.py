@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+import duckdb
+
 from crawlers.profiles import ProfileError, load_profiles
 from crawlers.status import FINISHED, INTERRUPTED, STORE_ERROR, new_run_id
 from pipelines.publish import ensure_working, publish
@@ -26,7 +28,7 @@ from pipelines.runs import (
     run_files,
     run_outcome,
 )
-from pipelines.store import StoreError
+from pipelines.store import Store, StoreError
 from zwgk.arguments import Command, add_crawl_args, progress_wanted
 
 
@@ -83,9 +85,10 @@ def crawl_command(
         )
     except KeyboardInterrupt:
         pass
-    finally:
+    except BaseException:
         opened.close()
-    return conclude(db, run_id)
+        raise
+    return conclude(db, run_id, opened.store)
 
 
 def note_unverified(profiles) -> None:
@@ -108,7 +111,6 @@ def dispatched(
     shared: Path | None,
 ) -> int:
     """The crawl done by Celery workers (zwgk/dispatch.py), concluded as a one-process one."""
-    from pipelines.store import Store
     from zwgk.cluster import broker_problem
     from zwgk.dispatch import BrokerUnreachable, dispatch_crawl
 
@@ -147,24 +149,37 @@ def dispatched(
             full=full,
         )
     except BrokerUnreachable as exc:
+        store.close()
         print(f"zwgk: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:  # before the run was under way: the next start resumes it
+        store.close()
         print("zwgk: interrupted before the sites were queued", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BaseException:
+        store.close()
+        raise
+    return conclude(db, run_id, store)
+
+
+def conclude(db: Path, run_id: str, store: Store) -> int:
+    """Read the run's outcome and its summary, and publish the run if it finished, through the
+    store the crawl wrote with (a command opens the working file once); the store closed; the
+    exit status."""
+    try:
+        return _conclude(db, run_id, store)
     finally:
         store.close()
-    return conclude(db, run_id)
 
 
-def conclude(db: Path, run_id: str) -> int:
-    """Read the run's outcome, print its summary, publish it if it finished; the exit status."""
+def _conclude(db: Path, run_id: str, store: Store) -> int:
     from reports.summary import crawl_summary
 
-    working = ensure_working(db)
+    working = store.path
     try:
-        status, site_statuses = run_outcome(working, run_id)
-    except StoreError as exc:
+        status, site_statuses = run_outcome(store.con, run_id)
+        summary = crawl_summary(store.con, working, run_id) if status is not None else ""
+    except duckdb.Error as exc:
         print(f"zwgk: the crawl failed and its outcome cannot be read: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if status is None:
@@ -174,7 +189,7 @@ def conclude(db: Path, run_id: str) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILED
-    print(crawl_summary(working, run_id))
+    print(summary)
     if status == INTERRUPTED:
         print(
             f"\nworking file: {working.resolve()}\nzwgk: the crawl was interrupted; what was "
@@ -194,8 +209,8 @@ def conclude(db: Path, run_id: str) -> int:
         print(f"zwgk: the crawl ended {status}; nothing was published", file=sys.stderr)
         return EXIT_FAILED
     try:
-        publish(db)
-    except (StoreError, OSError) as exc:
+        publish(db, store.con)
+    except (StoreError, OSError, duckdb.Error) as exc:
         print(f"zwgk: the crawl finished but could not be published: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"\ndatabase: {db.resolve()}  (working file: {working.name})")
