@@ -104,7 +104,8 @@ def add_crawl_args(p: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="processes that read document pages beside the crawl (default: one per core "
-        "beyond the first, at most 4; 0 reads them in the crawl's own process)",
+        "beyond the first, at most 4), besides the one that writes the WARC records; 0 does "
+        "both in the crawl's own process",
     )
     p.add_argument(
         "--full",
