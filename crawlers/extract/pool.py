@@ -14,9 +14,6 @@ import os
 from crawlers.extract.detail import extract_page
 from crawlers.sidecar import SideProcesses
 
-# (html, url, body_hints) in; ("ok", page dict) or ("error", message) out
-Job = tuple[str, str, tuple[str, ...]]
-
 
 class ExtractionError(RuntimeError):
     """`extract_page` raised in a worker; the message holds the worker's traceback."""
