@@ -42,38 +42,18 @@ def workers_from_setting(setting) -> int:
     return workers
 
 
-class ExtractionPool:
+class ExtractionPool(SideProcesses):
     """`await pool.extract(html, url, hints)` → page dict, from worker processes or in-process."""
 
     def __init__(self, workers: int):
-        self.side = SideProcesses(
-            "crawlers.extract.pool:extract", workers, "extraction", "extracting"
-        )
-
-    @property
-    def size(self) -> int:
-        return self.side.size
-
-    @property
-    def workers(self) -> list:
-        return self.side.workers
-
-    @property
-    def broken(self) -> bool:
-        return self.side.broken
+        super().__init__("crawlers.extract.pool:extract", workers, "extraction", "extracting")
 
     @property
     def pages_done_by_workers(self) -> int:
-        return self.side.done_by_workers
-
-    def start(self) -> None:
-        self.side.start()
-
-    def stop(self) -> None:
-        self.side.stop()
+        return self.done_by_workers
 
     async def extract(self, html: str, url: str, body_hints: tuple[str, ...] = ()) -> dict:
-        status, value = await self.side.submit((html, url, tuple(body_hints)))
+        status, value = await self.submit((html, url, tuple(body_hints)))
         if status == "error":
             raise ExtractionError(f"extracting {url} failed in a worker:\n{value}")
         return value
