@@ -19,7 +19,6 @@ nobody. The reviewed-pairs file is applied last (reviews.py). Lags are working d
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from analysis.db import sql, transaction
 from analysis.titles import (
     MIN_NAME,
     Name,
+    cited_doc_nos,
     cited_names,
     cited_variants,
     fold,
@@ -67,7 +67,6 @@ STORED_COLUMNS = (
     "counted",
 )
 QUOTE_CONFIDENCE = 0.95
-DOC_NO_IN_TITLE = re.compile(r"[^（(\s《》]{2,12}[〔\[［【][0-9]{4}[〕\]］】][0-9]+号")
 
 
 class SiteDocuments:
@@ -215,7 +214,7 @@ def named_by(docs: SiteDocuments, title: str) -> tuple[list[tuple[str, str]], li
         found = found or bool(hits)
         if not hits and (quoted or looks_like_document(name)):
             outside.append(name)
-    for raw in DOC_NO_IN_TITLE.findall(title):
+    for raw in cited_doc_nos(title):
         hits = docs.with_doc_no(normalize_doc_no(raw))
         named += [(policy, f"引用文号：{raw}") for policy in hits]
         found = found or bool(hits)

@@ -95,6 +95,29 @@ _INTRODUCERS = "|".join(
     re.escape(w) for w in sorted((*GRAPHIC_INTRODUCERS, *TEXT_INTRODUCERS), key=len, reverse=True)
 )
 PREFIXED = re.compile(rf"^(?:〔(?:{_INTRODUCERS})〕|(?:{_INTRODUCERS}):?)")
+# a 文号 a title cites (黔卫健发〔2025〕12号文件解读): an issuer's abbreviation of 2–12 characters
+# (no punctuation, quote or bracket in it), 〔year〕, a number, 号
+DOC_NO_IN_TITLE = re.compile(
+    r"[^（(\s《》：:，,、。；;“”\"'【\[［]{2,12}[〔\[［【][0-9]{4}[〕\]］】][0-9]+号"
+)
+YEAR_BRACKET = re.compile(r"[〔\[［【]")
+# words a title puts before the issuer that are no part of it (关于…, 一图读懂…, 省卫健委印发…): the
+# issuer is what follows the last of them
+BEFORE_ISSUER = re.compile(rf"{_INTRODUCERS}|关于|印发|转发|发布|对|就")
+
+
+def cited_doc_nos(title: str) -> list[str]:
+    """The 文号s an interpretation's title cites, as written, without the words before their
+    issuer (一图读懂黔卫健发〔2025〕12号: 黔卫健发〔2025〕12号); none whose issuer is then shorter
+    than two characters."""
+    found = []
+    for raw in DOC_NO_IN_TITLE.findall(title):
+        doc_no = BEFORE_ISSUER.split(raw)[-1]
+        if len(YEAR_BRACKET.split(doc_no, maxsplit=1)[0]) >= 2:
+            found.append(doc_no)
+    return found
+
+
 # a document form a name written in running text must end with (中医药法, …管理办法)
 DOCUMENT_FORM = re.compile(rf"(?:{DOCUMENT_FORM_WORDS})$")
 LOOSE_DROPPED = "的"  # the word one side of a loose match leaves out

@@ -295,3 +295,37 @@ def test_duckdb_sets_aside_only_titles_that_are_no_bare_name(title, bare):
 )
 def test_the_name_after_an_introducing_word_is_what_the_title_cites(interpretation, names):
     assert cited_names(interpretation) == names
+
+
+@pytest.mark.parametrize(
+    "interpretation, doc_nos",
+    [
+        ("黔卫健发〔2025〕12号文件政策问答", ["黔卫健发〔2025〕12号"]),
+        ("国卫办医发[2023]7号解读", ["国卫办医发[2023]7号"]),
+        ("《关于印发某某办法的通知》（黔卫健发〔2025〕12号）政策解读", ["黔卫健发〔2025〕12号"]),
+        # the words before the issuer are no part of it (they were read as one, and found nothing)
+        ("关于黔卫健发〔2025〕12号文件的解读", ["黔卫健发〔2025〕12号"]),
+        ("对黔卫健发〔2025〕12号的解读", ["黔卫健发〔2025〕12号"]),
+        ("一图读懂黔卫健发〔2025〕12号", ["黔卫健发〔2025〕12号"]),
+        ("图解：黔卫健发〔2025〕12号", ["黔卫健发〔2025〕12号"]),
+        ("省卫健委印发黔卫健发〔2025〕12号", ["黔卫健发〔2025〕12号"]),
+        ("关于卫〔2025〕3号", []),  # one character left of an issuer: no 文号 to look up
+        ("2025年第3号公告解读", []),
+    ],
+)
+def test_the_doc_no_a_title_cites_is_the_issuers(interpretation, doc_nos):
+    from analysis.titles import cited_doc_nos
+
+    assert cited_doc_nos(interpretation) == doc_nos
+
+
+def test_an_interpretation_citing_a_doc_no_after_other_words_is_paired_with_its_policy():
+    from analysis.pairing import SiteDocuments, named_by
+    from analysis.titles import fold, unquoted
+    from pipelines.attributes import normalize_doc_no
+
+    title = "江安省护理服务管理办法"
+    site = SiteDocuments(unquoted(fold(title)), ["doc"], [title], ["policy"], [len(title)])
+    site.by_doc_no[normalize_doc_no("黔卫健发〔2025〕12号")].append("doc")
+    named, outside = named_by(site, "一图读懂黔卫健发〔2025〕12号")
+    assert named == [("doc", "引用文号：黔卫健发〔2025〕12号")] and outside == []
