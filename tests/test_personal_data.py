@@ -66,13 +66,16 @@ def test_a_gbk_page_is_masked_in_its_own_encoding():
 
 # A body as served, in its encoding; what the archived copy must show. The quick test on the
 # bytes must let each of these through: a card's groups split other ways than 4-4-4-4 and
-# full-width digits (０-９) were missed by the test it replaced, and archived unmasked.
+# full-width digits (０-９) were missed by the test it replaced, and archived unmasked; a mobile
+# or 身份证号 in full-width digits was missed by the patterns themselves.
 BODIES = [
     ("退费银行卡号：6222 02020000 1234562", "utf-8", "退费银行卡号：6222***********4562"),
     ("退费银行卡号：62220202 00001234 562", "utf-8", "退费银行卡号：6222***********4562"),
     ("卡号：６２２２０２０２００００１２３４５６２", "utf-8", "卡号：６２２２***********４５６２"),
     ("卡号：６２２２０２０２００００１２３４５６２", "gb18030", "卡号：６２２２***********４５６２"),
     ("联系电话：13812345678", "gb18030", "联系电话：138****5678"),
+    ("联系电话：１３８１２３４５６７８", "utf-8", "联系电话：１３８****５６７８"),
+    ("身份证号：１１０１０５１９４９１２３１００２Ｘ", "gb18030", "身份证号：１１０１０５********００２Ｘ"),
 ]  # fmt: skip
 
 
