@@ -98,9 +98,8 @@ PREFIXED = re.compile(rf"^(?:〔(?:{_INTRODUCERS})〕|(?:{_INTRODUCERS}):?)")
 # a 文号 a title cites (黔卫健发〔2025〕12号文件解读): an issuer's abbreviation of 2–12 characters
 # (no punctuation, quote or bracket in it), 〔year〕, a number, 号
 DOC_NO_IN_TITLE = re.compile(
-    r"[^（(\s《》：:，,、。；;“”\"'【\[［]{2,12}[〔\[［【][0-9]{4}[〕\]］】][0-9]+号"
+    r"(?P<issuer>[^（(\s《》：:，,、。；;“”\"'【\[［]{2,12})[〔\[［【][0-9]{4}[〕\]］】][0-9]+号"
 )
-YEAR_BRACKET = re.compile(r"[〔\[［【]")
 # words a title puts before the issuer that are no part of it (关于…, 一图读懂…, 省卫健委印发…): the
 # issuer is what follows the last of them
 BEFORE_ISSUER = re.compile(rf"{_INTRODUCERS}|关于|印发|转发|发布|对|就")
@@ -111,10 +110,10 @@ def cited_doc_nos(title: str) -> list[str]:
     issuer (一图读懂黔卫健发〔2025〕12号: 黔卫健发〔2025〕12号); none whose issuer is then shorter
     than two characters."""
     found = []
-    for raw in DOC_NO_IN_TITLE.findall(title):
-        doc_no = BEFORE_ISSUER.split(raw)[-1]
-        if len(YEAR_BRACKET.split(doc_no, maxsplit=1)[0]) >= 2:
-            found.append(doc_no)
+    for m in DOC_NO_IN_TITLE.finditer(title):
+        issuer = BEFORE_ISSUER.split(m["issuer"])[-1]
+        if len(issuer) >= 2:
+            found.append(issuer + m[0][len(m["issuer"]) :])
     return found
 
 
