@@ -6,7 +6,7 @@ same pages, on the sample sites served locally with politeness off.
 Both run in their own process with the same settings (32 requests at once, 8 per site, no delay);
 the sample server runs in a third process. Pages/s and CPU ms per page are measured inside each
 crawl, from spider open to spider close. The full crawl reads document pages in worker processes
-(ZWGK_EXTRACT_WORKERS); their CPU is not in that figure, so "all CPU" adds every process of the
+(ZWGK_EXTRACT_WORKERS) and write WARC records in another; their CPU is not in that figure, so "all CPU" adds every process of the
 crawl (the workers included) from start to exit, start-up too. Goal (issue 27): full ≥ 0.85 × bare
 pages/s, the median of the pair ratios.
 """
