@@ -92,8 +92,8 @@ def warc_record(record_id: str, url: str, fetched: dt.datetime, head: bytes, bod
 
     Written here rather than through warcio's writer: under cProfile the middleware took 1.80 s
     of a sample crawl's 5,202 responses with warcio's writer (header objects, digests read in
-    chunks, level-9 compression in small pieces) and 0.90 s written this way. The format is the standard one and warcio reads every record back, digests checked
-    (zwgk evidence, tests)."""
+    chunks, level-9 compression in small pieces) and 0.90 s written this way. The format is the
+    standard one and warcio reads every record back, digests checked (zwgk evidence, tests)."""
     payload_sha1 = hashlib.sha1(body)
     block = hashlib.sha1(head)
     block.update(body)

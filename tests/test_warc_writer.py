@@ -78,7 +78,9 @@ def read_back(todo: list[tuple], results: list) -> list[tuple[str, bytes]]:
 
 def test_the_writer_process_writes_what_the_crawl_process_would(tmp_path):
     beside, here = tmp_path / "beside", tmp_path / "here"
-    written = asyncio.run(write_all(record_writer(), jobs(beside)))
+    writer = record_writer()
+    written = asyncio.run(write_all(writer, jobs(beside)))
+    assert writer.done_by_workers == len(PAGES * 5) and not writer.broken  # all in the process
     in_process = asyncio.run(write_all(record_writer(in_process=True), jobs(here)))
     assert [r[1] for r in written] == [r[1] for r in in_process]  # offsets, lengths, sha1s
     for name in ("a.warc.gz", "b.warc.gz"):
