@@ -45,6 +45,40 @@ def crawl_command(
     broker: str | None = None,
     shared: Path | None = None,
 ) -> int:
+    """`zwgk crawl`: the exit status; the working file opened once and closed."""
+    status, store = crawl_concluded(
+        sites,
+        db,
+        only,
+        progress,
+        verbose,
+        workers=workers,
+        full=full,
+        run_id=run_id,
+        broker=broker,
+        shared=shared,
+    )
+    if store is not None:
+        store.close()
+    return status
+
+
+def crawl_concluded(
+    sites: Path,
+    db: Path,
+    only: list[str] | None,
+    progress: bool,
+    verbose: bool,
+    *,
+    workers: int | None = None,
+    full: bool = False,
+    run_id: str | None = None,
+    broker: str | None = None,
+    shared: Path | None = None,
+) -> tuple[int, Store | None]:
+    """The crawl run and concluded (outcome, summary, publish): its exit status, and the store it
+    wrote with, still open, for a next step to use (`zwgk run` scores through it); the caller
+    closes it. None when no store was opened (bad input, a broker that cannot be reached)."""
     cores = os.cpu_count() or 1
     if workers is not None and not 0 <= workers <= cores:
         print(
@@ -52,7 +86,7 @@ def crawl_command(
             "reading pages is CPU work, so more processes than cores only compete for them",
             file=sys.stderr,
         )
-        return EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT, None
     if broker:
         return dispatched(sites, db, only, full=full, broker=broker, shared=shared)
     files = run_files(db)
@@ -60,7 +94,7 @@ def crawl_command(
         opened = open_for_crawl(sites, ensure_working(db), files.state, only)
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT, None
     profiles, known_sites, known_docs = opened.profiles, opened.known_sites, opened.known_documents
     note_unverified(profiles)
     working = files.working
@@ -109,7 +143,7 @@ def dispatched(
     full: bool,
     broker: str,
     shared: Path | None,
-) -> int:
+) -> tuple[int, Store | None]:
     """The crawl done by Celery workers (zwgk/dispatch.py), concluded as a one-process one."""
     from zwgk.cluster import broker_problem
     from zwgk.dispatch import BrokerUnreachable, dispatch_crawl
@@ -117,25 +151,25 @@ def dispatched(
     problem = broker_problem(broker)
     if problem:
         print(f"zwgk: {problem}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT, None
     if shared is None:
         print(
             "zwgk: --broker needs --shared DIR: the folder every worker writes its shards to",
             file=sys.stderr,
         )
-        return EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT, None
     if not shared.is_dir():
         print(
             f"zwgk: the shared folder {shared} does not exist (create or mount it first)",
             file=sys.stderr,
         )
-        return EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT, None
     try:
         profiles = load_profiles(sites, only=only)
         store = Store(ensure_working(db))
     except (ProfileError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return EXIT_BAD_INPUT, None
     note_unverified(profiles)
     try:
         run_id = dispatch_crawl(
@@ -151,25 +185,26 @@ def dispatched(
     except BrokerUnreachable as exc:
         store.close()
         print(f"zwgk: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return EXIT_FAILED, None
     except KeyboardInterrupt:  # before the run was under way: the next start resumes it
         store.close()
         print("zwgk: interrupted before the sites were queued", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return EXIT_INTERRUPTED, None
     except BaseException:
         store.close()
         raise
     return conclude(db, run_id, store)
 
 
-def conclude(db: Path, run_id: str, store: Store) -> int:
+def conclude(db: Path, run_id: str, store: Store) -> tuple[int, Store]:
     """Read the run's outcome and its summary, and publish the run if it finished, through the
-    store the crawl wrote with (a command opens the working file once); the store closed; the
-    exit status."""
+    store the crawl wrote with (a command opens the working file once): the exit status, and the
+    store, still open. Closed if reading them failed unexpectedly."""
     try:
-        return _conclude(db, run_id, store)
-    finally:
+        return _conclude(db, run_id, store), store
+    except BaseException:
         store.close()
+        raise
 
 
 def _conclude(db: Path, run_id: str, store: Store) -> int:

@@ -40,11 +40,12 @@ def failed(step: str, status: int, why: str) -> int:
 
 
 def run_command(sites: Path, db: Path, options: RunOptions) -> int:
-    from zwgk.crawl import crawl_command
+    from zwgk.crawl import crawl_concluded
     from zwgk.report import report_command
     from zwgk.score import score_command
 
-    crawled = crawl_command(
+    # the working file opened once: the crawl's store is the one scored through
+    crawled, store = crawl_concluded(
         sites,
         db,
         options.only,
@@ -55,10 +56,17 @@ def run_command(sites: Path, db: Path, options: RunOptions) -> int:
         broker=options.broker,
         shared=options.shared,
     )
-    if crawled not in (EXIT_OK, EXIT_SITES_NOT_OK):
-        return failed("the crawl", crawled, EXIT_MEANINGS.get(crawled, "see the messages above"))
-    print("\npairing policies with interpretations and scoring …\n")
-    scored = score_command(db, options.as_of, options.weeks, options.rules, options.reviews)
+    try:
+        if crawled not in (EXIT_OK, EXIT_SITES_NOT_OK):
+            why = EXIT_MEANINGS.get(crawled, "see the messages above")
+            return failed("the crawl", crawled, why)
+        print("\npairing policies with interpretations and scoring …\n")
+        scored = score_command(
+            db, options.as_of, options.weeks, options.rules, options.reviews, store=store
+        )
+    finally:
+        if store is not None:
+            store.close()
     if scored:
         return failed("scoring", scored, "the crawl was published, nothing was scored (see above)")
     out = options.out or db.parent / "report"

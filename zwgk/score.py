@@ -6,9 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crawlers.status import CHINA
 from zwgk.arguments import Command, add_db_arg, add_scoring_options
+
+if TYPE_CHECKING:
+    from pipelines.store import Store
 
 
 def default_as_of(con) -> dt.date | None:
@@ -34,14 +38,18 @@ def score_command(
     rules_path: Path | None,
     reviews_path: Path | None,
     known_at: str | None = None,
+    store: Store | None = None,
 ) -> int:
+    """`zwgk score`: pair and score the working file, print the table, publish. Through `store`
+    when given (`zwgk run` hands over the crawl's, so the working file is opened once), which is
+    left open; otherwise the working file is opened here and closed."""
     from analysis.reviews import ReviewError
     from analysis.rules import RulesError, load_rules
     from analysis.scoring import score
     from analysis.snapshot import default_known_at, resolve_known_at
     from crawlers.status import utc_now
     from pipelines.publish import ensure_working, publish
-    from pipelines.store import Store, StoreError
+    from pipelines.store import StoreError
     from reports.score_table import score_table
 
     working = ensure_working(db)
@@ -54,9 +62,13 @@ def score_command(
     if weeks < 1:
         print("zwgk: --weeks must be 1 or more", file=sys.stderr)
         return 2
+    owned = store is None
     try:
         rules = load_rules(rules_path) if rules_path else load_rules()
-        store = Store(working)
+        if store is None:
+            from pipelines.store import Store
+
+            store = Store(working)
     except (RulesError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
@@ -102,7 +114,8 @@ def score_command(
             print(f"zwgk: scored, but could not publish {db}: {exc}", file=sys.stderr)
             return 1
     finally:
-        store.close()
+        if owned:
+            store.close()
     return 0
 
 
