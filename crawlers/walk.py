@@ -136,7 +136,15 @@ class ColumnWalk:
 
     def wants_more(self, new: list[bool]) -> bool:
         """Whether the page just read (`new`: its rows, new or not) calls for the next one."""
-        if not self.incremental or not new:  # a page without rows (a shell) says nothing
+        if not self.incremental:
+            return True
+        if not new:  # a page without rows (a shell) says nothing …
+            if self.stated == 0 and not self.known_items:
+                # … unless its list states it holds nothing (共有0条) and held nothing at the last
+                # full walk: there is nothing deeper to find (an empty ASP list links 尾页 to
+                # `&page=1`, the same empty page)
+                self.accounted = True
+                return False
             return True
         if self.stated is not None:
             found = len(self.seen - self.known_items)
