@@ -17,7 +17,7 @@ from scrapy.http import Response
 from crawlers.directory import column_links
 from crawlers.families import FAMILIES, detect
 from crawlers.families.base import PageRequest
-from crawlers.items import ListingItem
+from crawlers.items import ColumnItem, ListingItem
 from crawlers.profiles import SiteProfile
 from crawlers.sections import directory_links, find_section
 
@@ -141,6 +141,7 @@ class DiscoverySteps:
             "department": response.meta.get("department"),
             "discovered_from": response.meta["discovered_from"],
             "family": family.name,
+            "list_url": page.rows_at,
         }
         yield self.column_item(site, column, page.stated_total)
         walk = self.start_walk(site, column)
@@ -169,10 +170,9 @@ class DiscoverySteps:
         if (site.id, link.url) in self.columns_seen:
             return
         self.columns_seen.add((site.id, link.url))
-        yield from self.follow(
+        yield from self.column_requests(
             site,
             link.url,
-            self.parse_column,
             column_name=link.name,
             column_kind=link.kind,
             department=department,
@@ -180,3 +180,29 @@ class DiscoverySteps:
             priority=5,
             **meta,
         )
+
+    def column_requests(
+        self, site: SiteProfile, url: str, *, priority: int = 0, **meta
+    ) -> Iterator[scrapy.Request | ColumnItem]:
+        """A column's page, read as its first list page (`parse_column`). Or, when the column is
+        a shell whose list an earlier crawl found (gkmlpt's API) and its walk is incremental,
+        that list directly: the column recorded as known, its shell read only if the list
+        fails (the list may have moved; the shell names it anew)."""
+        state = self.states.get(site.id)
+        known = state.columns.get(url) if state else None
+        if not (known and known.list_url and known.family and self.walks_incrementally(site, url)):
+            yield from self.follow(site, url, self.parse_column, priority=priority, **meta)
+            return
+        column = {
+            "column_url": url,
+            "column_name": meta["column_name"],
+            "column_kind": meta["column_kind"],
+            "department": meta.get("department"),
+            "discovered_from": meta["discovered_from"],
+            "family": known.family,
+            "list_url": known.list_url,
+        }
+        yield self.column_item(site, column, None)
+        walk = self.start_walk(site, column)
+        walk.add_pages([PageRequest(known.list_url, fallback=[PageRequest(url)])])
+        yield from self.next_list_page(site, walk)

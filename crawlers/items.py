@@ -42,6 +42,7 @@ class ColumnItem:
     stated_count: int | None = None  # 共405条, as its list states it
     discovered_from: str | None = None
     family: str | None = None
+    list_url: str | None = None  # a shell's list: where its rows come from (gkmlpt's API)
     seen_at: str = field(default_factory=utc_now_text)  # as ListingItem.seen_at
 
 

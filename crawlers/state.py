@@ -5,8 +5,9 @@ state (pipelines/known_state.py) to a JSON-lines file, one site per line; the sp
 lines of its own sites. So a crawl of one site can run on any machine that has its line.
 
 A site's state holds, per listed document, the list row's change signal (title, date, 文号) and
-the page's validators (ETag, Last-Modified); per column, how many items it listed and when its
-whole list was last walked; per checked link, when it was last checked.
+the page's validators (ETag, Last-Modified); per column, how many items it listed, when its
+whole list was last walked and, for a shell, where its rows come from; per checked link, when it
+was last checked.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from crawlers.files import Replacement
 
-FORMAT = 1  # bumped when a line's shape changes; a line of another format is not read
+FORMAT = 2  # bumped when a line's shape changes; a line of another format is not read
 
 
 @dataclass
@@ -48,6 +49,8 @@ class KnownColumn:
     walked_at: str | None = None  # ISO UTC: the last crawl that walked every list page
     stated: int | None = None  # the item count its list stated then
     interrupted: bool = False  # a crawl listed items there and never finished its walk
+    family: str | None = None  # the CMS family its list pages were read with
+    list_url: str | None = None  # a shell column's list (gkmlpt's API): asked for directly
 
 
 @dataclass

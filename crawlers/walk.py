@@ -186,20 +186,26 @@ class WalkSteps:
         url = column["column_url"]
         state = self.states.get(site.id)
         known = state.columns.get(url) if state else None
-        incremental = (
-            not self.full
-            and known is not None
-            and not known.interrupted
-            and not due(known.walked_at, self.rewalk_days, url, self.started)
-        )
         walk = ColumnWalk(
             column,
             known_items=self.column_items.get(site.id, {}).get(url, set()),
             stated_before=known.stated if known else None,
-            incremental=incremental,
+            incremental=self.walks_incrementally(site, url),
         )
         self.walks[(site.id, url)] = walk
         return walk
+
+    def walks_incrementally(self, site: SiteProfile, column_url: str) -> bool:
+        """Whether the column's walk this crawl may stop early: an earlier crawl walked it all,
+        it was not left unfinished, and its next full walk is not yet due."""
+        state = self.states.get(site.id)
+        known = state.columns.get(column_url) if state else None
+        return (
+            not self.full
+            and known is not None
+            and not known.interrupted
+            and not due(known.walked_at, self.rewalk_days, column_url, self.started)
+        )
 
     def parse_list_page(self, response: Response):
         site = self.site_of(response)
@@ -218,6 +224,10 @@ class WalkSteps:
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
         key = (site.id, column["column_url"])
+        if page.rows_at and page.rows_at != column.get("list_url"):
+            # a shell read as a fallback (its list moved): the list as it names it now
+            column["list_url"] = page.rows_at
+            yield self.column_item(site, column, self.stated.get(key))
         if page.stated_total is not None and self.stated.get(key) != page.stated_total:
             # stated by a later page only (a JSON API's total)
             yield self.column_item(site, column, page.stated_total)
@@ -236,6 +246,7 @@ class WalkSteps:
             stated_count=stated,
             discovered_from=column["discovered_from"],
             family=column["family"],
+            list_url=column.get("list_url"),
         )
 
     def walk_list(self, site: SiteProfile, response: Response, page, walk: ColumnWalk):

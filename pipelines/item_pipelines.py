@@ -76,6 +76,7 @@ def column_rows(item: ColumnItem) -> dict[str, list[dict]]:
         "stated_count": item.stated_count,
         "discovered_from": item.discovered_from,
         "family": item.family,
+        "list_url": item.list_url,
     }
     return {"columns": [{**row, "first_seen_at": now, "last_seen_at": now}]}
 

@@ -25,7 +25,8 @@ with walks as (
 )
 select c.site_id, c.column_url, c.name, c.kind, w.walked_at, w.stated, w.last_walk_end,
        (select max(l.last_seen_at) from listings l
-        where l.site_id = c.site_id and l.column_url = c.column_url) as last_listed
+        where l.site_id = c.site_id and l.column_url = c.column_url) as last_listed,
+       c.family, c.list_url
 from columns c left join walks w using (site_id, column_url)
 where list_contains($sites, c.site_id)
 """
@@ -112,15 +113,26 @@ def known_states(con: duckdb.DuckDBPyConnection, site_ids: list[str]) -> list[Si
             etag=etag,
             last_modified=modified,
         )
-    for site_id, url, name, kind, walked_at, stated, last_end, last_listed in con.execute(
-        COLUMNS_SQL, params
-    ).fetchall():
+    for (
+        site_id,
+        url,
+        name,
+        kind,
+        walked_at,
+        stated,
+        last_end,
+        last_listed,
+        family,
+        list_url,
+    ) in con.execute(COLUMNS_SQL, params).fetchall():
         state(site_id).columns[url] = KnownColumn(
             name=name or "",
             kind=kind,
             walked_at=iso(walked_at),
             stated=stated,
             interrupted=bool(last_end and last_listed and last_listed > last_end),
+            family=family,
+            list_url=list_url,
         )
     for site_id, url, found_on, checked_at, outcome in con.execute(CHECKS_SQL, params).fetchall():
         state(site_id).checks[url] = KnownCheck(found_on or "", iso(checked_at), outcome)

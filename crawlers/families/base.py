@@ -69,6 +69,9 @@ class ListPage:
     more: list[PageRequest] = field(default_factory=list)  # in page order
     is_list: bool = False
     stated_total: int | None = None  # the item count the page states (共405条), if it does
+    # a shell's list (a page without rows that loads them from one address, gkmlpt's API): that
+    # address, which an incremental walk asks for directly, the shell only if it fails
+    rows_at: str | None = None
 
 
 def stated_total(text: str) -> int | None:

@@ -27,7 +27,8 @@ class GkmlptFamily(GenericFamily):
         m = API_IN_PAGE.search(text)
         if not m:
             return super().parse_list(url, text, first=first)
-        return ListPage(more=[PageRequest(urljoin(url, m[1]) + "?page=1")], is_list=True)
+        api = urljoin(url, m[1]) + "?page=1"
+        return ListPage(more=[PageRequest(api)], is_list=True, rows_at=api)
 
     def parse_api(self, url: str, text: str) -> ListPage:
         try:

@@ -263,10 +263,9 @@ class DisclosureSpider(DiscoverySteps, WalkSteps, ResponseChecks, scrapy.Spider)
                     "%s: column %s is outside the section %s", site.id, url, site.scope
                 )
                 continue
-            yield from self.follow(
+            yield from self.column_requests(
                 site,
                 url,
-                self.parse_column,
                 column_name=name,
                 column_kind=column_kind(name) or "other",
                 discovered_from="profile",
