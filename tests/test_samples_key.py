@@ -18,6 +18,7 @@ REQUIRED_CASES = {
     "interp_late_only_in_working_days",
     "interp_on_time_across_holiday",
     "graphic_by_body_only",
+    "interpretation_cites_doc_no",
     "site_silent_3_weeks",
     "stale_column",
     "blank_column",

@@ -65,6 +65,21 @@ def test_pairs_equal_the_key(scored):
     )
 
 
+def test_an_interpretation_citing_a_doc_no_alone_pairs_by_it(scored, truth_planted):
+    """关于国卫疾控发〔2026〕22号的政策解读 / 一图读懂黔溪卫发〔2026〕42号: no link, no title quoted."""
+    con, _ = scored
+    planted = [r for r in truth_planted if r["case"] == "interpretation_cites_doc_no"]
+    assert len(planted) == 2
+    for r in planted:
+        rows = con.execute(
+            "select method, evidence from pairs where site_id = ? and interpretation_url like ?",
+            [r["site_id"], "%" + r["url"]],
+        ).fetchall()
+        assert len(rows) == 1, (r, rows)
+        method, evidence = rows[0]
+        assert method == "quote" and r["doc_no"] in evidence, (r, rows)
+
+
 def test_pair_lags_are_the_keys_working_days(scored):
     con, _ = scored
     got = {

@@ -161,6 +161,8 @@ def plant_cases(p: Planner) -> None:
         plant_misfiled_documents(p, **MISFILED_SITES[site])
     plant_assessment(p)
     plant_disclosures(p)
+    if site in MISFILED_SITES:  # after the others: their random draws stay as they were
+        plant_doc_no_citation(p, MISFILED_SITES[site]["form"])
     record_generated_cases(p)
     used = {d.column.key for d in p.docs}
     for col in p.spec.columns:
@@ -263,6 +265,29 @@ def plant_misfiled_documents(
     near.index_no, near.index_no_raw = p.next_index(2026)
     near.issuer, near.topic, near.show_table = short, p.spec.topic, True
     p.plant("similarity_near_miss", near, policy=edition)
+
+
+def plant_doc_no_citation(p: Planner, form: str) -> None:
+    """An interpretation that names its policy by 文号 alone, after words that are no part of it
+    (一图读懂黔卫健发〔2025〕12号; 关于黔卫健发〔2025〕12号的政策解读), and links nowhere: only
+    the 文号 pairs it (analysis/titles.py `cited_doc_nos`)."""
+    subject = SUBJECTS[3]
+    policy = p.new_doc(
+        "policy",
+        "policy",
+        f"{p.spec.short}关于进一步规范{subject}服务管理的通知",
+        dt.date(2026, 11, 4),
+        subject,
+    )
+    p.fill_official(policy, with_doc_no=True, with_written=True)
+    interp = _unlinked(
+        policy,
+        p.interpretation_for(policy, calendar.add_workdays(policy.published, 2), form),
+    )
+    interp.title = (
+        f"一图读懂{policy.doc_no}" if form == "graphic" else f"关于{policy.doc_no}的政策解读"
+    )
+    p.plant("interpretation_cites_doc_no", interp, policy=policy, doc_no=policy.doc_no)
 
 
 def record_generated_cases(p: Planner) -> None:
