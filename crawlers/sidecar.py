@@ -12,7 +12,8 @@ flight. Jobs that arrive meanwhile wait in a queue and go together as the next b
 socket traffic is a few messages per loop turn, not one per job. With one worker the jobs run in
 the order they were submitted. Results are read when the socket is readable (the event loop's
 `add_reader`), never by blocking the loop. A worker that dies is logged once; its jobs and every
-later job run in the crawl's process instead.
+later job run in the crawl's process instead. Stopping answers every job submitted: a batch in
+flight is read back, jobs still queued run in the crawl's process.
 
 A worker is `python -m crawlers.sidecar FD module:function`: not forked (the crawl process has
 threads), and not multiprocessing's spawn, which re-imports the parent's main script (Scrapy,
@@ -170,6 +171,22 @@ class SideProcesses:
                 future.set_result(result)
         self._dispatch()
 
+    def _read_back(self, worker: _Worker, timeout: float = 60) -> None:
+        """Wait for the worker's batch in flight (the loop is stopping, so blocking is what is
+        left to do); what it cannot answer is run in this process."""
+        if not worker.in_flight:
+            return
+        done, worker.in_flight = worker.in_flight, []
+        try:
+            results = worker.conn.recv() if worker.conn.poll(timeout) else None
+        except (EOFError, OSError):
+            results = None
+        if results is not None:
+            self.done_by_workers += len(results)
+        for i, (future, job) in enumerate(done):
+            if not future.done():
+                future.set_result(results[i] if results else outcome(self.handler, job))
+
     def _fail(self, worker: _Worker, exc: BaseException) -> None:
         """A worker died: run its jobs and all later ones in this process."""
         if not self.broken:
@@ -192,16 +209,26 @@ class SideProcesses:
                 future.set_result(outcome(self.handler, job))
 
     def stop(self) -> None:
-        """Stop the workers (each finishes its batch first); jobs still queued are run
-        in-process by `_fail` only."""
+        """Stop the workers, no job left unanswered: a batch in flight is read back (its worker
+        finishes it), and jobs still queued, or a batch its worker could not finish, are run in
+        this process. (`_fail` hands its jobs over before it stops them.)"""
         for worker in self.workers:
             try:
                 if self.loop is not None:
                     self.loop.remove_reader(worker.conn.fileno())
+            except (OSError, ValueError):
+                pass
+            self._read_back(worker)
+            try:
                 worker.conn.send(None)
             except (OSError, ValueError):
                 pass
             worker.conn.close()
+        queued = list(self.queue)
+        self.queue.clear()
+        for future, job in queued:
+            if not future.done():
+                future.set_result(outcome(self.handler, job))
         for worker in self.workers:
             try:
                 worker.process.wait(timeout=5)
