@@ -20,6 +20,7 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.http import Response
 
+from crawlers.extract.pool import workers_from_setting
 from crawlers.profiles import safe_name
 from crawlers.sidecar import SideProcesses
 from crawlers.status import utc_now
@@ -45,11 +46,21 @@ class WarcWriteError(OSError):
     """A record could not be written; the message holds the writer's traceback."""
 
 
+def warc_beside(settings) -> bool:
+    """Whether WARC records are written by a process beside the crawl (`ZWGK_WARC_PROCESS`):
+    "auto" follows document reading, so `ZWGK_EXTRACT_WORKERS=0` (`--workers 0`, or one core)
+    keeps everything in the crawl's own process; True or False chooses."""
+    setting = settings.get("ZWGK_WARC_PROCESS", "auto")
+    if setting in (None, "", "auto"):
+        return workers_from_setting(settings.get("ZWGK_EXTRACT_WORKERS")) > 0
+    return settings.getbool("ZWGK_WARC_PROCESS")
+
+
 class WarcMiddleware:
     """A downloader middleware: each response as served into the run's WARC file of its site.
 
     The record is built (masked, digested, compressed) and written by one process beside the
-    crawl (crawlers/warc_writer.py, `ZWGK_WARC_PROCESS`, on by default), so the crawl's own
+    crawl (crawlers/warc_writer.py, `ZWGK_WARC_PROCESS`, `warc_beside`), so the crawl's own
     thread only hands the response over and awaits where the record went. One process: the
     records of a file are written in the order the responses came."""
 
@@ -71,7 +82,7 @@ class WarcMiddleware:
         run_id = crawler.settings.get("ZWGK_RUN_ID")
         if not warc_dir or not run_id:
             raise NotConfigured("no ZWGK_WARC_DIR: responses are not archived")
-        in_process = not crawler.settings.getbool("ZWGK_WARC_PROCESS", True)
+        in_process = not warc_beside(crawler.settings)
         middleware = cls(crawler, warc_dir, run_id, in_process)
         crawler.signals.connect(middleware.open, signal=signals.spider_opened)
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)

@@ -83,10 +83,10 @@ EXTENSIONS = {
 ZWGK_DB = "output/audit.duckdb"
 # where each run's WARC files go (zwgk crawl: warc/ beside the database); empty: not archived
 ZWGK_WARC_DIR = ""
-# each response's WARC record is built and written in one process beside the crawl (False: in the
-# crawl's own process; the sample crawl: 0.64 of the bare spider beside, 0.62 in it,
-# docs/benchmarks.md)
-ZWGK_WARC_PROCESS = True
+# each response's WARC record is built and written in one process beside the crawl (the sample
+# crawl: 0.64 of the bare spider beside, 0.62 in it, docs/benchmarks.md); "auto": beside it
+# whenever pages are read beside it (ZWGK_EXTRACT_WORKERS not 0), in it otherwise; or True / False
+ZWGK_WARC_PROCESS = "auto"
 ZWGK_PROGRESS = False
 # rows buffered before a write (one Arrow batch per table), or after ZWGK_STORE_FLUSH_SECONDS:
 # a killed crawl loses at most that much. A write's cost hardly grows with its rows: the sample

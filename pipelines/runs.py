@@ -168,8 +168,6 @@ def crawl(
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     if workers is not None:
         settings.set("ZWGK_EXTRACT_WORKERS", workers, priority="cmdline")
-    if workers == 0:  # no process beside the crawl: its WARC records are written in it too
-        settings.set("ZWGK_WARC_PROCESS", False, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("disclosure")
     process.crawl(

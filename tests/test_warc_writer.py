@@ -12,7 +12,7 @@ import io
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawlers.evidence import record_writer
+from crawlers.evidence import record_writer, warc_beside
 from crawlers.sidecar import SideProcesses
 from crawlers.warc_writer import close_records
 
@@ -102,3 +102,24 @@ def test_a_writer_that_dies_loses_no_record(tmp_path, caplog):
 def _closed_files():
     yield
     close_records()
+
+
+@pytest.mark.parametrize(
+    "warc_process, extract_workers, beside",
+    [
+        ("auto", "2", True),
+        ("auto", "0", False),  # `--workers 0`, or `scrapy crawl -s ZWGK_EXTRACT_WORKERS=0`
+        (None, "1", True),
+        ("True", "0", True),  # chosen: beside even when pages are read in the crawl
+        ("False", "2", False),
+    ],
+)
+def test_the_writer_runs_beside_the_crawl_when_pages_are_read_beside_it(
+    warc_process, extract_workers, beside
+):
+    from scrapy.settings import Settings
+
+    settings = Settings({"ZWGK_EXTRACT_WORKERS": extract_workers})
+    if warc_process is not None:
+        settings.set("ZWGK_WARC_PROCESS", warc_process)
+    assert warc_beside(settings) is beside
