@@ -56,7 +56,10 @@ class RunFiles:
     - `working`: the file crawls write (audit.work.duckdb), published to `db` when one finishes;
     - `state`: the known state an incremental crawl reads (audit.state.jsonl);
     - `warc`: each run's WARC files, warc/<run id>/;
-    - `logs`: a distributed run's per-site crawl logs, logs/<run id>/.
+    - `logs`: a distributed run's per-site crawl logs, logs/<run id>/;
+    - `report`: the HTML scorecard's folder (report/);
+    - `workbook`: the evidence workbook (evidence.xlsx);
+    - `reviews`: the assessors' pair verdicts, read by every scoring (reviewed_pairs.csv).
     """
 
     db: Path
@@ -77,6 +80,18 @@ class RunFiles:
     @property
     def logs(self) -> Path:
         return Path(self.db).parent / "logs"
+
+    @property
+    def report(self) -> Path:
+        return Path(self.db).parent / "report"
+
+    @property
+    def workbook(self) -> Path:
+        return Path(self.db).parent / "evidence.xlsx"
+
+    @property
+    def reviews(self) -> Path:
+        return Path(self.db).parent / "reviewed_pairs.csv"
 
 
 def run_files(db: str | Path) -> RunFiles:

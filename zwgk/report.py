@@ -45,7 +45,7 @@ def start_workbook(
 
 def report_command(
     db: Path,
-    out: Path,
+    out: Path | None,
     as_of: dt.date | None,
     single_file: bool,
     xlsx: Path | None,
@@ -68,6 +68,7 @@ def report_command(
     except (RulesError, StoreError) as exc:
         print(f"zwgk: {exc}", file=sys.stderr)
         return 2
+    out = out or run_files(db).report
     workbook = start_workbook(db, rules_path, as_of, xlsx) if xlsx else None
     try:
         report = load_report(con, rules, as_of)
@@ -114,8 +115,7 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--out",
         type=Path,
-        default=Path("output/report"),
-        help="the folder to write (default output/report)",
+        help="the folder to write (default: report/ beside --db)",
     )
     p.add_argument(
         "--as-of",

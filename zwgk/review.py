@@ -11,13 +11,14 @@ from zwgk.arguments import Command, add_db_arg
 
 def review_import_command(workbook: Path, db: Path, reviews_path: Path | None) -> int:
     from analysis.reviews import ReviewError, save_reviews
+    from pipelines.runs import run_files
     from pipelines.store import StoreError, connect
     from reports.review_sheet import ReviewSheetError, read_review_sheet
 
     if not db.exists():
         print(f"zwgk: {db}: no such database (the URLs are checked against it)", file=sys.stderr)
         return 2
-    target = reviews_path or db.parent / "reviewed_pairs.csv"
+    target = reviews_path or run_files(db).reviews
     try:
         con = connect(db, read_only=True)
     except StoreError as exc:

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from pipelines.runs import EXIT_CODES, EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK
+from pipelines.runs import EXIT_CODES, EXIT_MEANINGS, EXIT_OK, EXIT_SITES_NOT_OK, run_files
 from zwgk.arguments import Command, add_crawl_args, add_scoring_options, progress_wanted
 
 
@@ -69,8 +69,8 @@ def run_command(sites: Path, db: Path, options: RunOptions) -> int:
             store.close()
     if scored:
         return failed("scoring", scored, "the crawl was published, nothing was scored (see above)")
-    out = options.out or db.parent / "report"
-    xlsx = options.xlsx or db.parent / "evidence.xlsx"
+    out = options.out or run_files(db).report
+    xlsx = options.xlsx or run_files(db).workbook
     print()
     reported = report_command(db, out, options.as_of, False, xlsx, options.pdf, options.rules)
     if reported:

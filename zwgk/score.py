@@ -49,6 +49,7 @@ def score_command(
     from analysis.snapshot import default_known_at, resolve_known_at
     from crawlers.status import utc_now
     from pipelines.publish import ensure_working, publish
+    from pipelines.runs import run_files
     from pipelines.store import StoreError
     from reports.score_table import score_table
 
@@ -93,7 +94,7 @@ def score_command(
                 "seen (documents first seen by then, their versions of then); later crawls "
                 "are left out"
             )
-        reviews = reviews_path or db.parent / "reviewed_pairs.csv"
+        reviews = reviews_path or run_files(db).reviews
         try:
             result = score(
                 store.con,
