@@ -190,7 +190,12 @@ class DiscoverySteps:
         fails (the list may have moved; the shell names it anew)."""
         state = self.states.get(site.id)
         known = state.columns.get(url) if state else None
-        if not (known and known.list_url and known.family and self.walks_incrementally(site, url)):
+        if not (
+            known
+            and known.list_url
+            and known.family in FAMILIES
+            and self.walks_incrementally(site, url)
+        ):
             yield from self.follow(site, url, self.parse_column, priority=priority, **meta)
             return
         column = {

@@ -82,6 +82,7 @@ class ColumnWalk:
     done: bool = False
     # the rows of each page read (item URLs in page order) → the page's address
     rows_read: dict[tuple[str, ...], str] = field(default_factory=dict)
+    gave_way: LinkCheckItem | None = None  # the last page whose failure a fallback replaced
 
     def answered(self, *, failed: bool = False) -> None:
         """A list page asked for came back (read, or failed: the walk goes on without it)."""
@@ -224,10 +225,17 @@ class WalkSteps:
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
         key = (site.id, column["column_url"])
-        if page.rows_at and page.rows_at != column.get("list_url"):
-            # a shell read as a fallback (its list moved): the list as it names it now
-            column["list_url"] = page.rows_at
-            yield self.column_item(site, column, self.stated.get(key))
+        if page.rows_at:  # a shell, read here only because the list found last time failed
+            if page.rows_at == column.get("list_url"):
+                # it names that list still: the list is down, the column not read this time (no
+                # conclusion drawn from its missing rows), and the list a dead link, as when the
+                # shell is read first
+                walk.failed_pages += 1
+                if walk.gave_way is not None:
+                    yield walk.gave_way
+            else:  # the list moved: read it where the shell names it now
+                column["list_url"] = page.rows_at
+                yield self.column_item(site, column, self.stated.get(key))
         if page.stated_total is not None and self.stated.get(key) != page.stated_total:
             # stated by a later page only (a JSON API's total)
             yield self.column_item(site, column, page.stated_total)
@@ -389,6 +397,7 @@ class WalkSteps:
             )
             self.crawler.stats.inc_value("zwgk/paging_fallbacks")
         walk = self.walks[(site.id, column["column_url"])]
+        walk.gave_way = dead
         walk.add_pages(request.meta["fallback"], first=True)
         yield from self.next_list_page(site, walk)
 
