@@ -67,19 +67,15 @@ def test_a_second_run_stores_nothing_twice(county_site, tmp_path):
 def test_a_crawl_opens_its_working_file_once(county_site, tmp_path):
     """Checked, crawled, its outcome and summary read and published through one connection:
     a large working file is not opened again for each step (issue 27)."""
-    import subprocess
-    import sys
+    from .support.count_opens import opens_of, zwgk_counting_opens
 
     sites = write_sites_file(tmp_path / "sites.toml", [county_site])
     db, log = tmp_path / "a.duckdb", tmp_path / "opens.log"
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.support.count_opens", str(log), "crawl", "--sites",
-         str(sites), "--db", str(db), "--no-progress"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+    done = zwgk_counting_opens(
+        log, "crawl", "--sites", str(sites), "--db", str(db), "--no-progress", cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr
-    opens = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
-    assert [o for o in opens if o[0] == str(working_path(db))] == [[str(working_path(db)), "rw"]]
+    assert opens_of(log, working_path(db)) == ["rw"]
     assert "database: " in done.stdout  # published: the summary's last line
 
 

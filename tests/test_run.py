@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from openpyxl import load_workbook
 
 from pipelines.publish import working_path
 
 from .conftest import ROOT, indicator_rows, judged_everywhere_rows, run_zwgk, write_sites_file
+from .support.count_opens import opens_of, zwgk_counting_opens
 from .support.db import query
 
 
@@ -17,17 +15,13 @@ def test_the_weekly_job_crawls_scores_and_writes_the_scorecard_and_workbook(samp
     sites = write_sites_file(tmp_path / "sites.toml", sample_sites.values())
     db, opens = tmp_path / "audit.duckdb", tmp_path / "opens.log"
     # the command as cron runs it, with every DuckDB file it opens written to a log
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.support.count_opens", str(opens), "run", "--sites",
-         str(sites), "--db", str(db), "--no-progress"],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+    result = zwgk_counting_opens(
+        opens, "run", "--sites", str(sites), "--db", str(db), "--no-progress", cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stderr.strip().splitlines()[-1] == "zwgk run: done; every site ok"
     # crawled and scored through one connection: the working file is opened once (issue 27)
-    working = str(working_path(db))
-    assert [line for line in opens.read_text(encoding="utf-8").splitlines()
-            if line.split("\t")[0] == working] == [f"{working}\trw"]  # fmt: skip
+    assert opens_of(opens, working_path(db)) == ["rw"]
     levels = [level for (level,) in query(db, "select level from sites")]
     assert judged_everywhere_rows(db) == indicator_rows(levels)
     assert (tmp_path / "report" / "index.html").exists()

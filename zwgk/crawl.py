@@ -32,32 +32,10 @@ from pipelines.store import Store, StoreError
 from zwgk.arguments import Command, add_crawl_args, progress_wanted
 
 
-def crawl_command(
-    sites: Path,
-    db: Path,
-    only: list[str] | None,
-    progress: bool,
-    verbose: bool,
-    *,
-    workers: int | None = None,
-    full: bool = False,
-    run_id: str | None = None,
-    broker: str | None = None,
-    shared: Path | None = None,
-) -> int:
-    """`zwgk crawl`: the exit status; the working file opened once and closed."""
-    status, store = crawl_concluded(
-        sites,
-        db,
-        only,
-        progress,
-        verbose,
-        workers=workers,
-        full=full,
-        run_id=run_id,
-        broker=broker,
-        shared=shared,
-    )
+def crawl_command(*args, **kwargs) -> int:
+    """`zwgk crawl` (the arguments of `crawl_concluded`): the exit status; the working file
+    opened once and closed."""
+    status, store = crawl_concluded(*args, **kwargs)
     if store is not None:
         store.close()
     return status
