@@ -82,7 +82,8 @@ class ColumnWalk:
     done: bool = False
     # the rows of each page read (item URLs in page order) → the page's address
     rows_read: dict[tuple[str, ...], str] = field(default_factory=dict)
-    gave_way: LinkCheckItem | None = None  # the last page whose failure a fallback replaced
+    gave_way: LinkCheckItem | None = None  # the last page whose failure a fallback replaced …
+    gave_way_retries: int = 0  # … and the retries it took
 
     def answered(self, *, failed: bool = False) -> None:
         """A list page asked for came back (read, or failed: the walk goes on without it)."""
@@ -231,8 +232,16 @@ class WalkSteps:
                 # conclusion drawn from its missing rows), and the list a dead link, as when the
                 # shell is read first
                 walk.failed_pages += 1
-                if walk.gave_way is not None:
-                    yield walk.gave_way
+                if (gave_way := walk.gave_way) is not None:
+                    if gave_way.status is None:  # no answer at all: the site's failure, as then
+                        # (an error the server answered was counted where it arrived)
+                        self.outcomes[site.id].failed(
+                            gave_way.url,
+                            gave_way.outcome,
+                            gave_way.error or "",
+                            walk.gave_way_retries,
+                        )
+                    yield gave_way
             else:  # the list moved: read it where the shell names it now
                 column["list_url"] = page.rows_at
                 yield self.column_item(site, column, self.stated.get(key))
@@ -397,7 +406,7 @@ class WalkSteps:
             )
             self.crawler.stats.inc_value("zwgk/paging_fallbacks")
         walk = self.walks[(site.id, column["column_url"])]
-        walk.gave_way = dead
+        walk.gave_way, walk.gave_way_retries = dead, request.meta.get("retry_times", 0)
         walk.add_pages(request.meta["fallback"], first=True)
         yield from self.next_list_page(site, walk)
 

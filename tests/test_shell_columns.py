@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from pipelines.publish import working_path
+from samples.server import Faults
 
 from .conftest import run_zwgk, write_sites_file
 from .support.db import query
@@ -17,25 +18,26 @@ SITE = "lingnan"
 SHELL = "/gkmlpt/column/"
 API = "/gkmlpt/api/all/"
 MOVED_FROM = "/gkmlpt/api/v1/3?page=1"  # where column 3's list was, as the last crawl recorded
-DOWN = "4"  # the column whose list answers 404 in the last week
+DOWN = "4"  # the column whose list answers 404 in the fourth week
+RESET = "5"  # the column whose list drops every connection in the fifth
 
 
-def crawl(sites, db) -> None:
+def crawl(sites, db, expect: int = 0) -> None:
     result = run_zwgk("crawl", "--sites", str(sites), "--db", str(db), "--no-progress")
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.returncode == expect, result.stderr[-3000:]
 
 
 @pytest.fixture(scope="module")
 def weeks(sample_sites, tmp_path_factory):
-    """岭南 crawled in full, again unchanged, again after its column 3's list 'moved', and again
-    with its column 4's list down."""
+    """岭南 crawled in full, again unchanged, again after its column 3's list 'moved', again with
+    its column 4's list answering 404, and again with its column 5's list dropping connections."""
     site = sample_sites[SITE]
     tmp = tmp_path_factory.mktemp("shells")
     sites = write_sites_file(tmp / "sites.toml", [site])
     db = tmp / "audit.duckdb"
-    asked = {}
+    asked, runs = {}, {}
     lists = site.data["gkmlpt_api"]
-    for step in ("first", "unchanged", "moved", "down"):
+    for step in ("first", "unchanged", "moved", "down", "reset"):
         if step == "moved":  # the last crawl read column 3's rows at an address that is gone
             con = duckdb.connect(str(working_path(db)))
             con.execute(
@@ -44,14 +46,18 @@ def weeks(sample_sites, tmp_path_factory):
             )
             con.close()
         down = lists.pop(DOWN) if step == "down" else None
+        if step == "reset":
+            site.faults = Faults(reset={f"{API}{RESET}?page=1": None})
         site.requests.clear()
         try:
-            crawl(sites, db)
-        finally:
+            crawl(sites, db, expect=3 if step == "reset" else 0)
+        finally:  # the server is the session's: as it was
             if down is not None:
-                lists[DOWN] = down  # the server is the session's: as it was
+                lists[DOWN] = down
+            site.faults = None
         asked[step] = [path for _, path in site.requests]
-    return {"db": db, "asked": asked}
+        runs[step] = query(db, "select max(run_id) from site_runs")[0][0]
+    return {"db": db, "asked": asked, "runs": runs}
 
 
 def test_a_first_crawl_records_where_each_shell_loads_its_rows(weeks):
@@ -106,15 +112,32 @@ def test_a_list_that_is_down_is_a_dead_link_and_its_column_is_not_concluded_on(w
     down = f"{API}{DOWN}?page=1"
     # the list, then its shell, which names the same list: not asked again
     assert [p for p in asked if p in (down, f"{SHELL}{DOWN}")] == [down, f"{SHELL}{DOWN}"]
+    run = weeks["runs"]["down"]
     assert query(
         weeks["db"],
-        "select count(*) from dead_links where site_id = ? and url like ?",
-        [SITE, f"%{down}"],
-    ) == [(1,)]
-    (complete,) = query(
+        "select outcome from link_check_history where run_id = ? and url like ?",
+        [run, f"%{down}"],
+    ) == [("dead",)]
+    assert query(
         weeks["db"],
-        "select complete from column_walks where site_id = ? and column_url like ? "
-        "order by walked_at desc limit 1",
-        [SITE, f"%{SHELL}{DOWN}"],
-    )[0]
-    assert complete is False  # its known items not seen are not asked after, nor removed
+        "select complete from column_walks where run_id = ? and column_url like ?",
+        [run, f"%{SHELL}{DOWN}"],
+    ) == [(False,)]  # its known items not seen are not asked after, nor removed
+
+
+def test_a_list_that_drops_the_connection_leaves_the_site_partial(weeks):
+    """No answer at all from the list, an answer from its shell: the site's run is partial, as
+    when the shell is read first and its list fails."""
+    asked, run = weeks["asked"]["reset"], weeks["runs"]["reset"]
+    dropped, shell = f"{API}{RESET}?page=1", f"{SHELL}{RESET}"
+    # the list asked (and retried) until given up, then its shell once, then the list no more
+    attempts = [p for p in asked if p in (dropped, shell)]
+    assert attempts.count(shell) == 1 and attempts[-1] == shell and len(attempts) >= 3
+    assert query(weeks["db"], "select status, failures from site_runs where run_id = ?", [run]) == [
+        ("partial", 1)
+    ]
+    assert query(
+        weeks["db"],
+        "select outcome from link_check_history where run_id = ? and url like ?",
+        [run, f"%{dropped}"],
+    ) == [("unreachable",)]
