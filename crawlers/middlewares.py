@@ -1,14 +1,10 @@
-"""Downloader middlewares: requests held in scope, response encodings fixed, redirect loops
-stopped and kept as data.
-
-Encodings, the way TECH-NOTES measured to work on Chinese government sites. A wrong `charset=utf-8` header beats a correct `<meta charset=gb2312>` in Scrapy and garbles the
-text. Rule: if the body is valid UTF-8, it is UTF-8; otherwise it is GB18030 (a superset of GBK
-and GB2312). A header that said otherwise is noted on the request as a mismatch.
+"""Downloader middlewares: requests held in scope, response encodings fixed (the rule is
+crawlers/charsets.py's; a header that said otherwise is noted on the request as a mismatch),
+redirect loops stopped and kept as data.
 """
 
 from __future__ import annotations
 
-import re
 import urllib.request
 from urllib.parse import urljoin, urlsplit
 
@@ -17,24 +13,7 @@ from scrapy.http import TextResponse
 from w3lib.url import safe_url_string
 
 from crawlers.addresses import host_address, is_private_host, is_public_address
-
-HEADER_CHARSET = re.compile(rb"charset=([\w-]+)", re.I)
-GB_NAMES = {"gbk", "gb2312", "gb18030", "x-gbk", "cp936"}
-
-
-def decide_encoding(body: bytes) -> str:
-    if body.isascii():
-        return "utf-8"
-    try:
-        body.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "gb18030"
-
-
-def declared_charset(content_type: bytes | None) -> str | None:
-    m = HEADER_CHARSET.search(content_type or b"")
-    return m.group(1).decode("ascii").lower() if m else None
+from crawlers.charsets import GB_NAMES, decide_encoding, declared_charset
 
 
 class EncodingFixMiddleware:

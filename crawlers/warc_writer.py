@@ -18,6 +18,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import BinaryIO
 
+from crawlers.charsets import declared_charset
 from crawlers.personal_data import mask_body
 
 Headers = Mapping[bytes, list[bytes]]
@@ -52,15 +53,6 @@ def header(headers: Headers, name: bytes) -> bytes | None:
     return values[-1] if values else None
 
 
-def _charset(headers: Headers) -> str | None:
-    content_type = (header(headers, b"Content-Type") or b"").decode("latin-1").lower()
-    return (
-        content_type.split("charset=", 1)[1].split(";")[0].strip()
-        if "charset=" in content_type
-        else None
-    )
-
-
 def masked_payload(status: int, headers: Headers, body: bytes) -> tuple[bytes, bytes]:
     """The HTTP block and body a record holds: as served, unless the page's text shows personal
     numbers (crawlers/personal_data.py). Then the body is kept decoded (its Content-Encoding
@@ -77,7 +69,8 @@ def masked_payload(status: int, headers: Headers, body: bytes) -> tuple[bytes, b
             return http_head(status, headers), body
     elif coding:
         return http_head(status, headers), body  # br, zstd: kept as served
-    masked, found = mask_body(decoded, (_charset(headers), "utf-8", "gb18030"))
+    charset = declared_charset(header(headers, b"Content-Type"))
+    masked, found = mask_body(decoded, (charset, "utf-8", "gb18030"))
     if not found:
         return http_head(status, headers), body
     kept = {k: v for k, v in headers.items() if k not in DROPPED_WHEN_MASKED}

@@ -15,8 +15,8 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
+from crawlers.charsets import decide_encoding
 from crawlers.extract.detail import find_body, parse_html
-from crawlers.middlewares import decide_encoding
 from samples.server import stored_name
 
 SAMPLES = Path(__file__).resolve().parent

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.charsets import decide_encoding
 from crawlers.extract.detail import extract_page
 from crawlers.families import FAMILIES, detect
 from crawlers.items import DocumentItem
-from crawlers.middlewares import decide_encoding
 from pipelines.normalize import normalize_document
 
 FILES = Path(__file__).parent / "files"

@@ -13,8 +13,8 @@ import json
 import pytest
 
 from analysis.scoring import score
+from crawlers.charsets import decide_encoding
 from crawlers.extract.detail import extract_page
-from crawlers.middlewares import decide_encoding
 from pipelines.doc_type import decide_doc_type
 from pipelines.normalize import link_relation
 from pipelines.store import Store

@@ -10,10 +10,10 @@ import sys
 import urllib.request
 from pathlib import Path
 
+from crawlers.charsets import decide_encoding
 from crawlers.extract.detail import extract_page, parse_html
 from crawlers.families import detect
 from crawlers.items import DocumentItem
-from crawlers.middlewares import decide_encoding
 from crawlers.status import utc_now_text
 from pipelines.normalize import normalize_document
 from reports.text_table import pad, safe_text
