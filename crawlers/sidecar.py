@@ -171,24 +171,33 @@ class SideProcesses:
                 future.set_result(result)
         self._dispatch()
 
+    def _answer_here(self, jobs) -> None:
+        """Run jobs no worker will answer in this process, each future given its outcome."""
+        for future, job in jobs:
+            if not future.done():
+                future.set_result(outcome(self.handler, job))
+
     def _read_back(self, worker: _Worker, timeout: float = 60) -> None:
         """Wait for the worker's batch in flight (the loop is stopping, so blocking is what is
-        left to do); what it cannot answer is run in this process."""
-        if not worker.in_flight:
-            return
+        left to do); a batch it cannot answer (it died) is run in this process."""
         done, worker.in_flight = worker.in_flight, []
+        if not done:
+            return
         try:
             results = worker.conn.recv() if worker.conn.poll(timeout) else None
         except (EOFError, OSError):
             results = None
-        if results is not None:
-            self.done_by_workers += len(results)
-        for i, (future, job) in enumerate(done):
+        if results is None:
+            self._answer_here(done)
+            return
+        self.done_by_workers += len(results)
+        for (future, _), result in zip(done, results, strict=True):
             if not future.done():
-                future.set_result(results[i] if results else outcome(self.handler, job))
+                future.set_result(result)
 
     def _fail(self, worker: _Worker, exc: BaseException) -> None:
-        """A worker died: run its jobs and all later ones in this process."""
+        """A worker died: every worker is stopped (`stop` answers every job), and this and
+        every later job run in this process."""
         if not self.broken:
             logger.error(
                 "%s worker %s stopped (%s, exit code %s); %s in the crawl process from now on",
@@ -199,19 +208,12 @@ class SideProcesses:
                 self.doing,
             )
         self.broken = True
-        pending = [*(job for w in self.workers for job in w.in_flight), *self.queue]
-        self.queue.clear()
-        for w in self.workers:
-            w.in_flight = []
         self.stop()
-        for future, job in pending:
-            if not future.done():
-                future.set_result(outcome(self.handler, job))
 
     def stop(self) -> None:
         """Stop the workers, no job left unanswered: a batch in flight is read back (its worker
-        finishes it), and jobs still queued, or a batch its worker could not finish, are run in
-        this process. (`_fail` hands its jobs over before it stops them.)"""
+        finishes it; a dead worker's is run in this process), and jobs still queued are run in
+        this process."""
         for worker in self.workers:
             try:
                 if self.loop is not None:
@@ -226,9 +228,7 @@ class SideProcesses:
             worker.conn.close()
         queued = list(self.queue)
         self.queue.clear()
-        for future, job in queued:
-            if not future.done():
-                future.set_result(outcome(self.handler, job))
+        self._answer_here(queued)
         for worker in self.workers:
             try:
                 worker.process.wait(timeout=5)

@@ -45,7 +45,7 @@ def test_workers_give_the_in_process_result_for_every_page(workers):
     got = asyncio.run(extract_all(pool, pages))
     expected = [extract(html, url) for html, url in pages]
     assert got == expected
-    assert pool.pages_done_by_workers == 40 and not pool.broken
+    assert pool.done_by_workers == 40 and not pool.broken
     assert {c["field"] for page in got for c in page["candidates"]} >= {
         "title",
         "published_date",

@@ -48,10 +48,6 @@ class ExtractionPool(SideProcesses):
     def __init__(self, workers: int):
         super().__init__("crawlers.extract.pool:extract", workers, "extraction", "extracting")
 
-    @property
-    def pages_done_by_workers(self) -> int:
-        return self.done_by_workers
-
     async def extract(self, html: str, url: str, body_hints: tuple[str, ...] = ()) -> dict:
         status, value = await self.submit((html, url, tuple(body_hints)))
         if status == "error":

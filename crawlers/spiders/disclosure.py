@@ -145,7 +145,7 @@ class DisclosureSpider(DiscoverySteps, WalkSteps, ResponseChecks, scrapy.Spider)
     def stop_extraction(self) -> None:
         self.extraction.stop()
         self.crawler.stats.set_value(
-            "zwgk/pages_extracted_in_workers", self.extraction.pages_done_by_workers
+            "zwgk/pages_extracted_in_workers", self.extraction.done_by_workers
         )
 
     # ----- request helpers ---------------------------------------------------------------
