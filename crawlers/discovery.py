@@ -27,6 +27,20 @@ MAX_DIRECTORY_LINKS = 4  # per portal page: directory links followed while looki
 SUBCOLUMN_DEPTH = 2  # a column whose page lists sub-columns, and theirs: no deeper
 
 
+def column_record(url: str, meta: dict, family: str, list_url: str | None) -> dict:
+    """A column's identity as every request of its walk carries it: its URL, what the link that
+    led to it said (the request's meta), the family its lists are read with, a shell's list."""
+    return {
+        "column_url": url,
+        "column_name": meta["column_name"],
+        "column_kind": meta["column_kind"],
+        "department": meta.get("department"),
+        "discovered_from": meta["discovered_from"],
+        "family": family,
+        "list_url": list_url,
+    }
+
+
 class DiscoverySteps:
     """The callbacks from a homepage or portal to the columns (mixed into the spider)."""
 
@@ -134,15 +148,7 @@ class DiscoverySteps:
             )
             yield from self.subcolumns(site, response)
             return
-        column = {
-            "column_url": response.url,
-            "column_name": response.meta["column_name"],
-            "column_kind": response.meta["column_kind"],
-            "department": response.meta.get("department"),
-            "discovered_from": response.meta["discovered_from"],
-            "family": family.name,
-            "list_url": page.rows_at,
-        }
+        column = column_record(response.url, response.meta, family.name, page.rows_at)
         yield self.column_item(site, column, page.stated_total)
         walk = self.start_walk(site, column)
         walk.asked.add(walk.key(PageRequest(response.url)))  # the first page, read already
@@ -198,15 +204,7 @@ class DiscoverySteps:
         ):
             yield from self.follow(site, url, self.parse_column, priority=priority, **meta)
             return
-        column = {
-            "column_url": url,
-            "column_name": meta["column_name"],
-            "column_kind": meta["column_kind"],
-            "department": meta.get("department"),
-            "discovered_from": meta["discovered_from"],
-            "family": known.family,
-            "list_url": known.list_url,
-        }
+        column = column_record(url, meta, known.family, known.list_url)
         yield self.column_item(site, column, None)
         walk = self.start_walk(site, column)
         walk.add_pages([PageRequest(known.list_url, fallback=[PageRequest(url)])])
