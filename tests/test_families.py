@@ -136,8 +136,9 @@ LISTS = [
             ),
             "stated": 45,
             "pages": 2,
-            "page_first": "https://wsjkw.example.gov.cn/gkmlpt/api/all/2?page=2",
-            "page_last": "https://wsjkw.example.gov.cn/gkmlpt/api/all/2?page=3",
+            # the site's sid kept: the platform serves many sites
+            "page_first": "https://wsjkw.example.gov.cn/gkmlpt/api/all/2?page=2&sid=4",
+            "page_last": "https://wsjkw.example.gov.cn/gkmlpt/api/all/2?page=3&sid=4",
             "fallback": 0,
         },
     ),
@@ -343,3 +344,20 @@ def test_a_table_list_s_values_are_evidence_of_the_document():
         ("doc_no", "list"),
         ("written_date", "list"),
     }
+
+
+@pytest.mark.parametrize(
+    "script, list_url",
+    [
+        ('var CLASSIFY_ID = 2; var SID = "216"; var api = "/gkmlpt/api/all/2";', "?page=1&sid=216"),
+        ('window.gkmlptConfig = {"api": "/gkmlpt/api/all/2", "sid": 216};', "?page=1&sid=216"),
+        ('window.gkmlptConfig = {"api": "/gkmlpt/api/all/2"};', "?page=1"),
+    ],
+)
+def test_a_gkmlpt_shell_names_its_list_with_the_sites_sid(script, list_url):
+    """The platform serves many sites from one API: a list asked without the shell's sid may
+    be another site's."""
+    shell = f"<html><body><div id='list'></div><script>{script}</script></body></html>"
+    page = FAMILIES["gkmlpt"].parse_list("https://wsjkw.example.gov.cn/gkmlpt/column/2", shell)
+    expected = "https://wsjkw.example.gov.cn/gkmlpt/api/all/2" + list_url
+    assert (page.rows_at, [p.url for p in page.more]) == (expected, [expected])

@@ -17,7 +17,8 @@ from .support.db import query
 SITE = "lingnan"
 SHELL = "/gkmlpt/column/"
 API = "/gkmlpt/api/all/"
-MOVED_FROM = "/gkmlpt/api/v1/3?page=1"  # where column 3's list was, as the last crawl recorded
+FIRST = "?page=1&sid=lingnan"  # a list's first page, on the platform's site 岭南
+MOVED_FROM = f"/gkmlpt/api/v1/3{FIRST}"  # where column 3's list was, as the last crawl recorded
 DOWN = "4"  # the column whose list answers 404 in the fourth week
 RESET = "5"  # the column whose list drops every connection in the fifth
 
@@ -42,12 +43,12 @@ def weeks(sample_sites, tmp_path_factory):
             con = duckdb.connect(str(working_path(db)))
             con.execute(
                 "update columns set list_url = replace(list_url, ?, ?) where column_url like ?",
-                [f"{API}3?page=1", MOVED_FROM, f"%{SHELL}3"],
+                [f"{API}3{FIRST}", MOVED_FROM, f"%{SHELL}3"],
             )
             con.close()
         down = lists.pop(DOWN) if step == "down" else None
         if step == "reset":
-            site.faults = Faults(reset={f"{API}{RESET}?page=1": None})
+            site.faults = Faults(reset={f"{API}{RESET}{FIRST}": None})
         site.requests.clear()
         try:
             crawl(sites, db, expect=3 if step == "reset" else 0)
@@ -69,7 +70,7 @@ def test_a_first_crawl_records_where_each_shell_loads_its_rows(weeks):
     assert len(lists) > 10
     for column_url, list_url in lists:
         number = column_url.rsplit("/", 1)[1]
-        assert list_url.endswith(f"{API}{number}?page=1"), (column_url, list_url)
+        assert list_url.endswith(f"{API}{number}{FIRST}"), (column_url, list_url)
 
 
 def test_an_unchanged_week_asks_for_each_list_and_no_shell(weeks):
@@ -78,22 +79,22 @@ def test_an_unchanged_week_asks_for_each_list_and_no_shell(weeks):
     assert len(shells) > 10
     assert [p for p in again if p.startswith(SHELL)] == []
     assert sorted(p for p in again if p.startswith(API)) == sorted(
-        p.replace(SHELL, API) + "?page=1" for p in shells
+        p.replace(SHELL, API) + FIRST for p in shells
     )
 
 
 def test_a_list_that_moved_is_found_again_through_its_shell(weeks):
     asked = weeks["asked"]["moved"]
     # the recorded address fails; its shell is read; the list it names now is read
-    order = [p for p in asked if p in (MOVED_FROM, f"{SHELL}3", f"{API}3?page=1")]
-    assert order == [MOVED_FROM, f"{SHELL}3", f"{API}3?page=1"]
+    order = [p for p in asked if p in (MOVED_FROM, f"{SHELL}3", f"{API}3{FIRST}")]
+    assert order == [MOVED_FROM, f"{SHELL}3", f"{API}3{FIRST}"]
     assert [p for p in asked if p.startswith(SHELL)] == [f"{SHELL}3"]
     (list_url,) = query(
         weeks["db"],
         "select list_url from columns where site_id = ? and column_url like ?",
         [SITE, f"%{SHELL}3"],
     )[0]
-    assert list_url.endswith(f"{API}3?page=1")
+    assert list_url.endswith(f"{API}3{FIRST}")
     # the paging gave way: no dead link recorded, no document of the column marked removed
     assert query(
         weeks["db"],
@@ -109,7 +110,7 @@ def test_a_list_that_moved_is_found_again_through_its_shell(weeks):
 
 def test_a_list_that_is_down_is_a_dead_link_and_its_column_is_not_concluded_on(weeks):
     asked = weeks["asked"]["down"]
-    down = f"{API}{DOWN}?page=1"
+    down = f"{API}{DOWN}{FIRST}"
     # the list, then its shell, which names the same list: not asked again
     assert [p for p in asked if p in (down, f"{SHELL}{DOWN}")] == [down, f"{SHELL}{DOWN}"]
     run = weeks["runs"]["down"]
@@ -129,7 +130,7 @@ def test_a_list_that_drops_the_connection_leaves_the_site_partial(weeks):
     """No answer at all from the list, an answer from its shell: the site's run is partial, as
     when the shell is read first and its list fails."""
     asked, run = weeks["asked"]["reset"], weeks["runs"]["reset"]
-    dropped, shell = f"{API}{RESET}?page=1", f"{SHELL}{RESET}"
+    dropped, shell = f"{API}{RESET}{FIRST}", f"{SHELL}{RESET}"
     # the list asked (and retried) until given up, then its shell once, then the list no more
     attempts = [p for p in asked if p in (dropped, shell)]
     assert attempts.count(shell) == 1 and attempts[-1] == shell and len(attempts) >= 3

@@ -8,10 +8,15 @@ import math
 import re
 from urllib.parse import urljoin, urlsplit
 
+from w3lib.url import add_or_replace_parameter
+
 from crawlers.families.base import GenericFamily, ListItem, ListPage, PageRequest
 from crawlers.status import CHINA
 
 API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]+)[\"']")
+# the platform serves many sites: its API asks which one (`…/api/all/<column>?page=N&sid=216`);
+# a shell names it beside the column (`var SID = "216"`, `"sid": 216`)
+SID_IN_PAGE = re.compile(r"""\bsid\b["']?\s*[:=]\s*["']?(\w+)""", re.I)
 
 
 class GkmlptFamily(GenericFamily):
@@ -27,7 +32,9 @@ class GkmlptFamily(GenericFamily):
         m = API_IN_PAGE.search(text)
         if not m:
             return super().parse_list(url, text, first=first)
-        api = urljoin(url, m[1]) + "?page=1"
+        api = add_or_replace_parameter(urljoin(url, m[1]), "page", "1")
+        if sid := SID_IN_PAGE.search(text):
+            api = add_or_replace_parameter(api, "sid", sid[1])
         return ListPage(more=[PageRequest(api)], is_list=True, rows_at=api)
 
     def parse_api(self, url: str, text: str) -> ListPage:
@@ -55,6 +62,9 @@ class GkmlptFamily(GenericFamily):
         )
         if data.get("page") == 1 and data.get("per_page"):
             pages = math.ceil(int(data.get("total", 0)) / int(data["per_page"]))
-            base = url.split("?")[0]
-            page.more = [PageRequest(f"{base}?page={n}") for n in range(2, pages + 1)]
+            # the page number replaced, the rest of the query (the site's sid) kept
+            page.more = [
+                PageRequest(add_or_replace_parameter(url, "page", str(n)))
+                for n in range(2, pages + 1)
+            ]
         return page
