@@ -1,5 +1,7 @@
 """Scrapy settings for zwgk-audit. Measured choices are explained in ../shared/TECH-NOTES.md."""
 
+from scrapy.settings import default_settings as _scrapy_defaults
+
 BOT_NAME = "zwgk-audit"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
@@ -32,9 +34,21 @@ RETRY_TIMES = 2
 # in the summary; Scrapy's own ERROR line for it only repeated that in the cron log
 RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 
-# Security: Scrapy 2.19's RemoteControl runs code sent to it on localhost; telnet likewise.
+# Security: Scrapy 2.19's RemoteControl runs code sent to it on localhost; telnet likewise. Both
+# are also left out of Scrapy's base extensions (EXTENSIONS_BASE below): loaded only to be
+# switched off, RemoteControl imported aiohttp, 0.2–0.3 s of every crawl's start (py-spy). A
+# None in EXTENSIONS would not do: Scrapy loads each key of EXTENSIONS to compare it with the base.
 REMOTE_CONTROL_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+EXTENSIONS_BASE = {
+    name: order
+    for name, order in _scrapy_defaults.EXTENSIONS_BASE.items()
+    if name
+    not in {
+        "scrapy.extensions.remote_control.RemoteControl",
+        "scrapy.extensions.telnet.TelnetConsole",
+    }
+}
 
 # CPU: Scrapy starts this many asyncio tasks per response to take its callback's output, whatever
 # its size. The default of 100: ~200 pages/s, 8: ~300 (TECH-NOTES). The pipelines never wait, so

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DB = Path("output/audit.duckdb")
+# a task not acknowledged within this long is delivered again: longer than the longest site's
+# crawl (a 10,000-page site at 1–2 requests a second takes 2–3 hours). Here, not in zwgk/cluster.py,
+# so that `zwgk worker --help` (and every command's parser) does not import Celery.
+DEFAULT_VISIBILITY_TIMEOUT = 6 * 3600
 
 
 @dataclass(frozen=True)

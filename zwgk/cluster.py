@@ -31,10 +31,8 @@ from celery import Celery
 from pipelines.runs import CRAWLED, EXIT_BAD_INPUT
 from pipelines.shards import CRAWL_LOG, RUN_FILE, RunFolder, safe_name, shard_ready
 from pipelines.store import process_alive
+from zwgk.arguments import DEFAULT_VISIBILITY_TIMEOUT
 
-# a task not acknowledged within this long is delivered again: longer than the longest site's
-# crawl (a 10,000-page site at 1–2 requests a second takes 2–3 hours)
-DEFAULT_VISIBILITY_TIMEOUT = 6 * 3600
 LOCK_SECONDS = 60  # a site's lock lapses this long after its holder stopped renewing it
 LOCK_RETRY_SECONDS = 30  # a task finding its site locked is tried again after this
 CRAWL_RETRIES = 2  # a crawl that failed (not bad input) is tried again, this often

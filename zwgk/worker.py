@@ -7,14 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from zwgk.arguments import Command, add_cluster_args
+from zwgk.arguments import DEFAULT_VISIBILITY_TIMEOUT, Command, add_cluster_args
 
 # ----- the command ------------------------------------------------------------------------
 
 
 def _add_arguments(p: argparse.ArgumentParser) -> None:
-    from zwgk.cluster import DEFAULT_VISIBILITY_TIMEOUT
-
     add_cluster_args(p, coordinator=False)
     p.add_argument(
         "--concurrency",
