@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import crawlers.settings as crawler_settings  # noqa: E402
+from bench.machine import run_measured  # noqa: E402
 from samples.cli import start_sample_server, write_sites_file  # noqa: E402
 
 GOAL = 0.85
@@ -162,4 +163,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_measured(main))

@@ -26,6 +26,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import run_measured  # noqa: E402
 from samples import server  # noqa: E402
 from samples.generator.specs import SITES  # noqa: E402
 from samples.generator.weeks import render_week  # noqa: E402
@@ -133,4 +134,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_measured(main))

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import run_measured  # noqa: E402
 from samples.generator.register import build_register, write_register  # noqa: E402
 from tests.conftest import run_zwgk  # noqa: E402
 from tests.support.pages_server import serve_answers  # noqa: E402
@@ -175,4 +176,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_measured(main))

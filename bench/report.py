@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.scoring import score  # noqa: E402
+from bench.machine import run_measured  # noqa: E402
 from bench.score import START, generate, setup  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 from reports.browser import chromium_driver  # noqa: E402
@@ -79,4 +80,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_measured(main))

@@ -24,6 +24,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.machine import run_measured  # noqa: E402
 from pipelines.shards import merge_shard, write_shard  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 from samples import server  # noqa: E402
@@ -184,4 +185,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_measured(main))

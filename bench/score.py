@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.scoring import score  # noqa: E402
+from bench.machine import run_measured  # noqa: E402
 from pipelines.publish import publish, working_path  # noqa: E402
 from pipelines.store import Store  # noqa: E402
 
@@ -220,4 +221,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_measured(main))

@@ -21,6 +21,19 @@ def pytest_xdist_auto_num_workers(config) -> int:
     return (os.cpu_count() or 1) + 1
 
 
+def pytest_report_header(config) -> str:
+    """The machine's speed, beside the suite's time (its speed has varied twofold in a day)."""
+    from bench.machine import speed_line
+
+    return speed_line("at the start")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    from bench.machine import speed_line
+
+    terminalreporter.write_line(speed_line("at the end"))
+
+
 # a test using one of these crawls the sample sites, or drives Chromium: slow, whether or not it
 # says so (`pytest -m "not slow"` runs the others)
 SLOW_FIXTURES = {"sample_sites", "crawled_db", "browser"}

@@ -38,3 +38,5 @@ def test_the_benchmark_runs(module, args, expect):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert expect in result.stdout and "goals (" in result.stdout
+    # each figure beside the machine's speed then (bench/machine.py)
+    assert result.stdout.startswith("machine before: ") and "\nmachine after: " in result.stdout
