@@ -309,14 +309,16 @@ def test_a_killed_coordinator_started_again_resumes_its_run_from_the_shards(
     crawled_fault_sites, fault_sites, cluster, tmp_path
 ):
     db, log, coordinator = begin(cluster, fault_sites, tmp_path)
-    wait_for(lambda: f"[2/{len(FAULT_SITES)}]" in log.read_text(), what="two shards merged")
+    # killed after the first merge: with three sites, after the second the last could be merged
+    # and the run finished before the kill lands
+    wait_for(lambda: f"[1/{len(FAULT_SITES)}]" in log.read_text(), what="a shard merged")
     coordinator.send_signal(signal.SIGKILL)
     coordinator.wait(30)
     sites = tmp_path / "sites.toml"
     restarted = spawn_coordinator(sites, db, cluster, tmp_path / "restarted.log")
     assert restarted.wait(300) == 0, (tmp_path / "restarted.log").read_text()[-3000:]
     said = (tmp_path / "restarted.log").read_text()
-    assert re.search(rf"resumed: [2-{len(FAULT_SITES)}] merged before", said), said[-2000:]
+    assert re.search(rf"resumed: [1-{len(FAULT_SITES) - 1}] merged before", said), said[-2000:]
     assert_same_as_one_process(db, crawled_fault_sites)
     assert query(db, "select count(*), count(distinct run_id) from run_shards") == [
         (len(FAULT_SITES), 1)
