@@ -347,17 +347,28 @@ def test_a_table_list_s_values_are_evidence_of_the_document():
 
 
 @pytest.mark.parametrize(
-    "script, list_url",
+    "markup, script, list_url",
     [
-        ('var CLASSIFY_ID = 2; var SID = "216"; var api = "/gkmlpt/api/all/2";', "?page=1&sid=216"),
-        ('window.gkmlptConfig = {"api": "/gkmlpt/api/all/2", "sid": 216};', "?page=1&sid=216"),
-        ('window.gkmlptConfig = {"api": "/gkmlpt/api/all/2"};', "?page=1"),
+        (
+            "",
+            'var CLASSIFY_ID = 2; var SID = "216"; var api = "/gkmlpt/api/all/2";',
+            "?page=1&sid=216",
+        ),
+        ("", 'window.gkmlptConfig = {"api": "/gkmlpt/api/all/2", "sid": 216};', "?page=1&sid=216"),
+        ("", 'window.gkmlptConfig = {"api": "/gkmlpt/api/all/2"};', "?page=1"),
+        # an attribute that merely ends in "sid" is not the platform's site id
+        (
+            '<li data-sid="nav3">',
+            'var SID = "216"; var api = "/gkmlpt/api/all/2";',
+            "?page=1&sid=216",
+        ),
+        ('<li data-sid="nav3">', 'window.gkmlptConfig = {"api": "/gkmlpt/api/all/2"};', "?page=1"),
     ],
 )
-def test_a_gkmlpt_shell_names_its_list_with_the_sites_sid(script, list_url):
+def test_a_gkmlpt_shell_names_its_list_with_the_sites_sid(markup, script, list_url):
     """The platform serves many sites from one API: a list asked without the shell's sid may
-    be another site's."""
-    shell = f"<html><body><div id='list'></div><script>{script}</script></body></html>"
+    be another site's, and one asked with a wrong sid is."""
+    shell = f"<html><body>{markup}<div id='list'></div><script>{script}</script></body></html>"
     page = FAMILIES["gkmlpt"].parse_list("https://wsjkw.example.gov.cn/gkmlpt/column/2", shell)
     expected = "https://wsjkw.example.gov.cn/gkmlpt/api/all/2" + list_url
     assert (page.rows_at, [p.url for p in page.more]) == (expected, [expected])

@@ -15,8 +15,9 @@ from crawlers.status import CHINA
 
 API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]+)[\"']")
 # the platform serves many sites: its API asks which one (`…/api/all/<column>?page=N&sid=216`);
-# a shell names it beside the column (`var SID = "216"`, `"sid": 216`)
-SID_IN_PAGE = re.compile(r"""\bsid\b["']?\s*[:=]\s*["']?(\w+)""", re.I)
+# a shell names it beside the column (`var SID = "216"`, `"sid": 216`); a name that only ends in
+# sid (an attribute `data-sid="nav3"`, `x-sid`) is something else
+SID_IN_PAGE = re.compile(r"""(?<![\w-])sid\b["']?\s*[:=]\s*["']?(\w+)""", re.I)
 
 
 class GkmlptFamily(GenericFamily):
