@@ -194,8 +194,7 @@ class DiscoverySteps:
         a shell whose list an earlier crawl found (gkmlpt's API) and its walk is incremental,
         that list directly: the column recorded as known, its shell read only if the list
         fails (the list may have moved; the shell names it anew)."""
-        state = self.states.get(site.id)
-        known = state.columns.get(url) if state else None
+        known = self.known_column(site, url)
         if not (
             known
             and known.list_url

@@ -41,7 +41,7 @@ from crawlers.items import (
     ListingItem,
 )
 from crawlers.profiles import SiteProfile
-from crawlers.state import KnownDocument, due
+from crawlers.state import KnownColumn, KnownDocument, due
 from crawlers.status import utc_now_text
 
 MAX_LIST_PAGES = 2000  # per column: a list that pages on past this is a trap
@@ -186,8 +186,7 @@ class WalkSteps:
         """The column's walk: incremental when an earlier crawl walked it all and its next full
         walk is not yet due (each column within ZWGK_REWALK_DAYS)."""
         url = column["column_url"]
-        state = self.states.get(site.id)
-        known = state.columns.get(url) if state else None
+        known = self.known_column(site, url)
         walk = ColumnWalk(
             column,
             known_items=self.column_items.get(site.id, {}).get(url, set()),
@@ -197,11 +196,15 @@ class WalkSteps:
         self.walks[(site.id, url)] = walk
         return walk
 
+    def known_column(self, site: SiteProfile, column_url: str) -> KnownColumn | None:
+        """What the earlier crawls knew of the column (None: new to them, or a first crawl)."""
+        state = self.states.get(site.id)
+        return state.columns.get(column_url) if state else None
+
     def walks_incrementally(self, site: SiteProfile, column_url: str) -> bool:
         """Whether the column's walk this crawl may stop early: an earlier crawl walked it all,
         it was not left unfinished, and its next full walk is not yet due."""
-        state = self.states.get(site.id)
-        known = state.columns.get(column_url) if state else None
+        known = self.known_column(site, column_url)
         return (
             not self.full
             and known is not None
