@@ -44,16 +44,16 @@ def round_trip_us(round_trips: int = ROUND_TRIPS) -> float:
     """Microseconds for one round trip of a small message between two threads over a socket."""
     ours, theirs = socket.socketpair()
 
-    def echo() -> None:
+    def echo() -> None:  # one byte each way: a read cannot return part of it, so no trip is lost
         for _ in range(round_trips):
-            theirs.sendall(theirs.recv(64))
+            theirs.sendall(theirs.recv(1))
 
     echoer = threading.Thread(target=echo)
     echoer.start()
     start = time.perf_counter()
     for _ in range(round_trips):
-        ours.sendall(b"x" * 32)
-        ours.recv(64)
+        ours.sendall(b"x")
+        ours.recv(1)
     elapsed = time.perf_counter() - start
     echoer.join()
     ours.close()
