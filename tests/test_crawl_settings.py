@@ -17,9 +17,11 @@ NEVER_LOADED = (
 
 
 def project_extensions() -> list[str]:
+    """The extensions a crawl loads, composed as Scrapy composes them (which loads every key of
+    EXTENSIONS itself, even one set to None)."""
     settings = Settings()
     settings.setmodule("crawlers.settings", priority="project")
-    return build_component_list(settings.getwithbase("EXTENSIONS"))
+    return build_component_list(settings.get_component_priority_dict_with_base("EXTENSIONS"))
 
 
 def test_the_consoles_that_run_code_sent_to_them_are_not_loaded():
