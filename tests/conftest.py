@@ -38,11 +38,52 @@ def pytest_terminal_summary(terminalreporter) -> None:
 # says so (`pytest -m "not slow"` runs the others)
 SLOW_FIXTURES = {"sample_sites", "crawled_db", "browser"}
 
+# The files whose tests read `crawled_db` (a crawl of every sample site, a session fixture) run on
+# one xdist worker, so the samples are crawled once a session rather than once on every worker
+# that runs one of them. The distributed crawl's file runs apart: its tests compare against a crawl
+# of its own worker's sample servers, and they are the suite's longest file on their own.
+CRAWLED_DB_FILES = frozenset(
+    {
+        "tests/test_analysts.py",
+        "tests/test_crawl_samples.py",
+        "tests/test_indicator_home.py",
+        "tests/test_personal_data.py",
+        "tests/test_report.py",
+        "tests/test_reviews.py",
+        "tests/test_scoring_samples.py",
+    }
+)
+CRAWLED_DB_APART = frozenset({"tests/test_distributed_crawl.py"})
+
 
 def pytest_collection_modifyitems(config, items) -> None:
+    readers = set()
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SLOW_FIXTURES & fixtures:
             item.add_marker(pytest.mark.slow)
+        if "crawled_db" in fixtures:
+            readers.add(item.nodeid.split("::", 1)[0])
+    unlisted = readers - CRAWLED_DB_FILES - CRAWLED_DB_APART
+    if unlisted:
+        raise pytest.UsageError(
+            f"{', '.join(sorted(unlisted))} read crawled_db: add them to CRAWLED_DB_FILES in "
+            "tests/conftest.py, so that they run on the worker that crawled the samples"
+        )
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` (pyproject's addopts), except that CRAWLED_DB_FILES are one unit."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CrawledDbOnOneWorker(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = super()._split_scope(nodeid)
+            return "crawled_db" if file in CRAWLED_DB_FILES else file
+
+    return CrawledDbOnOneWorker(config, log)
 
 
 def read_csv(name: str) -> list[dict]:
