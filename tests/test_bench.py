@@ -23,7 +23,7 @@ from .conftest import ROOT
             "bench.scale",
             [
                 *("--copies", "1", "--latency", "0", "--workers", "1", "2"),
-                *("--only", "shiling", "nhc", "--into-sites", "20"),
+                *("--only", "shiling", "--into-sites", "20"),
             ],
             "per 1,000 documents",
         ),
