@@ -139,6 +139,9 @@ class DiscoverySteps:
             return
         family = detect(response.url, response.text, site.family)
         page = family.parse_list(response.url, response.text, first=True)
+        if page.unread:
+            self.say_unread(site, response.meta["column_name"], response.url, page.unread)
+            return
         if not page.is_list:
             self.logger.debug(
                 "%s: %s (%s) is not a list page",

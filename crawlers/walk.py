@@ -229,6 +229,9 @@ class WalkSteps:
         family = FAMILIES[column["family"]]
         page = family.parse_list(response.url, response.text, first=False)
         key = (site.id, column["column_url"])
+        if page.unread:  # its rows cannot be read now: no conclusion drawn from their absence
+            self.say_unread(site, column["column_name"], response.url, page.unread)
+            walk.failed_pages += 1
         if page.rows_at:  # a shell, read here only because the list found last time failed
             if page.rows_at == column.get("list_url"):
                 # it names that list still: the list is down, the column not read this time (no
@@ -252,6 +255,10 @@ class WalkSteps:
             # stated by a later page only (a JSON API's total)
             yield self.column_item(site, column, page.stated_total)
         yield from self.walk_list(site, response, page, walk)
+
+    def say_unread(self, site: SiteProfile, column_name: str, url: str, why: str) -> None:
+        """A list whose rows could not be read (`ListPage.unread`): said, as nothing is stored."""
+        self.logger.warning("%s: column %s: %s (%s)", site.id, column_name, why, url)
 
     def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> ColumnItem:
         if (site.id, column["column_url"]) not in self.stated:

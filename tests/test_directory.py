@@ -5,6 +5,7 @@ from __future__ import annotations
 from scrapy.http import HtmlResponse, Request
 
 from crawlers.directory import column_links
+from crawlers.families import FAMILIES
 from crawlers.spiders.disclosure import DisclosureSpider
 
 DIRECTORY = """<html><body>
@@ -99,3 +100,35 @@ def test_a_column_page_that_lists_sub_columns_is_followed_to_a_bounded_depth(tmp
     # one level further down nothing is followed any more
     deeper = column_page(url.replace("col10", "col13"), DIRECTORY, sub_depth=0)
     assert list(spider(tmp_path).parse_column(deeper)) == []
+
+
+def test_a_column_whose_rows_cannot_be_read_is_said_and_not_recorded(tmp_path, caplog):
+    url = "https://wsjkw.example.gov.cn/gkmlpt/column/2"
+    shell = "<div id='list'></div><script>var api = '/gkmlpt/api/all/' + CLASSIFY_ID;</script>"
+    with caplog.at_level("WARNING"):
+        out = list(spider(tmp_path).parse_column(column_page(url, shell, column_name="政策文件")))
+    assert out == []  # no column row (it would say the column lists nothing) and no request
+    [said] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert said.startswith("x: column 政策文件: its rows come from an address") and url in said
+
+
+def test_a_shell_read_again_whose_rows_cannot_be_read_leaves_its_walk_incomplete(tmp_path, caplog):
+    """Read again (its list failed), the shell now builds its list's address in script: said,
+    and its walk is not complete, so nothing is concluded from the rows it did not show."""
+    s = spider(tmp_path)
+    url = "https://wsjkw.example.gov.cn/gkmlpt/column/2"
+    first = "<div id='list'></div><script>var api = '/gkmlpt/api/all/2';</script>"
+    [column, api] = list(s.parse_column(column_page(url, first, column_name="政策文件")))
+    assert api.url == "https://wsjkw.example.gov.cn/gkmlpt/api/all/2?page=1"
+    now = "<div id='list'></div><script>var api = '/gkmlpt/api/all/' + CLASSIFY_ID;</script>"
+    again = HtmlResponse(
+        url, body=now.encode(), encoding="utf-8", request=Request(url, meta=api.meta)
+    )
+    with caplog.at_level("WARNING"):
+        out = list(s.parse_list_page(again))
+    walk = s.walks[("x", column.column_url)]
+    assert walk.failed_pages == 1 and not walk.complete
+    assert not any(isinstance(o, type(column)) for o in out)  # the column's row is not rewritten
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        f"x: column 政策文件: {FAMILIES['gkmlpt'].parse_list(url, now).unread} ({url})"
+    ]

@@ -372,3 +372,20 @@ def test_a_gkmlpt_shell_names_its_list_with_the_sites_sid(markup, script, list_u
     page = FAMILIES["gkmlpt"].parse_list("https://wsjkw.example.gov.cn/gkmlpt/column/2", shell)
     expected = "https://wsjkw.example.gov.cn/gkmlpt/api/all/2" + list_url
     assert (page.rows_at, [p.url for p in page.more]) == (expected, [expected])
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'var CLASSIFY_ID = 2; var api = "/gkmlpt/api/all/" + CLASSIFY_ID;',
+        "$.get('/gkmlpt/api/all/' + cid, {page: 1, sid: SID}, render);",
+    ],
+)
+def test_a_gkmlpt_shell_whose_script_builds_its_list_address_is_not_read(script):
+    """A path ending in "/" is the start of the list's address, not the address: asked as it
+    stands (`/gkmlpt/api/all/?page=1`) the platform answers with some other list, whose rows
+    would be counted as this column's. Nothing is asked, and why is said."""
+    shell = f"<html><body><div id='list'></div><script>{script}</script></body></html>"
+    page = FAMILIES["gkmlpt"].parse_list("https://wsjkw.example.gov.cn/gkmlpt/column/2", shell)
+    assert (page.is_list, page.items, page.more, page.rows_at) == (False, [], [], None)
+    assert "'/gkmlpt/api/all/'" in page.unread and "not read" in page.unread

@@ -13,7 +13,11 @@ from w3lib.url import add_or_replace_parameter
 from crawlers.families.base import GenericFamily, ListItem, ListPage, PageRequest
 from crawlers.status import CHINA
 
-API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]+)[\"']")
+# a shell names its list's API path whole (`"/gkmlpt/api/all/2"`); a path that ends in "/" is only
+# the start of one, which the page's script completes (`"/gkmlpt/api/all/" + id`): asked as it
+# stands it is some other list, so it is not read (PARTIAL_API_IN_PAGE: said, not followed)
+API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]*\w)[\"']")
+PARTIAL_API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]*/)[\"']")
 # the platform serves many sites: its API asks which one (`…/api/all/<column>?page=N&sid=216`);
 # a shell names it beside the column (`var SID = "216"`, `"sid": 216`); a name that only ends in
 # sid (an attribute `data-sid="nav3"`, `x-sid`) is something else
@@ -32,6 +36,11 @@ class GkmlptFamily(GenericFamily):
             return self.parse_api(url, text)
         m = API_IN_PAGE.search(text)
         if not m:
+            if partial := PARTIAL_API_IN_PAGE.search(text):
+                return ListPage(
+                    unread=f"its rows come from an address the page's script builds from "
+                    f"{partial[1]!r}: not read, so the column is missing from this crawl"
+                )
             return super().parse_list(url, text, first=first)
         api = add_or_replace_parameter(urljoin(url, m[1]), "page", "1")
         if sid := SID_IN_PAGE.search(text):
