@@ -21,14 +21,20 @@ def pytest_xdist_auto_num_workers(config) -> int:
     return (os.cpu_count() or 1) + 1
 
 
-def pytest_report_header(config) -> str:
-    """The machine's speed, beside the suite's time (its speed has varied twofold in a day)."""
+def pytest_report_header(config) -> str | None:
+    """The machine's speed, beside the suite's time (its speed has varied twofold in a day).
+    Measured by the process that prints it: an xdist worker's header and summary are not shown,
+    and each measurement takes about a second and 256 MB."""
+    if hasattr(config, "workerinput"):
+        return None
     from bench.machine import speed_line
 
     return speed_line("at the start")
 
 
-def pytest_terminal_summary(terminalreporter) -> None:
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    if hasattr(config, "workerinput"):
+        return
     from bench.machine import speed_line
 
     terminalreporter.write_line(speed_line("at the end"))
