@@ -140,7 +140,13 @@ class DiscoverySteps:
         family = detect(response.url, response.text, site.family)
         page = family.parse_list(response.url, response.text, first=True)
         if page.unread:
-            self.say_unread(site, response.meta["column_name"], response.url, page.unread)
+            self.say_unread(
+                site,
+                response.meta["column_name"],
+                response.url,
+                page.unread,
+                "the column is left out of this crawl",
+            )
             return
         if not page.is_list:
             self.logger.debug(

@@ -230,7 +230,13 @@ class WalkSteps:
         page = family.parse_list(response.url, response.text, first=False)
         key = (site.id, column["column_url"])
         if page.unread:  # its rows cannot be read now: no conclusion drawn from their absence
-            self.say_unread(site, column["column_name"], response.url, page.unread)
+            self.say_unread(
+                site,
+                column["column_name"],
+                response.url,
+                page.unread,
+                "its walk is left incomplete, so nothing is concluded from the rows not shown",
+            )
             walk.failed_pages += 1
         if page.rows_at:  # a shell, read here only because the list found last time failed
             if page.rows_at == column.get("list_url"):
@@ -256,9 +262,17 @@ class WalkSteps:
             yield self.column_item(site, column, page.stated_total)
         yield from self.walk_list(site, response, page, walk)
 
-    def say_unread(self, site: SiteProfile, column_name: str, url: str, why: str) -> None:
-        """A list whose rows could not be read (`ListPage.unread`): said, as nothing is stored."""
-        self.logger.warning("%s: column %s: %s (%s)", site.id, column_name, why, url)
+    def say_unread(self, site: SiteProfile, column_name: str, url: str, why: str, so: str) -> None:
+        """A list whose rows could not be read (`ListPage.unread`), and what that makes of its
+        column in this crawl: said, since no row tells it."""
+        self.logger.warning(
+            "%s: column %s: %s; %s (%s)",
+            site.id,
+            column_name,
+            why,
+            so,
+            url,
+        )
 
     def column_item(self, site: SiteProfile, column: dict, stated: int | None) -> ColumnItem:
         if (site.id, column["column_url"]) not in self.stated:

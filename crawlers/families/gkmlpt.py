@@ -39,7 +39,7 @@ class GkmlptFamily(GenericFamily):
             if partial := PARTIAL_API_IN_PAGE.search(text):
                 return ListPage(
                     unread=f"its rows come from an address the page's script builds from "
-                    f"{partial[1]!r}: not read, so the column is missing from this crawl"
+                    f"{partial[1]!r}, not read"
                 )
             return super().parse_list(url, text, first=first)
         api = add_or_replace_parameter(urljoin(url, m[1]), "page", "1")
