@@ -356,6 +356,7 @@ def test_a_table_list_s_values_are_evidence_of_the_document():
         ),
         ("", 'window.gkmlptConfig = {"api": "/gkmlpt/api/all/2", "sid": 216};', "?page=1&sid=216"),
         ("", 'window.gkmlptConfig = {"api": "/gkmlpt/api/all/2"};', "?page=1"),
+        ("", "const SID = 216; const api = `/gkmlpt/api/all/2`;", "?page=1&sid=216"),
         # an attribute that merely ends in "sid" is not the platform's site id
         (
             '<li data-sid="nav3">',
@@ -379,6 +380,7 @@ def test_a_gkmlpt_shell_names_its_list_with_the_sites_sid(markup, script, list_u
     [
         'var CLASSIFY_ID = 2; var api = "/gkmlpt/api/all/" + CLASSIFY_ID;',
         "$.get('/gkmlpt/api/all/' + cid, {page: 1, sid: SID}, render);",
+        "fetch(`/gkmlpt/api/all/${cid}?page=1&sid=${SID}`);",
     ],
 )
 def test_a_gkmlpt_shell_whose_script_builds_its_list_address_is_not_read(script):

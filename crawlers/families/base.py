@@ -72,8 +72,8 @@ class ListPage:
     # a shell's list (a page without rows that loads them from one address, gkmlpt's API): that
     # address, which an incremental walk asks for directly, the shell only if it fails
     rows_at: str | None = None
-    # why a page that is a list was not read as one (its rows' address unknown): said as a warning,
-    # since its column is then missing from the crawl
+    # why a page that is a list was not read as one (its rows' address unknown): said as a warning
+    # (no row tells it); a column first found so is left out, a walk that meets it is incomplete
     unread: str = ""
 
 

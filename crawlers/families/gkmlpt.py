@@ -13,11 +13,12 @@ from w3lib.url import add_or_replace_parameter
 from crawlers.families.base import GenericFamily, ListItem, ListPage, PageRequest
 from crawlers.status import CHINA
 
-# a shell names its list's API path whole (`"/gkmlpt/api/all/2"`); a path that ends in "/" is only
-# the start of one, which the page's script completes (`"/gkmlpt/api/all/" + id`): asked as it
-# stands it is some other list, so it is not read (PARTIAL_API_IN_PAGE: said, not followed)
-API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]*\w)[\"']")
-PARTIAL_API_IN_PAGE = re.compile(r"[\"'](/gkmlpt/api/[\w/]*/)[\"']")
+# a shell names its list's API path whole (`"/gkmlpt/api/all/2"`, in any of script's quotes); a
+# path that ends in "/" is only the start of one, which the page's script completes
+# (`"/gkmlpt/api/all/" + id`, `` `/gkmlpt/api/all/${id}` ``): asked as it stands it is some other
+# list, so it is not read (PARTIAL_API_IN_PAGE: said, not followed)
+API_IN_PAGE = re.compile(r"[\"'`](/gkmlpt/api/[\w/]*\w)[\"'`]")
+PARTIAL_API_IN_PAGE = re.compile(r"[\"'`](/gkmlpt/api/[\w/]*/)(?:[\"'`]|\$\{)")
 # the platform serves many sites: its API asks which one (`…/api/all/<column>?page=N&sid=216`);
 # a shell names it beside the column (`var SID = "216"`, `"sid": 216`); a name that only ends in
 # sid (an attribute `data-sid="nav3"`, `x-sid`) is something else
